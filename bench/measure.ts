@@ -1,0 +1,38 @@
+// Throughput measurement shared by the benchmarks: alternate the candidate and its baseline in
+// rounds so both see the same machine noise, and report medians.
+
+export type Rate = { perSecond: number; msPer: number };
+
+function timeRound(fn: () => void, ms: number): Rate {
+  // Warm up so the JIT has compiled the hot path before timing.
+  for (let i = 0; i < 20; i++) fn();
+  let n = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    fn();
+    n++;
+    if ((n & 7) === 0) now = performance.now();
+  }
+  now = performance.now();
+  return { perSecond: (n * 1000) / (now - start), msPer: (now - start) / n };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+export function compare(candidate: () => void, baseline: () => void, rounds = 5, ms = 600) {
+  const c: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    b.push(timeRound(baseline, ms).perSecond);
+    c.push(timeRound(candidate, ms).perSecond);
+  }
+  const cand = median(c);
+  const base = median(b);
+  return { candidate: cand, baseline: base, ratio: cand / base };
+}
+
+export const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));

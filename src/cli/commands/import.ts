@@ -1,0 +1,112 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { type ImportOutcome, expandInputs, importFiles } from '../../services/import-files.ts';
+import { CliExit, EXIT } from '../exit.ts';
+import { table } from '../render.ts';
+
+function minConfidence(c: Record<string, number>): number | null {
+  const values = Object.values(c);
+  return values.length ? Math.min(...values) : null;
+}
+
+export function renderImport(outcomes: readonly ImportOutcome[]): string {
+  const ok = outcomes.filter((o) => o.ok);
+  const failed = outcomes.filter((o) => !o.ok);
+  const lines: string[] = [];
+  if (ok.length) {
+    lines.push(
+      table(
+        [
+          { title: '文件', max: 40 },
+          { title: '项目名称', max: 36 },
+          { title: '年度', align: 'right' },
+          { title: '指标数', align: 'right' },
+          { title: '警告', align: 'right' },
+          { title: '最低置信度', align: 'right' },
+        ],
+        ok.map((o) => {
+          const { form, warnings, confidence } = o.result;
+          const c = minConfidence(confidence);
+          return [
+            basename(o.file),
+            form.projectName || '（未识别）',
+            String(form.year),
+            String(form.indicators.length),
+            String(warnings.length),
+            c === null ? '—' : c.toFixed(2),
+          ];
+        }),
+      ),
+    );
+    for (const o of ok) {
+      for (const w of o.result.warnings.slice(0, 10)) lines.push(`  ⚠ ${basename(o.file)} ${w.path || ''} ${w.message}`);
+      if (o.result.warnings.length > 10) lines.push(`  ⚠ ${basename(o.file)} 另有 ${o.result.warnings.length - 10} 条警告（--json 查看全部）`);
+    }
+  }
+  if (failed.length) {
+    lines.push('', '导入失败：');
+    for (const o of failed) if (!o.ok) lines.push(`  ✗ ${o.error}`);
+  }
+  lines.push('', `共 ${outcomes.length} 个文件：成功 ${ok.length} 个，失败 ${failed.length} 个。`);
+  return lines.join('\n');
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('导入自评表文件或目录（.txt .json），输出 Form JSON 或导入摘要')
+    .argument('<inputs...>', '文件或目录')
+    .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
+    .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
+    .action(async (inputs: string[], opts: { json?: boolean; out?: string }) => {
+      const { files, fromDirectory, missing } = await expandInputs(inputs);
+      if (missing.length && files.length === 0) {
+        throw new CliExit(EXIT.badInput, missing.map((m) => `${m}：文件或目录不存在`).join('\n'));
+      }
+      const showBar = fromDirectory || files.length > 1;
+      const bar = showBar
+        ? new SingleBar({
+            format: '导入 [{bar}] {value}/{total} {file}',
+            stream: process.stderr,
+            noTTYOutput: true,
+            notTTYSchedule: 500,
+            hideCursor: false,
+          })
+        : null;
+      bar?.start(files.length, 0, { file: '' });
+      const outcomes = await importFiles(files, (done, file) => bar?.update(done, { file: basename(file) }));
+      bar?.stop();
+      for (const m of missing) outcomes.push({ file: m, ok: false, code: 'unreadable', error: `${m}：文件或目录不存在` });
+
+      if (opts.out) {
+        await mkdir(opts.out, { recursive: true });
+        for (const o of outcomes) {
+          if (!o.ok) continue;
+          const target = join(opts.out, `${basename(o.file).replace(/\.[^.]+$/, '')}.json`);
+          // Written whole in one call from a complete string: never a half-written form.
+          await writeFile(target, `${JSON.stringify(o.result.form, null, 2)}\n`);
+        }
+      }
+      if (opts.json) {
+        const single = inputs.length === 1 && !fromDirectory && outcomes.length === 1 && outcomes[0]!.ok;
+        const payload = single
+          ? (outcomes[0] as Extract<ImportOutcome, { ok: true }>).result.form
+          : outcomes.map((o) =>
+              o.ok
+                ? { file: o.file, ok: true, form: o.result.form, warnings: o.result.warnings }
+                : { file: o.file, ok: false, code: o.code, error: o.error },
+            );
+        process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+        const failed = outcomes.filter((o) => !o.ok);
+        if (failed.length) {
+          for (const o of failed) if (!o.ok) process.stderr.write(`✗ ${o.error}\n`);
+          throw new CliExit(EXIT.badInput, '');
+        }
+        return;
+      }
+      process.stdout.write(`${renderImport(outcomes)}\n`);
+      if (outcomes.some((o) => !o.ok)) throw new CliExit(EXIT.badInput, '');
+    });
+}

@@ -1,0 +1,39 @@
+import { type AnalysedForm, analyseForm } from '../analysis/analyse-form.ts';
+import type { Form } from '../form/schema.ts';
+import type { Profile } from '../rules/profile.ts';
+import { type FormScore, scoreForm } from '../scoring/score-form.ts';
+import { ARITHMETIC_CHECKS } from './checks/arithmetic.ts';
+import { CROSS_FIELD_CHECKS } from './checks/cross-field.ts';
+import { NARRATIVE_CHECKS } from './checks/narrative.ts';
+import { SCORING_CHECKS } from './checks/scoring.ts';
+import { STRUCTURE_CHECKS } from './checks/structure.ts';
+import { VALUE_CHECKS } from './checks/value.ts';
+import type { Check, Finding, Severity } from './types.ts';
+
+export const CHECKS: readonly Check[] = [
+  ...ARITHMETIC_CHECKS,
+  ...STRUCTURE_CHECKS,
+  ...SCORING_CHECKS,
+  ...CROSS_FIELD_CHECKS,
+  ...NARRATIVE_CHECKS,
+  ...VALUE_CHECKS,
+];
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function auditForm(
+  form: Form,
+  profile: Profile,
+  analysed: AnalysedForm = analyseForm(form),
+  score: FormScore = scoreForm(form, profile, analysed),
+): Finding[] {
+  const ctx = { form, profile, analysed, score };
+  const findings = CHECKS.flatMap((check) => check.run(ctx));
+  // Stable order: severity, then row (form-level first), then code.
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.row ?? -1) - (b.row ?? -1) ||
+      a.code.localeCompare(b.code),
+  );
+}

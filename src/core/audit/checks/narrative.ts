@@ -1,0 +1,208 @@
+import { extractQuantities } from '../../grammar/extract.ts';
+import { type Fact, collectFacts, overlap, quotedEnd, unitKey } from '../facts.ts';
+import { type Check, type Finding, rowField } from '../types.ts';
+
+/**
+ * Shared words (bigrams) that make two numbers "the same fact". A quoted number against an
+ * indicator name needs 3 in its near context (±6 characters); two quoted numbers need 5 in their
+ * wide contexts (±10 characters) — a shared noun alone (国际组织, 海外项目) is not enough, the
+ * surrounding event words must agree too.
+ */
+const SAME_SUBJECT = 3;
+const SAME_QUOTED_FACT = 5;
+
+const describePlace = (f: Fact, names: readonly string[]): string => {
+  if (f.field === 'goals.expected') return '年度总体目标（预期目标）';
+  if (f.field === 'goals.actual') return '年度总体目标（实际完成情况）';
+  const name = f.row === null ? '' : names[f.row];
+  return `指标“${name}”的${f.side === 'target' ? '年度指标值' : '实际完成值'}`;
+};
+
+/** Two facts state the same thing when their subjects match (see narrative check below). */
+function sameSubject(a: Fact, b: Fact, lonely: (f: Fact) => boolean): boolean {
+  if (a.structured && b.structured) return false;
+  if (!a.structured && !b.structured) return overlap(a.wide, b.wide) >= SAME_QUOTED_FACT;
+  const [s, q] = a.structured ? [a, b] : [b, a];
+  // A part of a breakdown (其中…) is not the indicator's figure itself.
+  if (q.part) return false;
+  if (overlap(q.subject, s.subject) >= SAME_SUBJECT) return true;
+  // A number alone in a cell of a row about the same indicator, sharing at least one word.
+  return lonely(q) && overlap(q.rowName, s.subject) >= SAME_SUBJECT && overlap(q.subject, s.subject) >= 1;
+}
+
+/**
+ * rules.md §5 narrative, issue 2 §6(d): numbers quoted in narrative cells vs the indicator values
+ * with the same unit and subject, and the same fact quoted with different numbers in two places.
+ * Targets are compared with targets and actuals with actuals: a target and an actual differing is
+ * what the form is for.
+ */
+export const quotedNumbers: Check = {
+  id: 'narrative.quoted-numbers',
+  family: 'narrative',
+  source: 'rules.md §5 (narrative)',
+  run({ form, analysed }) {
+    const facts = collectFacts(analysed);
+    const perCell = new Map<string, number>();
+    for (const f of facts) if (!f.part) perCell.set(`${f.field}|${f.unitKey}`, (perCell.get(`${f.field}|${f.unitKey}`) ?? 0) + 1);
+    const lonely = (f: Fact): boolean => perCell.get(`${f.field}|${f.unitKey}`) === 1;
+    const names = form.indicators.map((i) => i.name);
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (let i = 0; i < facts.length; i++) {
+      const a = facts[i]!;
+      for (let j = i + 1; j < facts.length; j++) {
+        const b = facts[j]!;
+        if (a.field === b.field || a.side !== b.side || a.unitKey !== b.unitKey) continue;
+        if (Math.abs(a.amount - b.amount) < 1e-9) continue;
+        if (!sameSubject(a, b, lonely)) continue;
+        const key = [a.field, b.field, a.amount, b.amount].join('|');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const rows = [a.row, b.row].filter((r): r is number => r !== null);
+        const [first, second] = a.structured ? [a, b] : [b, a];
+        out.push({
+          code: 'narrative.number-conflict',
+          family: 'narrative',
+          severity: 'warning',
+          ...(rows.length > 0 ? { row: rows[0]!, rows } : {}),
+          field: second.field,
+          message: `同一事项数字不一致：${describePlace(first, names)}为“${first.said}”，${describePlace(second, names)}却写“${second.said}”（${first.written} 与 ${second.written}）。`,
+          evidence: {
+            first: { field: first.field, written: first.written, amount: first.amount },
+            second: { field: second.field, written: second.written, amount: second.amount },
+          },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** rules.md §5 cross-field: a breakdown (`共185篇，其中…24篇、…15篇`) vs its stated total. */
+export const breakdowns: Check = {
+  id: 'cross-field.breakdown',
+  family: 'cross-field',
+  source: 'rules.md §5 (cross-field)',
+  run({ form }) {
+    const out: Finding[] = [];
+    const cells: Array<[string, string, number | undefined]> = [
+      ['goals.expected', form.goals.expected, undefined],
+      ['goals.actual', form.goals.actual, undefined],
+    ];
+    for (const [i, ind] of form.indicators.entries()) {
+      cells.push([rowField(i, 'target'), ind.target, i], [rowField(i, 'actual'), ind.actual, i]);
+    }
+    for (const [field, text, row] of cells) {
+      let at = text.indexOf('其中');
+      if (at < 0) continue;
+      const quantities = extractQuantities(text);
+      while (at >= 0) {
+        const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('\n', at)) + 1;
+        const tail = text.slice(at).search(/[。；;\n]/);
+        const sentenceEnd = tail < 0 ? text.length : at + tail;
+        const before = quantities.filter((q) => q.offset >= sentenceStart && q.offset < at);
+        const parts = quantities.filter((q) => q.offset > at && q.offset < sentenceEnd);
+        const total = before[before.length - 1];
+        at = text.indexOf('其中', sentenceEnd);
+        if (!total || parts.length < 2 || total.quantity.comparator !== null) continue;
+        const totalKey = unitKey(total.quantity);
+        const written = (q: (typeof parts)[number]) => text.slice(q.offset, quotedEnd(text, q.offset, q.quantity));
+        const mixed = parts.some((p) => unitKey(p.quantity) !== totalKey);
+        const sum = parts.reduce((a, p) => a + p.quantity.amount, 0);
+        if (!mixed && Math.abs(sum - total.quantity.amount) < 1e-6) continue;
+        out.push({
+          code: mixed ? 'cross-field.breakdown-mixed-units' : 'cross-field.breakdown-sum',
+          family: 'cross-field',
+          severity: 'warning',
+          ...(row === undefined ? {} : { row }),
+          field,
+          message: mixed
+            ? `合计“${written(total)}”的分项单位不一（${parts.map(written).join('、')}），不能直接相加。`
+            : `合计“${written(total)}”与其中各分项之和 ${Math.round(sum * 100) / 100}${total.quantity.unitText} 不符（${parts.map(written).join(' + ')}）。`,
+          evidence: { total: written(total), parts: parts.map(written), sum },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+const SHORTFALL = /滞后|延迟|推迟|延期|未按期|未能|未完成|未达到|未达成|尚未|没有完成|不足|偏低|差距/;
+
+/** rules.md §5 narrative: the text names a shortfall while the row is self-scored as fully met. */
+export const shortfallAtFullMarks: Check = {
+  id: 'narrative.shortfall-at-full-marks',
+  family: 'narrative',
+  source: 'rules.md §5 (narrative)',
+  run({ form }) {
+    const out: Finding[] = [];
+    for (const [i, ind] of form.indicators.entries()) {
+      if (ind.score === null || ind.weight === null || ind.score < ind.weight) continue;
+      for (const field of ['deviation', 'actual'] as const) {
+        const m = SHORTFALL.exec(ind[field]);
+        if (!m) continue;
+        out.push({
+          code: 'narrative.shortfall-at-full-marks',
+          family: 'narrative',
+          severity: 'warning',
+          row: i,
+          field: rowField(i, field),
+          message: `指标“${ind.name}”的${field === 'deviation' ? '偏差说明' : '实际完成值'}写有“${m[0]}”，却自评满分 ${ind.score} 分。`,
+          evidence: { word: m[0], score: ind.score, weight: ind.weight },
+        });
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+/** rules.md §5 narrative: expected and actual goals identical, or goal cells holding only numbers. */
+export const goalCells: Check = {
+  id: 'narrative.goals',
+  family: 'narrative',
+  source: 'rules.md §5 (narrative)',
+  run({ form }) {
+    const out: Finding[] = [];
+    const e = form.goals.expected.replace(/\s/g, '');
+    const a = form.goals.actual.replace(/\s/g, '');
+    if (e && e === a) {
+      out.push({
+        code: 'narrative.goals-identical',
+        family: 'narrative',
+        severity: 'warning',
+        field: 'goals.actual',
+        message: '年度总体目标的“预期目标”与“实际完成情况”内容完全相同，未反映实际完成情况。',
+        evidence: {},
+      });
+    }
+    for (const [field, text] of [
+      ['goals.expected', e],
+      ['goals.actual', a],
+    ] as const) {
+      if (text && !/[\u4e00-\u9fff]{4,}/.test(text)) {
+        out.push({
+          code: 'narrative.goals-only-numbers',
+          family: 'narrative',
+          severity: 'warning',
+          field,
+          message: `年度总体目标的“${field === 'goals.expected' ? '预期目标' : '实际完成情况'}”只有数字“${text.slice(0, 30)}”，没有文字说明。`,
+          evidence: { text },
+        });
+      }
+      if (!text) {
+        out.push({
+          code: 'narrative.goals-blank',
+          family: 'narrative',
+          severity: 'warning',
+          field,
+          message: `年度总体目标的“${field === 'goals.expected' ? '预期目标' : '实际完成情况'}”为空。`,
+          evidence: {},
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const NARRATIVE_CHECKS: readonly Check[] = [quotedNumbers, breakdowns, shortfallAtFullMarks, goalCells];

@@ -1,0 +1,159 @@
+import type { AnalysedForm } from '../analysis/analyse-form.ts';
+import { extractQuantities } from '../grammar/extract.ts';
+import type { Quantity, Value } from '../grammar/value.ts';
+
+// Numbers stated in a form, wherever they are written, with the words around them: the raw
+// material of the narrative checks (rules.md §5 narrative; issue: "numbers quoted in narrative
+// cells vs indicator values with the same unit and subject").
+
+export type Side = 'target' | 'actual';
+
+export type Fact = {
+  amount: number;
+  /** unit identity: dimension + normalised symbol; facts compare only within one unit. */
+  unitKey: string;
+  /** as written, for messages (`4.9万人次`). */
+  written: string;
+  /** the number with the words around it, for messages (`邀请到61位重磅嘉宾`). */
+  said: string;
+  side: Side;
+  /** the cell it sits in: `indicators[3].actual`, `goals.expected`. */
+  field: string;
+  row: number | null;
+  /** bigrams of the words right around the number (quoted) or of the indicator name (structured). */
+  subject: Set<string>;
+  /** bigrams of a wider window (±10 characters within the clause), for quoted-vs-quoted matching. */
+  wide: Set<string>;
+  /** bigrams of the name of the row whose cell quotes it (quoted facts only). */
+  rowName: Set<string>;
+  structured: boolean;
+  /** the number is a part listed after 其中 (a breakdown), not a fact of its own. */
+  part: boolean;
+};
+
+const PUNCT = /[，。；;：:、,.!！?？（）()“”"《》\n\r\t ]/;
+/** Clause ends for the wide window: an enumeration comma (、) stays inside the noun phrase. */
+const CLAUSE_END = /[，。；;：:,!！?？\n\r]/;
+const NEAR = 6;
+const WIDE = 10;
+const APPROXIMATE_AFTER = /^(余|多|以上|以下|左右|上下|余个|多个)/;
+const APPROXIMATE_BEFORE = /(约|近|超过|逾|不少于|不低于|至少|将近|大约|以上)$/;
+/** 达/达到 before a number in an actual states what was reached: a measurement, not a bound. */
+const REACHED = /(达|达到)$/;
+
+export function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of text.split('|')) {
+    const clean = part.replace(/[^\u4e00-\u9fffA-Za-z]/g, '');
+    for (let i = 0; i + 1 < clean.length; i++) out.add(clean.slice(i, i + 2));
+  }
+  return out;
+}
+
+export function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+export const unitKey = (q: Quantity): string => (q.unit ? `${q.unit.dimension}:${q.unit.symbol}` : 'none');
+
+/** The clause-bounded words just before and just after [start, end). */
+export function around(text: string, start: number, end: number, width = NEAR, stop = PUNCT): { before: string; after: string } {
+  let b = start;
+  while (b > 0 && start - b < width && !stop.test(text[b - 1]!)) b--;
+  let e = end;
+  while (e < text.length && e - end < width && !stop.test(text[e]!)) e++;
+  return { before: text.slice(b, start), after: text.slice(end, e) };
+}
+
+/** Where the quoted quantity ends: after its unit as written (grammar gives the start offset). */
+export function quotedEnd(text: string, offset: number, q: Quantity): number {
+  if (!q.unitText) {
+    let i = offset;
+    while (i < text.length && /[\d０-９.,万亿千百十零一二两三四五六七八九]/.test(text[i]!)) i++;
+    return i;
+  }
+  const at = text.indexOf(q.unitText, offset);
+  return at >= 0 && at - offset <= 24 ? at + q.unitText.length : offset + 1;
+}
+
+/** Offsets of the numbers that are parts of a breakdown: after 其中, up to the sentence end. */
+function partRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = text.indexOf('其中');
+  while (from >= 0) {
+    const rest = text.slice(from);
+    const stop = rest.search(/[。；;\n]/);
+    const end = stop < 0 ? text.length : from + stop;
+    out.push([from, end]);
+    from = text.indexOf('其中', end);
+  }
+  return out;
+}
+
+function quotedFacts(text: string, side: Side, field: string, row: number | null, rowName: string): Fact[] {
+  const parts = partRanges(text);
+  const nameGrams = bigrams(rowName);
+  const facts: Fact[] = [];
+  for (const { quantity, offset } of extractQuantities(text)) {
+    const lead = text.slice(Math.max(0, offset - 4), offset);
+    if (quantity.comparator !== null && !(quantity.comparator === '>=' && REACHED.test(lead))) continue;
+    const end = quotedEnd(text, offset, quantity);
+    if (APPROXIMATE_AFTER.test(text.slice(end)) || APPROXIMATE_BEFORE.test(lead)) continue;
+    const { before, after } = around(text, offset, end);
+    const wide = around(text, offset, end, WIDE, CLAUSE_END);
+    facts.push({
+      amount: quantity.amount,
+      unitKey: unitKey(quantity),
+      written: text.slice(offset, end),
+      said: `${before}${text.slice(offset, end)}${after}`,
+      side,
+      field,
+      row,
+      subject: bigrams(before + after),
+      wide: bigrams(`${wide.before}|${wide.after}`),
+      rowName: nameGrams,
+      structured: false,
+      part: parts.some(([s, e]) => offset > s && offset < e),
+    });
+  }
+  return facts;
+}
+
+function cellFacts(v: Value, text: string, side: Side, field: string, row: number | null, name: string): Fact[] {
+  if (v.kind === 'quantity') {
+    return [
+      {
+        amount: v.amount,
+        unitKey: unitKey(v),
+        written: text.trim(),
+        said: text.trim(),
+        side,
+        field,
+        row,
+        subject: bigrams(name),
+        wide: bigrams(name),
+        rowName: bigrams(name),
+        structured: true,
+        part: false,
+      },
+    ];
+  }
+  if (v.kind === 'narrative' || v.kind === 'unparsed') return quotedFacts(text, side, field, row, name);
+  return [];
+}
+
+export function collectFacts(analysed: AnalysedForm): Fact[] {
+  const { form } = analysed;
+  const facts: Fact[] = [
+    ...quotedFacts(form.goals.expected, 'target', 'goals.expected', null, ''),
+    ...quotedFacts(form.goals.actual, 'actual', 'goals.actual', null, ''),
+  ];
+  for (const row of analysed.rows) {
+    const { indicator: ind, index } = row;
+    facts.push(...cellFacts(row.target, ind.target, 'target', `indicators[${index}].target`, index, ind.name));
+    facts.push(...cellFacts(row.actual, ind.actual, 'actual', `indicators[${index}].actual`, index, ind.name));
+  }
+  return facts;
+}

@@ -1,0 +1,214 @@
+import { parseChineseNumeral } from './number.ts';
+import { isDigitCode } from './text.ts';
+
+// Dates as 时效 cells write them (rules.md §1.5, §3 row "deadline"): `2021年6月30日`, `2021.6.30`,
+// `2021-06-30`, `6月底`, `年底`, `12月31日`, `2021年12月` (end of month), `上半年`, `第三季度`.
+// A period (month, quarter, half, year) stands for its last day, since the cell means "by then".
+// Only Y-M-D validity is checked (no 2月30日); no calendar library is needed for that.
+
+export type DatePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
+
+export type DateMatch = {
+  /** the year as written; null when it must come from the form's year. */
+  year: number | null;
+  /** month of the last day of the period (1–12), or the written month, possibly out of range. */
+  month: number;
+  /** written day, or null to mean the period's last day. */
+  day: number | null;
+  precision: DatePrecision;
+  /** an end-of-period word was written (`底`, `末`, `下旬`), so a bare `6月底` is a date, not 6 months. */
+  endWord: boolean;
+  start: number;
+  end: number;
+};
+
+export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]!;
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return Number.isInteger(y) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+export const toIso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+
+/** Splits an ISO date back into numbers; null if it is not `YYYY-MM-DD`. */
+export function fromIso(iso: string): { year: number; month: number; day: number } | null {
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return null;
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  return isValidDate(year, month, day) ? { year, month, day } : null;
+}
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/** 1–2 ASCII digits or a short Chinese numeral (`十二`, `三十一`) at `i`. */
+function readSmallInt(s: string, i: number): { value: number; end: number } | null {
+  if (isDigitCode(s.charCodeAt(i))) {
+    let j = i;
+    while (j < s.length && j < i + 3 && isDigitCode(s.charCodeAt(j))) j++;
+    if (j - i > 2) return null;
+    return { value: Number(s.slice(i, j)), end: j };
+  }
+  for (let len = 3; len >= 1; len--) {
+    if (i + len > s.length) continue;
+    const v = parseChineseNumeral(s.slice(i, i + len));
+    if (v !== null) return { value: v, end: i + len };
+  }
+  return null;
+}
+
+const QUARTER_DIGIT: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+type Period = { month: number; day: number | null; precision: DatePrecision; endWord: boolean; end: number };
+
+/** Month, quarter and half-year forms at `i` (after a written year or with none). */
+function readPeriod(s: string, i: number): Period | null {
+  if (s.startsWith('上半年', i)) return { month: 6, day: null, precision: 'half', endWord: true, end: i + 3 };
+  if (s.startsWith('下半年', i))
+    return { month: 12, day: null, precision: 'half', endWord: true, end: i + 3 };
+  let q = i;
+  if (s[q] === '第') q++;
+  if (QUARTER_DIGIT[s[q] ?? ''] && s.startsWith('季度', q + 1)) {
+    let end = q + 3;
+    if (s[end] === '末' || s[end] === '底') end++;
+    return { month: QUARTER_DIGIT[s[q]!]! * 3, day: null, precision: 'quarter', endWord: true, end };
+  }
+  if (s[i] === 'Q' && QUARTER_DIGIT[s[i + 1] ?? '']) {
+    return {
+      month: QUARTER_DIGIT[s[i + 1]!]! * 3,
+      day: null,
+      precision: 'quarter',
+      endWord: true,
+      end: i + 2,
+    };
+  }
+  const m = readSmallInt(s, i);
+  if (!m || s[m.end] !== '月') return null;
+  let j = m.end + 1;
+  if (s[j] === '份') j++;
+  if (s[j] === '底' || s[j] === '末')
+    return { month: m.value, day: null, precision: 'month', endWord: true, end: j + 1 };
+  if (s.startsWith('上旬', j))
+    return { month: m.value, day: 10, precision: 'day', endWord: true, end: j + 2 };
+  if (s.startsWith('中旬', j))
+    return { month: m.value, day: 20, precision: 'day', endWord: true, end: j + 2 };
+  if (s.startsWith('下旬', j))
+    return { month: m.value, day: null, precision: 'month', endWord: true, end: j + 2 };
+  const d = readSmallInt(s, j);
+  if (d && (s[d.end] === '日' || s[d.end] === '号')) {
+    return { month: m.value, day: d.value, precision: 'day', endWord: false, end: d.end + 1 };
+  }
+  return { month: m.value, day: null, precision: 'month', endWord: false, end: j };
+}
+
+// Year-end words with no year written: the form's own year (ParseContext.year).
+const YEAR_END_WORDS = [
+  '本年度内',
+  '今年年底',
+  '本年底',
+  '本年末',
+  '当年底',
+  '今年底',
+  '年度内',
+  '年底',
+  '年末',
+  '年内',
+];
+const YEAR_END_FIRST = new Set(YEAR_END_WORDS.map((w) => w.charCodeAt(0)));
+
+/** Reads a date at `i`, or null. Validity (no 2月30日) is checked later by `resolveDate`. */
+export function readDate(s: string, i: number): DateMatch | null {
+  const c = s.charCodeAt(i);
+  if (
+    isDigitCode(c) &&
+    i + 4 <= s.length &&
+    isDigitCode(s.charCodeAt(i + 1)) &&
+    isDigitCode(s.charCodeAt(i + 2)) &&
+    isDigitCode(s.charCodeAt(i + 3)) &&
+    !isDigitCode(s.charCodeAt(i + 4))
+  ) {
+    const year = Number(s.slice(i, i + 4));
+    if (year < MIN_YEAR || year > MAX_YEAR) return null;
+    return readAfterYear(s, i, year);
+  }
+  if (YEAR_END_FIRST.has(c)) {
+    for (const w of YEAR_END_WORDS) {
+      if (s.startsWith(w, i)) {
+        return {
+          year: null,
+          month: 12,
+          day: null,
+          precision: 'year',
+          endWord: true,
+          start: i,
+          end: i + w.length,
+        };
+      }
+    }
+  }
+  const p = readPeriod(s, i);
+  return p ? { year: null, ...p, start: i } : null;
+}
+
+function readAfterYear(s: string, i: number, year: number): DateMatch | null {
+  let j = i + 4;
+  const sep = s[j];
+  if (sep === '.' || sep === '-' || sep === '/') {
+    const m = readDigits(s, j + 1);
+    if (!m) return null;
+    if (s[m.end] === sep) {
+      const d = readDigits(s, m.end + 1);
+      if (!d) return null;
+      return { year, month: m.value, day: d.value, precision: 'day', endWord: false, start: i, end: d.end };
+    }
+    // `2021.6` is a decimal number, not a month; `2021-06` and `2021/6` are months.
+    if (sep === '.') return null;
+    return { year, month: m.value, day: null, precision: 'month', endWord: false, start: i, end: m.end };
+  }
+  if (sep !== '年') return null;
+  j++;
+  if (s[j] === '度') j++;
+  if (s[j] === '底' || s[j] === '末' || s[j] === '内') {
+    return { year, month: 12, day: null, precision: 'year', endWord: true, start: i, end: j + 1 };
+  }
+  if (s.startsWith('年底', j) || s.startsWith('年末', j)) {
+    return { year, month: 12, day: null, precision: 'year', endWord: true, start: i, end: j + 2 };
+  }
+  const p = readPeriod(s, j);
+  if (p) return { year, ...p, start: i };
+  return { year, month: 12, day: null, precision: 'year', endWord: false, start: i, end: j };
+}
+
+function readDigits(s: string, i: number): { value: number; end: number } | null {
+  let j = i;
+  while (j < s.length && j < i + 3 && isDigitCode(s.charCodeAt(j))) j++;
+  if (j === i || j - i > 2) return null;
+  return { value: Number(s.slice(i, j)), end: j };
+}
+
+export type ResolvedDate = { ok: true; iso: string; yearInferred: boolean } | { ok: false; reason: string };
+
+/**
+ * Turns a match into an ISO date, taking the year from `fallbackYear` when none was written.
+ * A period resolves to its last day; an impossible date (`2月30日`, `13月`) is an error, not a guess.
+ */
+export function resolveDate(m: DateMatch, written: string, fallbackYear: number | undefined): ResolvedDate {
+  const yearInferred = m.year === null;
+  const year = m.year ?? fallbackYear;
+  if (year === undefined || !Number.isInteger(year)) {
+    return { ok: false, reason: `日期缺少年份，且未提供表格年度：${written}` };
+  }
+  if (m.month < 1 || m.month > 12) return { ok: false, reason: `无效日期：${written}` };
+  const day = m.day ?? daysInMonth(year, m.month);
+  if (!isValidDate(year, m.month, day)) return { ok: false, reason: `无效日期：${written}` };
+  return { ok: true, iso: toIso(year, m.month, day), yearInferred };
+}

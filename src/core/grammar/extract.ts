@@ -1,0 +1,125 @@
+import { combine, matchPrefixBefore } from './comparator.ts';
+import { readDate } from './date.ts';
+import { isChineseNumeralCode, startsChineseNumeralCode } from './number.ts';
+import { readQuantity } from './quantity.ts';
+import { fold, isDigitCode, isLatinCode } from './text.ts';
+import type { QuotedNumber } from './value.ts';
+
+// Numbers quoted in prose (rules.md §1.4 "a narrative actual", §5 family "narrative": the audit
+// compares what the prose says with the table). Only numbers with a unit or magnitude are kept:
+// bare numbers in prose are list ordinals (`1、`), phone numbers or codes. Years and dates
+// (`2021年`, `6月30日`) are skipped, as are ordinals (`第3个`) and a lone `一` (an article: `一个平台`).
+
+const BAI = '百'.charCodeAt(0);
+const PROSE = { prefixes: false, hedges: false, nouns: false, chinese: false } as const;
+const PROSE_CN = { ...PROSE, chinese: true } as const;
+
+/** The subject is at most this many characters of the clause before the number. */
+const MAX_SUBJECT = 16;
+const BOUNDARY = new Set([...'，,。；;：:！!？?、\n\r\t()（）【】[]“”"\'‘’《》<>']);
+const LEADING_FILLERS = ['其中', '包括', '以及', '及', '并', '和'];
+const TRAILING_FILLERS = ['共计', '合计', '累计', '总计', '共', '约', '计', '为'];
+
+/** Quantities quoted in `text`, in order, each with the words before it and its offset. */
+export function extractQuantities(text: string): QuotedNumber[] {
+  return extractFolded(fold(text), text);
+}
+
+/** Same as `extractQuantities` on text already folded by `fold` (same length as `original`). */
+export function extractFolded(s: string, original: string): QuotedNumber[] {
+  const out: QuotedNumber[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isDigitCode(c)) {
+      i = readArabicAt(s, original, i, out);
+    } else if (
+      (c === BAI && s.startsWith('百分之', i)) ||
+      (startsChineseNumeralCode(c) && !isChineseNumeralCode(s.charCodeAt(i - 1)))
+    ) {
+      i = readChineseAt(s, original, i, out);
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+function skipDigits(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && (isDigitCode(s.charCodeAt(j)) || s[j] === '.' || s[j] === ',')) j++;
+  return j;
+}
+
+function readArabicAt(s: string, original: string, i: number, out: QuotedNumber[]): number {
+  const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+  // Digits glued to Latin letters are codes or names (`HICOOL2021`, `5G`); after `.` a fraction.
+  if (isLatinCode(prev) || prev === 46) return skipDigits(s, i);
+  const d = readDate(s, i);
+  if (d) return Math.max(d.end, i + 1);
+  const r = readQuantity(s, i, PROSE);
+  if (!r) return skipDigits(s, i);
+  if (r.kind !== 'quantity') return skipDigits(s, Math.max(r.end + 1, i + 1));
+  const q = r.quantity;
+  const next = s.charCodeAt(r.end);
+  const keep =
+    q.unitText !== '' && !isLatinCode(next) && s[i - 1] !== '第' && !isYear(q.unit?.symbol, q.amount);
+  if (keep) push(s, original, i, r.quantity, out);
+  return Math.max(r.end, i + 1);
+}
+
+function readChineseAt(s: string, original: string, i: number, out: QuotedNumber[]): number {
+  const r = readQuantity(s, i, PROSE_CN);
+  let end = i + 1;
+  while (end < s.length && isChineseNumeralCode(s.charCodeAt(end))) end++;
+  if (r?.kind !== 'quantity') return end;
+  const q = r.quantity;
+  const lone = end === i + 1 && s[i] === '一';
+  if (q.unit !== null && !lone && s[i - 1] !== '第' && !isYear(q.unit.symbol, q.amount)) {
+    push(s, original, i, q, out);
+  }
+  return Math.max(r.end, i + 1);
+}
+
+const isYear = (symbol: string | undefined, amount: number): boolean =>
+  symbol === '年' && amount >= 1900 && amount <= 2100;
+
+function push(
+  s: string,
+  original: string,
+  i: number,
+  quantity: QuotedNumber['quantity'],
+  out: QuotedNumber[],
+) {
+  // `达4.9万人次`, `不少于180名`: the comparator word before the number belongs to it.
+  const p = matchPrefixBefore(s, i);
+  let q = quantity;
+  let start = i;
+  if (p) {
+    const c = combine(p.comparator, q.comparator);
+    q = { ...q, comparator: c === 'conflict' ? q.comparator : c };
+    start = p.start;
+  }
+  out.push({ quantity: q, subject: subjectBefore(s, original, start), offset: i });
+}
+
+function subjectBefore(s: string, original: string, start: number): string {
+  let k = start;
+  const min = Math.max(0, start - MAX_SUBJECT);
+  while (k > min && !BOUNDARY.has(s[k - 1]!)) k--;
+  let subject = original.slice(k, start).trim();
+  for (const f of LEADING_FILLERS) {
+    if (subject.startsWith(f) && subject.length > f.length) {
+      subject = subject.slice(f.length);
+      break;
+    }
+  }
+  for (const f of TRAILING_FILLERS) {
+    if (subject.endsWith(f)) {
+      subject = subject.slice(0, subject.length - f.length);
+      break;
+    }
+  }
+  return subject.trim();
+}

@@ -1,0 +1,94 @@
+import { extractFolded } from './extract.ts';
+import { readQuantity } from './quantity.ts';
+import { readDated } from './schedule.ts';
+import { charStats, clip, compact, fold, stripTrailingPunct } from './text.ts';
+import { readTier } from './tier.ts';
+import type { ParseContext, Value } from './value.ts';
+
+// The value grammar's entry point, rules.md §3: one target or actual cell → its typed meaning.
+// Order matters: blank → 不适用 → placeholder → deadline/schedule → quantity → tier → prose.
+// Dates go before quantities because `2021年` would otherwise read as 2021 years.
+
+// rules.md §1.6: only an explicit mark leaves a row out.
+const NOT_APPLICABLE = new Set([
+  '不适用',
+  '不涉及',
+  '无此项',
+  '本项不适用',
+  '此项不适用',
+  '该项不适用',
+  'N/A',
+  'NA',
+]);
+
+// rules.md §3 last row; after folding, full-width `＊`, `－`, `／` arrive as ASCII.
+const PLACEHOLDER_MARKS = new Set([...'*_-—–/\\…·.?~xX×＿']);
+
+/** Cells longer than this are prose: no value or schedule is written in 300 characters. */
+const MAX_STRUCTURED = 300;
+
+// A short cell with digits is prose only if it has this many ideographs (`受众人数6900人次`);
+// otherwise it was meant as a value and is reported as unreadable.
+const MIN_PROSE_CJK = 4;
+
+const HAS_DIGIT_RE = /\d/;
+
+const QUANTITY_CELL = { prefixes: true, hedges: true, nouns: true, chinese: true } as const;
+
+/** Parses one target or actual cell. Never throws: anything unexpected is `unparsed` with a reason. */
+export function parseValue(text: string, ctx: ParseContext = {}): Value {
+  if (typeof text !== 'string') return { kind: 'unparsed', text: String(text), reason: '单元格内容不是文本' };
+  try {
+    return classify(text, ctx ?? {});
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { kind: 'unparsed', text, reason: `解析出错：${clip(message, 60)}` };
+  }
+}
+
+function classify(text: string, ctx: ParseContext): Value {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'blank' };
+  const folded = fold(trimmed);
+  let reason: string | null = null;
+  if (folded.length <= MAX_STRUCTURED) {
+    const s = stripTrailingPunct(compact(folded));
+    if (NOT_APPLICABLE.has(s.toUpperCase())) return { kind: 'not-applicable' };
+    if (isAllMarks(s)) return { kind: 'placeholder', text: trimmed };
+    if (s === '无') {
+      // `无` may mean zero (无安全事故) or "nothing filled in"; guessing either would score wrongly.
+      return { kind: 'unparsed', text: trimmed, reason: '“无”含义不明：可能表示 0，也可能是未填写' };
+    }
+    const dated = readDated(s, ctx.year);
+    if (dated) {
+      if (dated.ok) return dated.value;
+      return { kind: 'unparsed', text: trimmed, reason: dated.reason };
+    }
+    const q = readQuantity(s, 0, QUANTITY_CELL);
+    if (q) {
+      const whole = q.end === s.length || isTrailingNote(s, q.end);
+      if (q.kind === 'error') reason = q.reason;
+      else if (whole && q.kind === 'quantity') return q.quantity;
+      else if (whole) return { kind: 'placeholder', text: trimmed };
+    }
+    if (!HAS_DIGIT_RE.test(s)) {
+      const tier = readTier(s);
+      if (tier) return tier;
+    }
+  }
+  const { cjk, digits } = charStats(folded);
+  if (folded.length > MAX_STRUCTURED || (cjk >= 2 && (digits === 0 || cjk >= MIN_PROSE_CJK))) {
+    if (cjk >= 2) return { kind: 'narrative', text: trimmed, numbers: extractFolded(folded, trimmed) };
+  }
+  return { kind: 'unparsed', text: trimmed, reason: reason ?? `无法识别的数值：${clip(trimmed)}` };
+}
+
+function isAllMarks(s: string): boolean {
+  for (const ch of s) if (!PLACEHOLDER_MARKS.has(ch)) return false;
+  return s.length > 0;
+}
+
+/** `≥90%(满意度调查)`: a parenthetical note after a value does not change it. */
+function isTrailingNote(s: string, end: number): boolean {
+  return (s[end] === '(' && s.endsWith(')')) || (s[end] === '（' && s.endsWith('）'));
+}

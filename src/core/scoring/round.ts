@@ -1,0 +1,28 @@
+// rules.md §1.7: every score is rounded half-up to 2 decimals. Binary floating point turns
+// 1.005 into 1.00499999…, so scale through a 12-significant-digit decimal string first.
+export function round2(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
+  return (Math.sign(x) * Math.floor(scaled + 0.5)) / 100 || 0;
+}
+
+/** `93.51%` — how the form prints a rate (2 decimals). */
+export function formatPercent(percent: number): string {
+  return `${round2(percent).toFixed(2)}%`;
+}
+
+/** A score as printed: up to 2 decimals, no trailing zeros (`9.35`, `2`, `2.4`). */
+export function formatScore(score: number): string {
+  return String(round2(score));
+}
+
+/** An amount as the form prints it (2 decimals, thousands separators). */
+export function formatAmount(amount: number): string {
+  return round2(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** The largest 2-decimal score strictly below `limit` (a band's open upper end, rules.md §1.4). */
+export function justBelow(limit: number): number {
+  const cents = Math.round(Number((limit * 100).toPrecision(12)));
+  return Math.max(0, cents - 1) / 100;
+}

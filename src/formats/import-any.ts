@@ -1,0 +1,68 @@
+import type { ImportResult } from '../core/form/import-result.ts';
+import { FormatError } from './format-error.ts';
+import { importFormJson } from './json/import-json.ts';
+import { importText } from './text/index.ts';
+
+/** Extensions the importers read, in the order the CLI lists them. */
+export const IMPORTABLE = ['.json', '.txt'] as const;
+
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+export function extensionOf(fileName: string): string {
+  const m = /\.[^./\\]+$/.exec(fileName);
+  return m ? m[0].toLowerCase() : '';
+}
+
+/** Decodes UTF-8 text, refusing binary data rather than importing mojibake. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new FormatError('too-large', file, `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过文本导入上限 ${MAX_TEXT_BYTES / 1048576} MB`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FormatError('corrupt', file, '不是 UTF-8 文本（可能是二进制文件或其他编码）');
+  }
+  const sample = text.slice(0, 65536);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32)) control++;
+  }
+  if (control > 0 && control / Math.max(1, sample.length) > 0.01) {
+    throw new FormatError('corrupt', file, '包含大量控制字符，不是文本文件');
+  }
+  return text;
+}
+
+/**
+ * Any supported file → Form JSON + warnings. Throws FormatError (never anything else) when the
+ * file cannot be read as a form.
+ */
+export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
+  const ext = extensionOf(file);
+  try {
+    switch (ext) {
+      case '.json':
+        return importFormJson(decodeText(bytes, file), file);
+      case '.txt':
+      case '.text':
+        return requireForm(importText(decodeText(bytes, file), { fileName: file }), file);
+      default:
+        throw new FormatError('unsupported-format', file, `不支持的文件类型“${ext || '无扩展名'}”，可导入：${IMPORTABLE.join(' ')}`);
+    }
+  } catch (e) {
+    if (e instanceof FormatError) throw e;
+    throw new FormatError('unreadable', file, `读取失败：${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+/** A result with no header and no indicators is not a form, whatever the reader salvaged. */
+export function requireForm(result: ImportResult, file: string): ImportResult {
+  const f = result.form;
+  if (!f.projectName && f.indicators.length === 0 && f.funds.total === null) {
+    throw new FormatError('not-a-form', file, '没有找到项目支出绩效自评表的内容（项目名称、项目资金、绩效指标均未识别）');
+  }
+  return result;
+}

@@ -1,0 +1,86 @@
+// Cells of one line and the numbers in them.
+
+export type Cells = {
+  cells: string[];
+  /** true when the separators were unambiguous (`|` or tab): empty cells are real blank cells. */
+  explicit: boolean;
+};
+
+const PIPE_RULE = /^\|?[\s:|-]+\|?$/;
+const SPACES = /\s+/;
+const TABS = /\t/;
+
+/** `| a | b |` (markdown-like), `a<TAB>b`, or `a b` (pdftotext flattens table rows to spaces). */
+export function splitCells(line: string): Cells {
+  if (line.includes('|')) {
+    const parts = line.split('|');
+    if (parts.length > 0 && parts[0]!.trim() === '') parts.shift();
+    if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
+    return { cells: parts.map((p) => p.trim()), explicit: true };
+  }
+  if (line.includes('\t')) return { cells: line.split(TABS).map((p) => p.trim()), explicit: true };
+  const t = line.trim();
+  return { cells: t ? t.split(SPACES) : [], explicit: false };
+}
+
+/** A `|---|---|` separator row of a markdown table. */
+export function isRuleRow(line: string): boolean {
+  return line.includes('-') && line.includes('|') && PIPE_RULE.test(line);
+}
+
+const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+const THOUSANDS = /,/g;
+const DASHES = new Set(['-', '—', '－', '–', '/', '／', '——', '--', '―']);
+
+/** A blank-in-print mark: `-` in a weight or score cell means the cell is absent. */
+export function isDash(s: string): boolean {
+  return DASHES.has(s);
+}
+
+/** `2,926.000000` → 2926, `2926万元` → 2926; null when the cell is not a plain number. */
+export function parseAmount(s: string): number | null {
+  let t = s.replace(THOUSANDS, '').replace('，', '');
+  if (t.endsWith('万元')) t = t.slice(0, -2);
+  else if (t.endsWith('元') || t.endsWith('分')) t = t.slice(0, -1);
+  if (!NUMBER.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** `93.51%` → 93.51 (percent as a number). */
+export function parsePercent(s: string): number | null {
+  if (!s.endsWith('%') && !s.endsWith('％')) return null;
+  return parseAmount(s.slice(0, -1));
+}
+
+/** A weight/score cell: a plain number or a dash. */
+export function isScoreToken(s: string): boolean {
+  return isDash(s) || NUMBER.test(s);
+}
+
+export function isNumberToken(s: string): boolean {
+  return NUMBER.test(s);
+}
+
+export function scoreValue(s: string): number | null {
+  if (isDash(s)) return null;
+  const n = Number(s);
+  return NUMBER.test(s) && Number.isFinite(n) ? n : null;
+}
+
+const COMPARATOR_ONLY = /^(?:[≥≤><=＞＜＝]|>=|<=|不少于|不低于|不高于|不超过|大于|小于|大于等于|小于等于)$/;
+
+/** `≥ 90%` flattened to two tokens is one value: glue a lone comparator to what follows it. */
+export function glueComparators(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (COMPARATOR_ONLY.test(t) && i + 1 < tokens.length) {
+      out.push(t + tokens[i + 1]!);
+      i++;
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+// The indicator table's lines, classified: level labels, score lines (a row's weight and score),
+// and plain text lines (wrapped cells). Column titles, repeated at each page break, are dropped.
+
+import { isRuleRow, splitCells } from './cells.ts';
+import { type Line, plain, squeeze } from './lines.ts';
+import { readScoreLine, type ScoreLine } from './row-cells.ts';
+import { type LabelKind, LEVELS, labelLevel, stripLabelWeight, TABLE_HEADER } from './vocab.ts';
+
+export type TextItem = { kind: 'text'; line: Line; blankBefore: boolean };
+export type LabelItem = { kind: 'label'; level: LabelKind; text: string; line: Line };
+export type RowItem = { kind: 'row'; line: Line; score: ScoreLine };
+export type Item = TextItem | LabelItem | RowItem;
+
+/** Wrapped labels and titles are short: longer lines are never tried as fragments. */
+const FRAGMENT_MAX = 12;
+
+export function classifyTable(lines: readonly Line[], start: number, end: number): Item[] {
+  const items: Item[] = [];
+  let blank = false;
+  for (let i = start; i < end; i++) {
+    const line = lines[i]!;
+    if (!line.text || isRuleRow(line.text)) {
+      blank = true;
+      continue;
+    }
+    const p = plain(line);
+    if (isTitleRow(line.text)) {
+      blank = true;
+      continue;
+    }
+    if (p.length <= FRAGMENT_MAX) {
+      const title = TABLE_HEADER.matchWrapped(lines, i, end);
+      if (title && (title.next > i + 1 || title.term === p)) {
+        i = title.next - 1;
+        blank = true;
+        continue;
+      }
+      const wrapped = LEVELS.matchWrapped(lines, i, end);
+      if (wrapped) {
+        items.push({ kind: 'label', level: labelLevel(wrapped.term)!, text: wrapped.term, line });
+        i = wrapped.next - 1;
+        blank = true;
+        continue;
+      }
+    }
+    const labels = labelLine(line.text);
+    if (labels) {
+      for (const [text, level] of labels) items.push({ kind: 'label', level, text, line });
+      blank = true;
+      continue;
+    }
+    const score = readScoreLine(line.text);
+    if (score) {
+      items.push({ kind: 'row', line, score });
+      blank = false;
+      continue;
+    }
+    items.push({ kind: 'text', line, blankBefore: blank });
+    blank = false;
+  }
+  return items;
+}
+
+/** A line of column titles: every cell a title word (or the start of a wrapped one). */
+function isTitleRow(text: string): boolean {
+  const cells = splitCells(text).cells.filter((c) => c !== '');
+  if (cells.length < 2) return false;
+  let titles = 0;
+  for (const c of cells) {
+    const s = squeeze(c);
+    if (TABLE_HEADER.has(s)) titles++;
+    else if (!TABLE_HEADER.isPrefix(s)) return false;
+  }
+  return titles >= 2;
+}
+
+/** A line holding only level labels: `产出指标`, `产出指标(50分) 数量指标`. */
+function labelLine(text: string): [string, LabelKind][] | null {
+  const cells = splitCells(text).cells.filter((c) => c !== '');
+  if (cells.length === 0 || cells.length > 2) return null;
+  const out: [string, LabelKind][] = [];
+  for (const c of cells) {
+    const s = stripLabelWeight(squeeze(c));
+    const level = labelLevel(s);
+    if (level === null) return null;
+    out.push([s, level]);
+  }
+  if (out.length === 2) {
+    out[0]![1] = 1;
+    out[1]![1] = 2;
+  }
+  return out;
+}

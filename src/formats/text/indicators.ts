@@ -1,0 +1,240 @@
+// 绩效指标: rows of the indicator table, in form order.
+//
+// A row ends with its score line (`… 2 2`). The text lines before it are the row's wrapped cells
+// that did not share the score line's baseline, possibly preceded by the previous row's deviation
+// note (printed after that row's score line). A new level label closes the previous row.
+
+import type { Form, Indicator } from '../../core/form/schema.ts';
+import { joinWrapped } from './join.ts';
+import type { Line } from './lines.ts';
+import type { Report } from './report.ts';
+import { type Col, type SplitJob, splitRows } from './row-split.ts';
+import { classifyTable, type Item, type RowItem, type TextItem } from './indicator-items.ts';
+import { MAX_SPLIT_LINES } from './cell-split.ts';
+import type { Sections } from './sections.ts';
+import { LEVEL1_OF, labelLevel } from './vocab.ts';
+
+type Draft = {
+  row: RowItem;
+  level1: string;
+  level2: string;
+  /** text lines since the previous row or label. */
+  gap: TextItem[];
+  /** the gap may open with the previous row's deviation note. */
+  devFromGap: boolean;
+  prev: Draft | null;
+  /** lines after this row that can only be its deviation note (closed by a label or the end). */
+  tail: TextItem[];
+  /** deviation lines found at the start of the next row's gap. */
+  devLines: TextItem[];
+  /** name, target, actual lines taken from the gap (null: printed on the score line). */
+  cells: (TextItem[] | null)[];
+  /** lines that fit no cell; kept in front of the name. */
+  orphans: TextItem[];
+  confidence: number;
+};
+
+const FIELDS = ['name', 'target', 'actual'] as const;
+const FIELD_NAMES = { name: '三级指标', target: '年度指标值', actual: '实际完成值' } as const;
+
+export function readIndicators(lines: readonly Line[], sections: Sections, form: Form, report: Report): void {
+  if (sections.indicators === null) {
+    report.warn('indicators', '未找到“绩效指标”表：应有“一级指标 二级指标 三级指标 …”表头，没有找到', 0);
+    return;
+  }
+  const items = classifyTable(lines, sections.indicators, sections.tableEnd);
+  resolveLevels(items);
+  const drafts = group(items, report);
+  if (drafts.length === 0) {
+    const at = lines[sections.indicators]!.no;
+    report.warn('indicators', `第${at}行起 绩效指标：应有以“分值 得分”两个数字结尾的指标行，没有找到`, 0, at);
+    return;
+  }
+  assignCells(drafts, report);
+  drafts.forEach((d, k) => {
+    form.indicators.push(build(d, k, report));
+  });
+}
+
+/** `成本指标` and unknown `…指标` labels: level 1 when a level-2 label follows at once. */
+function resolveLevels(items: Item[]): void {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.kind === 'label' && it.level === 'either') {
+      const next = items[k + 1];
+      it.level = next?.kind === 'label' && next.level !== 1 ? 1 : 2;
+    }
+  }
+}
+
+function group(items: readonly Item[], report: Report): Draft[] {
+  const drafts: Draft[] = [];
+  let level1 = '';
+  let level2 = '';
+  let pending: TextItem[] = [];
+  let prev: Draft | null = null;
+  let labelled = false;
+  const close = () => {
+    if (pending.length > 0) {
+      if (prev) prev.tail.push(...pending);
+      else {
+        const at = pending[0]!.line.no;
+        report.warn('indicators', `第${at}行 绩效指标：这些文字不属于任何指标行（其后没有分值、得分），已忽略`, 0.3, at);
+      }
+    }
+    pending = [];
+    prev = null;
+  };
+  const setLevel = (level: 1 | 2, text: string) => {
+    // A page break repeats the current labels: same text, no new group, no row boundary.
+    if ((level === 1 && text === level1) || (level === 2 && text === level2)) return;
+    close();
+    if (!labelled) backfill(drafts, level, text);
+    if (level === 1) {
+      level1 = text;
+      level2 = '';
+    } else level2 = text;
+  };
+  for (const item of items) {
+    if (item.kind === 'text') pending.push(item);
+    else if (item.kind === 'label') {
+      setLevel(item.level === 1 ? 1 : 2, item.text);
+      if (item.level === 2) labelled = true;
+    } else {
+      const labels = item.score.labels;
+      if (labels.length === 2) {
+        setLevel(1, labels[0]!);
+        setLevel(2, labels[1]!);
+      } else if (labels.length === 1) setLevel(labelLevel(labels[0]!) === 1 ? 1 : 2, labels[0]!);
+      if (labels.length > 0) labelled = true;
+      const d: Draft = {
+        row: item,
+        level1,
+        level2,
+        gap: pending,
+        devFromGap: prev !== null,
+        prev,
+        tail: [],
+        devLines: [],
+        cells: [null, null, null],
+        orphans: [],
+        confidence: 0.95,
+      };
+      drafts.push(d);
+      prev = d;
+      pending = [];
+    }
+  }
+  close();
+  return drafts;
+}
+
+/** Rows printed before the first label (a label centred in its merged cell): they belong to it. */
+function backfill(drafts: Draft[], level: 1 | 2, text: string): void {
+  for (const d of drafts) {
+    if (level === 1 && !d.level1) d.level1 = text;
+    if (level === 2 && !d.level2) d.level2 = text;
+  }
+}
+
+function assignCells(drafts: readonly Draft[], report: Report): void {
+  const jobs: SplitJob[] = [];
+  const owners: Draft[] = [];
+  for (const d of drafts) {
+    const onLine = Math.min(3, d.row.score.cells.length);
+    const needed = 3 - onLine;
+    let gap = d.gap;
+    if (gap.length === 0) continue;
+    if (gap.length > MAX_SPLIT_LINES) {
+      const extra = gap.slice(0, gap.length - MAX_SPLIT_LINES);
+      gap = gap.slice(gap.length - MAX_SPLIT_LINES);
+      if (d.devFromGap && d.prev) d.prev.devLines.push(...extra);
+      else d.orphans.push(...extra);
+      report.warn('indicators', `第${extra[0]!.line.no}行起 绩效指标：一行中文字过多（超过 ${MAX_SPLIT_LINES} 行），前面部分未能分栏`, 0.3, extra[0]!.line.no);
+    }
+    const cols: Col[] = (['N', 'T', 'A'] as const).slice(0, needed);
+    if (d.devFromGap) cols.unshift('D');
+    if (cols.length === 0) {
+      d.orphans.push(...gap);
+      continue;
+    }
+    jobs.push({ lines: gap, cols });
+    owners.push(d);
+  }
+  const outcomes = splitRows(jobs);
+  outcomes.forEach((out, k) => {
+    const d = owners[k]!;
+    const { cols } = jobs[k]!;
+    cols.forEach((col, c) => {
+      const part = out.parts[c]!;
+      if (col === 'D') d.prev?.devLines.push(...part);
+      else d.cells[col === 'N' ? 0 : col === 'T' ? 1 : 2] = part;
+    });
+    d.confidence = out.confidence;
+  });
+}
+
+const texts = (items: readonly TextItem[]) => items.map((t) => t.line.text);
+
+function build(d: Draft, k: number, report: Report): Indicator {
+  const sc = d.row.score;
+  const at = d.row.line.no;
+  const path = `indicators[${k}]`;
+  const onLine = Math.min(3, sc.cells.length);
+  const values = ['', '', ''];
+  const confidence = [0, 0, 0];
+  for (let c = 0; c < 3; c++) {
+    if (c >= 3 - onLine) {
+      values[c] = sc.cells[c - (3 - onLine)]!;
+      confidence[c] = sc.merged && c === 0 ? 0.5 : 0.95;
+    } else {
+      const part = d.cells[c];
+      values[c] = part ? joinWrapped(texts(part)) : '';
+      confidence[c] = part && part.length > 0 ? d.confidence : 0;
+    }
+  }
+  if (d.orphans.length > 0) {
+    values[0] = joinWrapped([...texts(d.orphans), values[0]!]);
+    confidence[0] = Math.min(confidence[0]!, 0.4);
+    report.warn(`${path}.name`, `第${d.orphans[0]!.line.no}行 三级指标：无法归入任何一栏的文字，已并入指标名称`, 0.4, d.orphans[0]!.line.no);
+  }
+  let level1 = d.level1;
+  let level1Confidence = 0.95;
+  if (!level1 && LEVEL1_OF[d.level2]) {
+    level1 = LEVEL1_OF[d.level2]!;
+    level1Confidence = 0.6;
+  }
+  const deviation = joinWrapped([sc.deviation, ...texts(d.devLines), ...texts(d.tail)]);
+  const indicator: Indicator = {
+    level1,
+    level2: d.level2,
+    name: values[0]!,
+    target: values[1]!,
+    actual: values[2]!,
+    weight: sc.weight,
+    score: sc.score,
+    deviation,
+  };
+  report.set(`${path}.level1`, level1 ? level1Confidence : 0);
+  report.set(`${path}.level2`, d.level2 ? 0.95 : 0);
+  if (!level1) report.warn(`${path}.level1`, `第${at}行 一级指标：应有“产出指标”等一级指标，未找到`, 0, at);
+  if (!d.level2) report.warn(`${path}.level2`, `第${at}行 二级指标：应有“数量指标”等二级指标，未找到`, 0, at);
+  FIELDS.forEach((f, c) => {
+    report.set(`${path}.${f}`, confidence[c]!);
+    if (!values[c]) report.warn(`${path}.${f}`, `第${at}行 ${FIELD_NAMES[f]}：应有文字，实为空白`, 0.2, at);
+    else if (confidence[c]! < 0.6) {
+      report.warn(`${path}.${f}`, `第${at}行 ${FIELD_NAMES[f]}“${clip(values[c]!)}”：各栏文字之间没有明显分界，按行宽推断`, confidence[c]!, at);
+    }
+  });
+  report.set(`${path}.weight`, sc.weight === null ? 0.3 : 0.98);
+  report.set(`${path}.score`, sc.score === null ? 0.3 : 0.98);
+  if (sc.weight === null) report.warn(`${path}.weight`, `第${at}行 分值：应为数字，实为空白或“-”`, 0.3, at);
+  if (sc.score === null) report.warn(`${path}.score`, `第${at}行 得分：应为数字，实为空白或“-”`, 0.3, at);
+  const devConfidence = d.devLines.length > 0 ? Math.min(d.confidence, 0.9) : 0.9;
+  report.set(`${path}.deviation`, devConfidence);
+  return indicator;
+}
+
+function clip(s: string): string {
+  return s.length > 12 ? `${s.slice(0, 12)}…` : s;
+}

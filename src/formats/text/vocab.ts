@@ -1,0 +1,124 @@
+// The form's fixed vocabulary (glossary.md), and matching a term that a narrow cell wrapped over
+// several lines (`经济效益指` + `标`, `偏差原因分析及改进` + blank + `措施`).
+
+import { type Line, plain } from './lines.ts';
+
+export const LEVEL1_TERMS = ['产出指标', '效益指标', '满意度指标'] as const;
+
+export const LEVEL2_TERMS = [
+  '数量指标',
+  '质量指标',
+  '时效指标',
+  '成本指标',
+  '经济效益指标',
+  '社会效益指标',
+  '生态效益指标',
+  '可持续影响指标',
+  '服务对象满意度指标',
+  '经济成本指标',
+  '社会成本指标',
+  '生态环境成本指标',
+] as const;
+
+/** Column titles of the indicator table; a page break repeats them. */
+export const TABLE_HEADER_TERMS = [
+  '绩效指标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '全年指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '权重',
+  '偏差原因分析及改进措施',
+  '偏差原因分析及改进',
+  '备注',
+] as const;
+
+export const GOALS_LABEL_TERMS = ['年度总体目标', '总体目标'] as const;
+
+/** Level-2 words imply their level-1 when a form leaves the level-1 cell out. */
+export const LEVEL1_OF: Readonly<Record<string, string>> = {
+  数量指标: '产出指标',
+  质量指标: '产出指标',
+  时效指标: '产出指标',
+  经济效益指标: '效益指标',
+  社会效益指标: '效益指标',
+  生态效益指标: '效益指标',
+  可持续影响指标: '效益指标',
+  服务对象满意度指标: '满意度指标',
+};
+
+export class TermSet {
+  private readonly terms: Set<string>;
+  private readonly prefixes = new Set<string>();
+
+  constructor(terms: readonly string[]) {
+    this.terms = new Set(terms);
+    for (const t of terms) for (let i = 1; i < t.length; i++) this.prefixes.add(t.slice(0, i));
+  }
+
+  has(s: string): boolean {
+    return this.terms.has(s);
+  }
+
+  /** A term or the start of one (a wrapped cell's first line). */
+  isPrefix(s: string): boolean {
+    return this.terms.has(s) || this.prefixes.has(s);
+  }
+
+  /**
+   * The longest term spelled by lines[i], lines[i+1], … (blank lines skipped, at most `maxParts`
+   * non-blank lines, each a continuation of a prefix of the term), or null.
+   */
+  matchWrapped(lines: readonly Line[], i: number, end: number, maxParts = 3): { term: string; next: number } | null {
+    let acc = '';
+    let best: { term: string; next: number } | null = null;
+    let parts = 0;
+    for (let k = i; k < end && parts < maxParts; k++) {
+      const t = plain(lines[k]!);
+      if (!t) {
+        if (k === i) return null;
+        continue;
+      }
+      acc += t;
+      parts++;
+      if (this.terms.has(acc)) best = { term: acc, next: k + 1 };
+      if (!this.prefixes.has(acc)) break;
+    }
+    return best;
+  }
+}
+
+export const LEVEL1 = new TermSet(LEVEL1_TERMS);
+export const LEVEL2 = new TermSet(LEVEL2_TERMS);
+export const LEVELS = new TermSet([...LEVEL1_TERMS, ...LEVEL2_TERMS]);
+export const TABLE_HEADER = new TermSet(TABLE_HEADER_TERMS);
+export const GOALS_LABEL = new TermSet(GOALS_LABEL_TERMS);
+
+/** `产出指标(50分)` / `产出指标（50）` → `产出指标`: the weight printed beside a level label is not kept. */
+const LABEL_WEIGHT = /[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$/;
+
+export function stripLabelWeight(s: string): string {
+  return s.replace(LABEL_WEIGHT, '');
+}
+
+/** A label no vocabulary lists but shaped like one: a few ideographs ending in 指标. */
+const GENERIC_LABEL = /^[\u4e00-\u9fff]{1,8}指标$/;
+
+export type LabelKind = 1 | 2 | 'either';
+
+/** Level of a (squeezed, weight-stripped) cell text, or null when it is not a level label. */
+export function labelLevel(s: string): LabelKind | null {
+  if (s === '成本指标') return 'either'; // level 2 under 产出指标, level 1 on 2021+ forms
+  if (LEVEL1.has(s)) return 1;
+  if (LEVEL2.has(s)) return 2;
+  if (GENERIC_LABEL.test(s) && !TABLE_HEADER.has(s)) return 'either';
+  return null;
+}
+
+export function isKnownLabel(s: string): boolean {
+  return LEVELS.has(s);
+}

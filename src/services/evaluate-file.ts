@@ -1,0 +1,16 @@
+import type { Form } from '../core/form/schema.ts';
+import type { Profile } from '../core/rules/profile.ts';
+import { type Evaluation, evaluateForm } from '../core/evaluate.ts';
+import { FormatError } from '../formats/format-error.ts';
+import { readForm } from './import-files.ts';
+import { loadProfile } from './profiles.ts';
+
+export type FileEvaluation = { file: string; form: Form; profile: Profile } & Evaluation;
+
+/** Reads FILE (Form JSON or any importable format) and scores and audits it under a profile. */
+export async function evaluateFile(file: string, profileId?: string): Promise<FileEvaluation> {
+  const profile = loadProfile(profileId);
+  if (!profile.ok) throw new FormatError('unsupported-format', file, profile.reason);
+  const { form } = await readForm(file);
+  return { file, form, profile: profile.value, ...evaluateForm(form, profile.value) };
+}

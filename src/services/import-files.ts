@@ -1,0 +1,85 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ImportResult } from '../core/form/import-result.ts';
+import { FormatError } from '../formats/format-error.ts';
+import { IMPORTABLE, extensionOf, importBytes } from '../formats/import-any.ts';
+
+export type ImportOutcome =
+  | { file: string; ok: true; result: ImportResult }
+  | { file: string; ok: false; code: string; error: string };
+
+export type Expanded = { files: string[]; fromDirectory: boolean; missing: string[] };
+
+/** FILE|DIR… → the importable files, directories walked recursively in name order. */
+export async function expandInputs(inputs: readonly string[]): Promise<Expanded> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  let fromDirectory = false;
+  for (const input of inputs) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (info.isDirectory()) {
+      fromDirectory = true;
+      files.push(...(await walk(input)));
+    } else files.push(input);
+  }
+  return { files, fromDirectory, missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(path)));
+    else if ((IMPORTABLE as readonly string[]).includes(extensionOf(e.name)) || isCandidate(e.name)) out.push(path);
+  }
+  return out;
+}
+
+/** Files in a directory that look like forms but have an unsupported type are reported, not skipped. */
+function isCandidate(name: string): boolean {
+  return ['.xls', '.doc', '.wps', '.et', '.csv', '.pdf', '.xlsx', '.docx'].includes(extensionOf(name));
+}
+
+/** Reads and imports one file; throws FormatError (naming the file) on any failure. */
+export async function readForm(file: string): Promise<ImportResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '是目录，不是文件' : String(e);
+    throw new FormatError('unreadable', file, reason);
+  }
+  return importBytes(bytes, file);
+}
+
+/** Imports one file; every failure becomes a value naming the file and the reason. */
+export async function importFile(file: string): Promise<ImportOutcome> {
+  try {
+    return { file, ok: true, result: await readForm(file) };
+  } catch (e) {
+    if (e instanceof FormatError) return { file, ok: false, code: e.code, error: e.message };
+    return { file, ok: false, code: 'unreadable', error: `${file}：${(e as Error).message}` };
+  }
+}
+
+export async function importFiles(
+  files: readonly string[],
+  onProgress?: (done: number, file: string) => void,
+): Promise<ImportOutcome[]> {
+  const out: ImportOutcome[] = [];
+  for (const [i, file] of files.entries()) {
+    out.push(await importFile(file));
+    onProgress?.(i + 1, file);
+  }
+  return out;
+}
