@@ -8,7 +8,7 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process
 
 let failedSteps = 0;
 for (const [name, cmd, args] of [
-  ['lint', 'npx', ['biome', 'check', 'src', 'bench', 'test', 'scripts', 'rules']],
+  ['lint', 'npx', ['biome', 'check', 'src', 'web', 'bench', 'test', 'scripts', 'rules']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
 ]) {
   process.stdout.write(`\n== ${name} ==\n`);

@@ -1,6 +1,7 @@
 import type { Form, Indicator } from '../form/schema.ts';
+import { extractQuantities } from '../grammar/extract.ts';
 import { parseValue } from '../grammar/parse.ts';
-import type { Comparator, Value } from '../grammar/value.ts';
+import type { Comparator, QuotedNumber, Value } from '../grammar/value.ts';
 
 /**
  * Every cell of a form parsed once, shared by scoring and audit so neither re-parses.
@@ -21,6 +22,8 @@ export type AnalysedRow = {
 export type AnalysedForm = {
   form: Form;
   rows: AnalysedRow[];
+  /** numbers quoted in the goal cells (offsets into the cell text). */
+  goals: { expected: QuotedNumber[]; actual: QuotedNumber[] };
 };
 
 const COST_LEVEL2 = /成本/;
@@ -40,5 +43,6 @@ export function analyseForm(form: Form): AnalysedForm {
     }
     return { index, indicator, target, actual, direction, directionInferred, isCost };
   });
-  return { form, rows };
+  const goals = { expected: extractQuantities(form.goals.expected), actual: extractQuantities(form.goals.actual) };
+  return { form, rows, goals };
 }

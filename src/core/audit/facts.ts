@@ -1,6 +1,6 @@
 import type { AnalysedForm } from '../analysis/analyse-form.ts';
 import { extractQuantities } from '../grammar/extract.ts';
-import type { Quantity, Value } from '../grammar/value.ts';
+import type { Quantity, QuotedNumber, Value } from '../grammar/value.ts';
 
 // Numbers stated in a form, wherever they are written, with the words around them: the raw
 // material of the narrative checks (rules.md §5 narrative; issue: "numbers quoted in narrative
@@ -92,11 +92,19 @@ function partRanges(text: string): Array<[number, number]> {
   return out;
 }
 
-function quotedFacts(text: string, side: Side, field: string, row: number | null, rowName: string): Fact[] {
+function quotedFacts(
+  text: string,
+  numbers: readonly QuotedNumber[],
+  side: Side,
+  field: string,
+  row: number | null,
+  rowName: string,
+): Fact[] {
+  if (numbers.length === 0) return [];
   const parts = partRanges(text);
   const nameGrams = bigrams(rowName);
   const facts: Fact[] = [];
-  for (const { quantity, offset } of extractQuantities(text)) {
+  for (const { quantity, offset } of numbers) {
     const lead = text.slice(Math.max(0, offset - 4), offset);
     if (quantity.comparator !== null && !(quantity.comparator === '>=' && REACHED.test(lead))) continue;
     const end = quotedEnd(text, offset, quantity);
@@ -140,15 +148,16 @@ function cellFacts(v: Value, text: string, side: Side, field: string, row: numbe
       },
     ];
   }
-  if (v.kind === 'narrative' || v.kind === 'unparsed') return quotedFacts(text, side, field, row, name);
+  if (v.kind === 'narrative') return quotedFacts(v.text, v.numbers, side, field, row, name);
+  if (v.kind === 'unparsed') return quotedFacts(text, extractQuantities(text), side, field, row, name);
   return [];
 }
 
 export function collectFacts(analysed: AnalysedForm): Fact[] {
   const { form } = analysed;
   const facts: Fact[] = [
-    ...quotedFacts(form.goals.expected, 'target', 'goals.expected', null, ''),
-    ...quotedFacts(form.goals.actual, 'actual', 'goals.actual', null, ''),
+    ...quotedFacts(form.goals.expected, analysed.goals.expected, 'target', 'goals.expected', null, ''),
+    ...quotedFacts(form.goals.actual, analysed.goals.actual, 'actual', 'goals.actual', null, ''),
   ];
   for (const row of analysed.rows) {
     const { indicator: ind, index } = row;

@@ -14,9 +14,16 @@ const BAI = '百'.charCodeAt(0);
 const PROSE = { prefixes: false, hedges: false, nouns: false, chinese: false } as const;
 const PROSE_CN = { ...PROSE, chinese: true } as const;
 
+/** No hand-written paragraph quotes more numbers; the caps keep a pasted 1 MB cell fast. */
+export const MAX_QUOTED = 1000;
+/** Places where a number starts (kept or not) before the scan gives up. */
+export const MAX_CANDIDATES = 10_000;
+
 /** The subject is at most this many characters of the clause before the number. */
 const MAX_SUBJECT = 16;
-const BOUNDARY = new Set([...'，,。；;：:！!？?、\n\r\t()（）【】[]“”"\'‘’《》<>']);
+const BOUNDARY = new Set(
+  [...'，,。；;：:！!？?、\n\r\t()（）【】[]“”"\'‘’《》<>'].map((ch) => ch.charCodeAt(0)),
+);
 const LEADING_FILLERS = ['其中', '包括', '以及', '及', '并', '和'];
 const TRAILING_FILLERS = ['共计', '合计', '累计', '总计', '共', '约', '计', '为'];
 
@@ -30,14 +37,17 @@ export function extractFolded(s: string, original: string): QuotedNumber[] {
   const out: QuotedNumber[] = [];
   const n = s.length;
   let i = 0;
-  while (i < n) {
+  let candidates = 0;
+  while (i < n && out.length < MAX_QUOTED && candidates < MAX_CANDIDATES) {
     const c = s.charCodeAt(i);
     if (isDigitCode(c)) {
+      candidates++;
       i = readArabicAt(s, original, i, out);
     } else if (
       (c === BAI && s.startsWith('百分之', i)) ||
       (startsChineseNumeralCode(c) && !isChineseNumeralCode(s.charCodeAt(i - 1)))
     ) {
+      candidates++;
       i = readChineseAt(s, original, i, out);
     } else {
       i++;
@@ -70,13 +80,13 @@ function readArabicAt(s: string, original: string, i: number, out: QuotedNumber[
 }
 
 function readChineseAt(s: string, original: string, i: number, out: QuotedNumber[]): number {
-  const r = readQuantity(s, i, PROSE_CN);
   let end = i + 1;
   while (end < s.length && isChineseNumeralCode(s.charCodeAt(end))) end++;
+  if ((end === i + 1 && s[i] === '一') || s[i - 1] === '第') return end;
+  const r = readQuantity(s, i, PROSE_CN);
   if (r?.kind !== 'quantity') return end;
   const q = r.quantity;
-  const lone = end === i + 1 && s[i] === '一';
-  if (q.unit !== null && !lone && s[i - 1] !== '第' && !isYear(q.unit.symbol, q.amount)) {
+  if (q.unit !== null && !isYear(q.unit.symbol, q.amount)) {
     push(s, original, i, q, out);
   }
   return Math.max(r.end, i + 1);
@@ -107,7 +117,7 @@ function push(
 function subjectBefore(s: string, original: string, start: number): string {
   let k = start;
   const min = Math.max(0, start - MAX_SUBJECT);
-  while (k > min && !BOUNDARY.has(s[k - 1]!)) k--;
+  while (k > min && !BOUNDARY.has(s.charCodeAt(k - 1))) k--;
   let subject = original.slice(k, start).trim();
   for (const f of LEADING_FILLERS) {
     if (subject.startsWith(f) && subject.length > f.length) {

@@ -81,11 +81,16 @@ const CN_BIG = new Map<number, number>([
 const TEN = new Set(['十'.charCodeAt(0), '拾'.charCodeAt(0)]);
 const ZERO = new Set(['零'.charCodeAt(0), '〇'.charCodeAt(0)]);
 
-export const isChineseNumeralCode = (c: number): boolean =>
-  CN_DIGITS.has(c) || CN_SMALL.has(c) || CN_BIG.has(c);
+// One byte per UTF-16 code: bit 1 = any numeral character, bit 2 = can start a numeral. Prose
+// scanning asks this for every character, so it must not be a hash lookup.
+const NUMERAL_FLAGS = new Uint8Array(0x10000);
+for (const c of [...CN_DIGITS.keys(), ...CN_SMALL.keys(), ...CN_BIG.keys()]) NUMERAL_FLAGS[c] = 1;
+for (const c of [...CN_DIGITS.keys(), ...TEN]) NUMERAL_FLAGS[c] = 3;
+
+export const isChineseNumeralCode = (c: number): boolean => (NUMERAL_FLAGS[c]! & 1) !== 0;
 
 /** Can a Chinese numeral start with this code? (`万`, `百` alone are words, not numbers.) */
-export const startsChineseNumeralCode = (c: number): boolean => CN_DIGITS.has(c) || TEN.has(c);
+export const startsChineseNumeralCode = (c: number): boolean => (NUMERAL_FLAGS[c]! & 2) !== 0;
 
 /**
  * Value of a Chinese numeral (`十九` 19, `一百二十` 120, `三千五百万` 35 000 000, `二〇二一` 2021);

@@ -1,12 +1,13 @@
 import { extractFolded } from './extract.ts';
 import { readQuantity } from './quantity.ts';
 import { readDated } from './schedule.ts';
-import { charStats, clip, compact, fold, stripTrailingPunct } from './text.ts';
+import { charStats, clip, compact, fold, isCjkCode, stripTrailingPunct } from './text.ts';
 import { readTier } from './tier.ts';
-import type { ParseContext, Value } from './value.ts';
+import type { ParseContext, Quantity, Value } from './value.ts';
 
 // The value grammar's entry point, rules.md §3: one target or actual cell → its typed meaning.
-// Order matters: blank → 不适用 → placeholder → deadline/schedule → quantity → tier → prose.
+// Order matters: blank → 不适用 → placeholder → deadline/schedule → quantity → tier or labelled
+// quantity → prose.
 // Dates go before quantities because `2021年` would otherwise read as 2021 years.
 
 // rules.md §1.6: only an explicit mark leaves a row out.
@@ -20,6 +21,7 @@ const NOT_APPLICABLE = new Set([
   'N/A',
   'NA',
 ]);
+const MAX_NA_LENGTH = 5;
 
 // rules.md §3 last row; after folding, full-width `＊`, `－`, `／` arrive as ASCII.
 const PLACEHOLDER_MARKS = new Set([...'*_-—–/\\…·.?~xX×＿']);
@@ -31,9 +33,13 @@ const MAX_STRUCTURED = 300;
 // otherwise it was meant as a value and is reported as unreadable.
 const MIN_PROSE_CJK = 4;
 
+const SHORT_CELL = 20;
+
 const HAS_DIGIT_RE = /\d/;
 
 const QUANTITY_CELL = { prefixes: true, hedges: true, nouns: true, chinese: true } as const;
+const LABELLED_QUANTITY = { prefixes: true, hedges: true, nouns: false, chinese: false } as const;
+const MAX_LABEL = 10;
 
 /** Parses one target or actual cell. Never throws: anything unexpected is `unparsed` with a reason. */
 export function parseValue(text: string, ctx: ParseContext = {}): Value {
@@ -53,7 +59,7 @@ function classify(text: string, ctx: ParseContext): Value {
   let reason: string | null = null;
   if (folded.length <= MAX_STRUCTURED) {
     const s = stripTrailingPunct(compact(folded));
-    if (NOT_APPLICABLE.has(s.toUpperCase())) return { kind: 'not-applicable' };
+    if (s.length <= MAX_NA_LENGTH && NOT_APPLICABLE.has(s.toUpperCase())) return { kind: 'not-applicable' };
     if (isAllMarks(s)) return { kind: 'placeholder', text: trimmed };
     if (s === '无') {
       // `无` may mean zero (无安全事故) or "nothing filled in"; guessing either would score wrongly.
@@ -74,8 +80,14 @@ function classify(text: string, ctx: ParseContext): Value {
     if (!HAS_DIGIT_RE.test(s)) {
       const tier = readTier(s);
       if (tier) return tier;
+    } else if (reason === null) {
+      const labelled = readLabelledQuantity(s);
+      if (labelled) return labelled;
     }
   }
+  // A short cell that starts as a quantity but breaks (a range, contradictory comparators) was
+  // meant as a value: report why, rather than pass it off as prose.
+  if (reason !== null && folded.length < SHORT_CELL) return { kind: 'unparsed', text: trimmed, reason };
   const { cjk, digits } = charStats(folded);
   if (folded.length > MAX_STRUCTURED || (cjk >= 2 && (digits === 0 || cjk >= MIN_PROSE_CJK))) {
     if (cjk >= 2) return { kind: 'narrative', text: trimmed, numbers: extractFolded(folded, trimmed) };
@@ -83,8 +95,23 @@ function classify(text: string, ctx: ParseContext): Value {
   return { kind: 'unparsed', text: trimmed, reason: reason ?? `无法识别的数值：${clip(trimmed)}` };
 }
 
+/**
+ * `满意度≥90%`, `完成率100%`, `受众人数6900人次`: a short label, then a quantity that ends the
+ * cell. The label names the indicator, which the row already does, so it is dropped. Nouns after
+ * the unit are not skipped here, or `吸引20家企业入驻` would pass for a value.
+ */
+function readLabelledQuantity(s: string): Quantity | null {
+  const limit = Math.min(s.length, MAX_LABEL + 1);
+  for (let k = 1; k < limit; k++) {
+    if (!isCjkCode(s.charCodeAt(k - 1))) return null;
+    const q = readQuantity(s, k, LABELLED_QUANTITY);
+    if (q?.kind === 'quantity' && (q.end === s.length || isTrailingNote(s, q.end))) return q.quantity;
+  }
+  return null;
+}
+
 function isAllMarks(s: string): boolean {
-  for (const ch of s) if (!PLACEHOLDER_MARKS.has(ch)) return false;
+  for (let i = 0; i < s.length; i++) if (!PLACEHOLDER_MARKS.has(s[i]!)) return false;
   return s.length > 0;
 }
 

@@ -74,6 +74,9 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
   if (s.startsWith('百分之', j)) {
     // `百分之九十` is 90%; its unit text is written `%` so the notation reads back the same.
     tok = readArabic(s, j + 3) ?? (opts.chinese ? readChinese(s, j + 3) : null);
+    // `百分之百`: a lone 百 is not a numeral anywhere else.
+    if (!tok && opts.chinese && s[j + 3] === '百')
+      tok = { value: 100, mantissa: '100', start: j + 3, end: j + 4 };
     percentWord = tok !== null;
   } else {
     tok = readArabic(s, j, true) ?? (opts.chinese ? readChinese(s, j) : null);

@@ -5,17 +5,25 @@
 // Full-width ASCII (U+FF01–FF5E) maps 1:1 onto U+0021–007E, so folding keeps every offset, and
 // narrative offsets can point into the original text. `，` is kept: it separates milestones and
 // clauses, and reading it as a thousands separator would glue `支出50，2021年…` into one number.
-const FOLD_RE = /[\uFF01-\uFF0B\uFF0D-\uFF5E\u3000\u2212]/g;
-
-function foldChar(c: string): string {
-  if (c === '\u3000') return ' ';
-  if (c === '\u2212') return '-';
-  return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-}
+const FOLD_TEST_RE = /[\uFF01-\uFF0B\uFF0D-\uFF5E\u3000\u2212]/;
+const CHUNK = 8192;
 
 /** Folds full-width digits, letters and signs to ASCII (`１８０％` → `180%`); same length. */
 export function fold(s: string): string {
-  return s.replace(FOLD_RE, foldChar);
+  if (!FOLD_TEST_RE.test(s)) return s;
+  // One pass over char codes: a regex replace with a callback costs a call per full-width char.
+  const n = s.length;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] =
+      c >= 0xff01 && c <= 0xff5e && c !== 0xff0c ? c - 0xfee0 : c === 0x3000 ? 32 : c === 0x2212 ? 45 : c;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
+  }
+  return out;
 }
 
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
@@ -25,20 +33,6 @@ export const isLatinCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >=
 /** CJK unified ideographs (basic block and extension A). */
 export const isCjkCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
-/** Exactly the code points of the regex class `\s`. */
-export const isSpaceCode = (c: number): boolean =>
-  (c >= 9 && c <= 13) ||
-  c === 32 ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
-
 const HAS_SPACE_RE = /\s/;
 
 /**
@@ -47,22 +41,15 @@ const HAS_SPACE_RE = /\s/;
  */
 export function compact(s: string): string {
   if (!HAS_SPACE_RE.test(s)) return s;
-  let out = '';
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (!isSpaceCode(c)) {
-      out += s[i];
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && isSpaceCode(s.charCodeAt(j))) j++;
-    if (i > 0 && j < n && isDigitCode(s.charCodeAt(i - 1)) && isDigitCode(s.charCodeAt(j))) out += ' ';
-    i = j;
-  }
-  return out;
+  return s.replace(SPACE_RUN_RE, keepBetweenDigits);
+}
+
+const SPACE_RUN_RE = /\s+/g;
+
+function keepBetweenDigits(run: string, offset: number, s: string): string {
+  const between =
+    offset > 0 && isDigitCode(s.charCodeAt(offset - 1)) && isDigitCode(s.charCodeAt(offset + run.length));
+  return between ? ' ' : '';
 }
 
 const TRAILING_PUNCT = new Set(['。', '.', '，', ',', '；', ';', '！', '!', '？', '?', '、', ' ']);

@@ -10,6 +10,7 @@ const LEXICON: Array<[string, Tier]> = [
     'met',
     '达成 达成年度指标 达成预期指标 达成预期目标 达成目标 达到预期 达到预期目标 达到预期效果 达到要求 达到目标 ' +
       '达标 完成 已完成 全部完成 全面完成 圆满完成 按时完成 按期完成 如期完成 超额完成 完成年度指标 完成目标 ' +
+      '按时 按期 如期 及时完成 及时拨付 及时到位 ' +
       '效果明显 效果显著 效果良好 效果较好 显著 明显 较好 很好 良好 优秀 较高 很高 符合规定 符合相关规定 符合要求 ' +
       '符合标准 合格 满意 较满意 非常满意 有效 已实现 实现 提升 提高 改善',
   ),
@@ -21,11 +22,11 @@ const LEXICON: Array<[string, Tier]> = [
   ...words(
     'unmet',
     '未达成 未达成年度指标 未达成年度指标且效果较差 未完成 效果较差 较差 很差 不合格 不符合 不满意 未达到 未达标 ' +
-      '不达标 未实现 没有完成 没有达成 没完成 没达成 未能完成 未能达成 未按时完成 未按期完成 效果不明显',
+      '不达标 未实现 没有完成 没有达成 没完成 没达成 未能完成 未能达成 未按时完成 未按期完成 效果不明显 不及时',
   ),
 ];
 
-// One-character words would match inside ordinary words (`优化`, `好转`), so they count only as
+// Some words would match inside ordinary words (`优化`, `好转`, `及时性`), so they count only as
 // the whole cell.
 const WHOLE_CELL: Record<string, Tier> = {
   好: 'met',
@@ -36,6 +37,8 @@ const WHOLE_CELL: Record<string, Tier> = {
   中: 'partial',
   差: 'unmet',
   否: 'unmet',
+  // `及时性` in prose is a noun; `及时` alone answers a 时效 row.
+  及时: 'met',
 };
 
 function words(tier: Tier, list: string): Array<[string, Tier]> {
@@ -50,6 +53,9 @@ for (const e of LEXICON) {
 }
 for (const l of byFirst.values()) l.sort((a, b) => b[0].length - a[0].length);
 
+// The long phrases of rules.md §1.4 (`部分达成年度指标并具有一定效果`) are tiers at any length.
+const EXACT = new Map<string, Tier>(LEXICON);
+
 const RANK: Record<Tier, number> = { met: 2, partial: 1, unmet: 0 };
 
 // A top-tier word right after a negation is bottom tier: `不明显`, `没有提升`.
@@ -57,11 +63,11 @@ const NEGATION_2 = ['未能', '没有', '尚未'];
 const NEGATION_1 = new Set(['未', '没', '不', '无']);
 
 /** Cells longer than this are prose even when they contain a tier word (rules.md §1.4: a paragraph has no tier). */
-export const MAX_TIER_LENGTH = 20;
+export const MAX_TIER_LENGTH = 12;
 
 /** Classifies a short cell (already folded, compacted, trailing punctuation removed) as a tier. */
 export function readTier(s: string): TierValue | null {
-  const whole = WHOLE_CELL[s];
+  const whole = WHOLE_CELL[s] ?? EXACT.get(s);
   if (whole) return { kind: 'tier', tier: whole, word: s };
   if (s.length > MAX_TIER_LENGTH) return null;
   let best: { tier: Tier; word: string } | null = null;

@@ -14,7 +14,8 @@ export function joinWrapped(parts: readonly string[]): string {
   for (const raw of parts) {
     const part = raw.trim();
     if (!part) continue;
-    if (out && isLatinOrDigit(out.charCodeAt(out.length - 1)) && isLatinOrDigit(part.charCodeAt(0))) out += ' ';
+    if (out && isLatinOrDigit(out.charCodeAt(out.length - 1)) && isLatinOrDigit(part.charCodeAt(0)))
+      out += ' ';
     out += part;
   }
   return out;
@@ -27,7 +28,8 @@ export function cellText(raw: string | undefined): string {
 }
 
 /** `1、` `2.` `（3）` `五、` at the start of a line: a numbered item begins. */
-const NUMBERED_ITEM = /^(?:\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])/;
+const NUMBERED_ITEM =
+  /^(?:\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])/;
 
 function isHeading(s: string): boolean {
   if (s.length === 0 || s.length > 20) return false;

@@ -1,7 +1,7 @@
 // Numbers as forms print them: `2,926.000000` → 2926, `93.51%` → 93.51, `10分` → 10, `-` → absent.
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const DASHES = new Set(['-', '—', '－', '–', '/', '／', '——', '--', '―', '无', '/ ']);
+const DASHES = new Set(['-', '—', '－', '–', '/', '／', '——', '--', '―', '无']);
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
 function ascii(s: string): string {

@@ -20,6 +20,10 @@ export type SplitLine = {
   hard: boolean;
   /** a blank line precedes this one. */
   blankBefore: boolean;
+  /** starts with closing punctuation (`。`, `、`): never the first line of a cell. */
+  startsClosing: boolean;
+  /** ends with an opening bracket or a colon (`完成情况：`): never the last line of a cell. */
+  endsOpen: boolean;
 };
 
 export type Column = {
@@ -48,43 +52,73 @@ const OPTIONAL_LINE = 0.05;
 const HARD = 0.1; // a sentence end inside a cell
 const NO_BLANK = 0.3; // a cut where pdftotext printed no blank line
 const CONTRADICTION = 0.25;
+const BAD_EDGE = 1; // a cell starting with `。` or ending with `：`
 
 /** Extra cost of starting a cell at line j (j > 0); callers add their own cues. */
 export type BoundaryCost = (j: number) => number;
 
+// Scratch state reused across calls: a form needs dozens of small splits, and allocating typed
+// arrays (or closures) for each costs more than the dynamic programming itself. Not re-entrant.
+let f64 = new Float64Array(4096);
+let i32 = new Int32Array(1024);
+let cur: readonly SplitLine[] = [];
+let cols: readonly Column[] = [];
+let stride = 1;
+let CUT = 0;
+let LAST = 0;
+let BEST = 0;
+let PREFIX = 0;
+let TABLE = 0;
+let DONE = 0;
+const withWidth: boolean[] = [];
+
 export function splitLines(lines: readonly SplitLine[], columns: readonly Column[], boundary?: BoundaryCost): Split {
   const n = lines.length;
   const S = columns.length;
-  const stride = n + 1;
-  const self = selfCosts(lines);
-  const prefix = columns.map((c) => globalPrefix(lines, c.width));
-  const cut = new Float64Array(n + 1);
-  for (let j = 1; j < n; j++) cut[j] = (lines[j]!.blankBefore ? 0 : NO_BLANK) + (boundary ? boundary(j) : 0);
+  cur = lines;
+  cols = columns;
+  stride = n + 1;
+  // f64: cut | last | best | (over, notFull) per column | self table. i32: from | done.
+  CUT = 0;
+  LAST = stride;
+  BEST = 2 * stride;
+  PREFIX = BEST + (S + 1) * stride;
+  TABLE = PREFIX + 2 * S * stride;
+  DONE = (S + 1) * stride;
+  if (f64.length < TABLE + stride * stride) f64 = new Float64Array(2 * (TABLE + stride * stride));
+  if (i32.length < DONE + stride) i32 = new Int32Array(2 * (DONE + stride));
+  const f = f64;
+  const from = i32;
 
-  const seg = (s: number, i: number, j: number): number => {
-    const col = columns[s]!;
-    if (i === j) return col.optional ? 0 : EMPTY;
-    let c = self[i * stride + j]!;
-    const p = prefix[s];
-    if (p) c += p.over[j]! - p.over[i]! + p.notFull[j - 1]! - p.notFull[i]!;
-    if (col.optional) c += OPTIONAL_USED + OPTIONAL_LINE * (j - i);
-    if (i > 0) c += cut[i]!;
-    return c;
-  };
-
-  const best = new Float64Array((S + 1) * stride).fill(Number.POSITIVE_INFINITY);
-  const from = new Int32Array((S + 1) * stride);
-  best[0] = 0;
+  f[CUT] = 0;
+  for (let j = 1; j < n; j++) {
+    const l = lines[j]!;
+    f[CUT + j] = (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
+  }
+  fillLast(lines, f, LAST);
+  for (let i = 0; i <= n; i++) from[DONE + i] = 0;
+  withWidth.length = S;
   for (let s = 0; s < S; s++) {
+    const w = columns[s]!.width;
+    withWidth[s] = w !== null;
+    if (w !== null) fillPrefix(lines, w, f, PREFIX + 2 * s * stride, PREFIX + (2 * s + 1) * stride);
+  }
+
+  // best[s][j]: cheapest way to put lines 0..j-1 into cells 0..s-1.
+  f.fill(Number.POSITIVE_INFINITY, BEST, BEST + (S + 1) * stride);
+  f[BEST] = 0;
+  for (let s = 0; s < S; s++) {
+    const row = BEST + s * stride;
+    const next = row + stride;
+    const firstJ = s === S - 1 ? n : 0; // the last cell must end at the last line
     for (let i = 0; i <= n; i++) {
-      const base = best[s * stride + i]!;
+      const base = f[row + i]!;
       if (base === Number.POSITIVE_INFINITY) continue;
-      for (let j = i; j <= n; j++) {
+      for (let j = Math.max(i, firstJ); j <= n; j++) {
         const c = base + seg(s, i, j);
-        const k = (s + 1) * stride + j;
-        if (c < best[k]!) {
-          best[k] = c;
-          from[k] = i;
+        if (c < f[next + j]!) {
+          f[next + j] = c;
+          from[(s + 1) * stride + j] = i;
         }
       }
     }
@@ -95,68 +129,110 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
     j = from[s * stride + j]!;
     starts[s - 1] = j;
   }
-  const cost = best[S * stride + n]!;
+  const cost = f[BEST + S * stride + n]!;
 
   // Margin: the cheapest cut that moves one boundary by one line.
-  const total = (st: readonly number[]): number => {
-    let c = 0;
-    for (let s = 0; s < S; s++) c += seg(s, st[s]!, st[s + 1]!);
-    return c;
-  };
   let margin = Number.POSITIVE_INFINITY;
   for (let b = 1; b < S; b++) {
-    for (const d of [-1, 1]) {
-      const alt = starts.slice();
-      alt[b] = alt[b]! + d;
-      if (alt[b]! < alt[b - 1]! || alt[b]! > alt[b + 1]!) continue;
-      margin = Math.min(margin, total(alt) - cost);
+    for (let d = -1; d <= 1; d += 2) {
+      const moved = starts[b]! + d;
+      if (moved < starts[b - 1]! || moved > starts[b + 1]!) continue;
+      const before = seg(b - 1, starts[b - 1]!, starts[b]!) + seg(b, starts[b]!, starts[b + 1]!);
+      const after = seg(b - 1, starts[b - 1]!, moved) + seg(b, moved, starts[b + 1]!);
+      margin = Math.min(margin, after - before);
     }
   }
+  cur = [];
+  cols = [];
   return { starts, cost, margin: Math.max(0, margin) };
 }
 
-/** self[i*(n+1)+j]: how badly lines i..j-1 contradict being one cell of any single width. */
-function selfCosts(lines: readonly SplitLine[]): Float64Array {
-  const n = lines.length;
-  const stride = n + 1;
-  const out = new Float64Array(stride * stride);
-  for (let i = 0; i < n; i++) {
-    let lo = Number.NEGATIVE_INFINITY;
-    let hi = Number.POSITIVE_INFINITY;
-    let hard = 0;
-    for (let j = i + 1; j <= n; j++) {
-      const t = j - 1;
-      if (t > i) {
-        const p = lines[t - 1]!;
-        if (p.hard) hard++;
-        else hi = Math.min(hi, p.width + lines[t]!.lead);
-      }
-      lo = Math.max(lo, lines[t]!.width);
-      const v = lo - hi;
-      out[i * stride + j] = (v >= 0 ? Math.min(CAP, CONTRADICTION + v) : 0) + HARD * hard;
-    }
+/** Cost of lines i..j-1 as cell s (empty when i === j). */
+function seg(s: number, i: number, j: number): number {
+  const col = cols[s]!;
+  if (i === j) return col.optional ? 0 : EMPTY;
+  const f = f64;
+  let c = selfCost(i, j);
+  if (withWidth[s]) {
+    const over = PREFIX + 2 * s * stride;
+    const notFull = over + stride;
+    c += f[over + j]! - f[over + i]! + f[notFull + j - 1]! - f[notFull + i]!;
   }
-  return out;
+  if (col.optional) c += OPTIONAL_USED + OPTIONAL_LINE * (j - i);
+  if (i > 0) c += f[CUT + i]!;
+  if (cur[j - 1]!.endsOpen) c += BAD_EDGE;
+  return c;
+}
+
+function selfCost(i: number, j: number): number {
+  if (j === cur.length) return f64[LAST + i]!;
+  if (!i32[DONE + i]) {
+    fillRow(cur, i, f64, TABLE + i * stride);
+    i32[DONE + i] = 1;
+  }
+  return f64[TABLE + i * stride + j]!;
+}
+
+function selfValue(lo: number, hi: number, hard: number): number {
+  const v = lo - hi;
+  return (v >= 0 ? Math.min(CAP, CONTRADICTION + v) : 0) + HARD * hard;
+}
+
+/**
+ * self(i, j) — how badly lines i..j-1 contradict being one cell of any single width: the widest
+ * line must be narrower than every non-last line plus the unit that followed it. Row i of the
+ * table is filled on demand; the last cell's self(i, n) comes from one backward pass, which keeps
+ * two-cell splits linear.
+ */
+function fillRow(lines: readonly SplitLine[], i: number, f: Float64Array, at: number): void {
+  let lo = Number.NEGATIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  let hard = 0;
+  for (let j = i + 1; j <= lines.length; j++) {
+    const t = j - 1;
+    if (t > i) {
+      const p = lines[t - 1]!;
+      if (p.hard) hard++;
+      else hi = Math.min(hi, p.width + lines[t]!.lead);
+    }
+    lo = Math.max(lo, lines[t]!.width);
+    f[at + j] = selfValue(lo, hi, hard);
+  }
+}
+
+function fillLast(lines: readonly SplitLine[], f: Float64Array, at: number): void {
+  const n = lines.length;
+  let lo = Number.NEGATIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  let hard = 0;
+  f[at + n] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (i < n - 1) {
+      if (l.hard) hard++;
+      else hi = Math.min(hi, l.width + lines[i + 1]!.lead);
+    }
+    lo = Math.max(lo, l.width);
+    f[at + i] = selfValue(lo, hi, hard);
+  }
 }
 
 /** Prefix sums of the per-line costs of belonging to a column `width` wide. */
-function globalPrefix(lines: readonly SplitLine[], width: number | null): { over: Float64Array; notFull: Float64Array } | null {
-  if (width === null) return null;
+function fillPrefix(lines: readonly SplitLine[], width: number, f: Float64Array, over: number, notFull: number): void {
   const n = lines.length;
-  const over = new Float64Array(n + 1);
-  const notFull = new Float64Array(n + 1);
+  f[over] = 0;
+  f[notFull] = 0;
   for (let t = 0; t < n; t++) {
     const l = lines[t]!;
     const o = l.width - width - TOL;
-    over[t + 1] = over[t]! + (o > 0 ? Math.min(CAP, 0.5 + o) : 0);
+    f[over + t + 1] = f[over + t]! + (o > 0 ? Math.min(CAP, 0.5 + o) : 0);
     let nf = 0;
     if (t + 1 < n && !l.hard) {
       const gap = width - TOL - (l.width + lines[t + 1]!.lead);
       if (gap > 0) nf = Math.min(CAP, 0.5 + gap);
     }
-    notFull[t + 1] = notFull[t]! + nf;
+    f[notFull + t + 1] = f[notFull + t]! + nf;
   }
-  return { over, notFull };
 }
 
 export type Interval = { lo: number; hi: number };
@@ -203,7 +279,7 @@ export function estimateWidth(intervals: readonly Interval[]): number | null {
 /** 0..1 from a split's cost and margin: a forced or clear-cut split is trusted, a near tie is not. */
 export function splitConfidence(split: Split): number {
   if (split.margin === Number.POSITIVE_INFINITY) return split.cost < 1 ? 0.9 : 0.7;
-  const clear = Math.min(1, split.margin / 1.5);
-  const c = 0.5 + 0.4 * clear - Math.min(0.3, split.cost / 10);
+  const clear = Math.min(1, split.margin);
+  const c = 0.55 + 0.4 * clear - Math.min(0.2, split.cost / 15);
   return Math.max(0.3, Math.min(0.92, c));
 }

@@ -12,13 +12,24 @@ const TABS = /\t/;
 
 /** `| a | b |` (markdown-like), `a<TAB>b`, or `a b` (pdftotext flattens table rows to spaces). */
 export function splitCells(line: string): Cells {
-  if (line.includes('|')) {
+  // One scan decides the separator (this runs on every table line).
+  let pipe = false;
+  let tab = false;
+  let space = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7c) pipe = true;
+    else if (c === 0x09) tab = true;
+    else if (c === 0x20 || c === 0x3000 || c === 0xa0) space = true;
+  }
+  if (!pipe && !tab && !space) return { cells: line ? [line] : [], explicit: false };
+  if (pipe) {
     const parts = line.split('|');
     if (parts.length > 0 && parts[0]!.trim() === '') parts.shift();
     if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
     return { cells: parts.map((p) => p.trim()), explicit: true };
   }
-  if (line.includes('\t')) return { cells: line.split(TABS).map((p) => p.trim()), explicit: true };
+  if (tab) return { cells: line.split(TABS).map((p) => p.trim()), explicit: true };
   const t = line.trim();
   return { cells: t ? t.split(SPACES) : [], explicit: false };
 }

@@ -52,7 +52,7 @@ const UNIT_WORD = /单位\s*[:：]\s*(万元|元)/;
 const ROW_PREFIX = /^其中\s*[:：]?\s*/;
 const LEADING_PIPE = /^\|\s*/;
 const LEADING_COLON = /^[\s:：]+/;
-const AMOUNT_COLS = new Set<Col>(['initialBudget', 'annualBudget', 'executed']);
+const AMOUNT_COLS = ['initialBudget', 'annualBudget', 'executed'] as const;
 
 export function readFunds(lines: readonly Line[], sections: Sections, form: Form, report: Report): void {
   if (sections.funds === null) {
@@ -162,10 +162,10 @@ function readRow(key: FundsKey, line: Line, rest: string, header: readonly Col[]
   }
   const row: FundsRow = {};
   for (const [col, t] of assigned) {
-    if (AMOUNT_COLS.has(col)) {
+    if (col === 'initialBudget' || col === 'annualBudget' || col === 'executed') {
       row[col] = t.kind === 'num' ? t.value : null;
-    } else if (t.kind === 'num' || t.kind === 'pct') {
-      if (col === 'executionRate' || t.kind === 'num') row[col] = t.value;
+    } else if (t.kind === 'num' || (t.kind === 'pct' && col === 'executionRate')) {
+      row[col] = t.value;
     }
   }
   for (const col of AMOUNT_COLS) if (!(col in row) && cols.includes(col)) row[col] = null;

@@ -2,9 +2,9 @@
 
 import type { Form } from '../../core/form/schema.ts';
 import { MAX_SPLIT_LINES, type SplitLine, splitConfidence, splitLines } from './cell-split.ts';
-import { splitCells } from './cells.ts';
+import { isRuleRow, splitCells } from './cells.ts';
 import { isHeading, joinParagraphs, startsNumberedItem } from './join.ts';
-import { endsSentence, type Line, leadUnitWidth, plain, squeeze, textWidth } from './lines.ts';
+import { type Line, measureLine, plain, squeeze, textWidth } from './lines.ts';
 import type { Report } from './report.ts';
 import { isGoalsHeader, type Sections } from './sections.ts';
 import { GOALS_LABEL } from './vocab.ts';
@@ -65,7 +65,7 @@ function collect(lines: readonly Line[], start: number, end: number): Content[] 
   let blank = false;
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
-    if (!line.text) {
+    if (!line.text || isRuleRow(line.text)) {
       blank = true;
       continue;
     }
@@ -94,12 +94,7 @@ function newList(text: string): boolean {
 }
 
 function toSplitLines(content: readonly Content[]): SplitLine[] {
-  return content.map((c) => ({
-    width: textWidth(c.text),
-    lead: leadUnitWidth(c.text),
-    hard: endsSentence(c.text),
-    blankBefore: c.blankBefore,
-  }));
+  return content.map((c) => measureLine(c.text, c.blankBefore));
 }
 
 /** `| 预期 | 实际 |` rows (continuation rows append to each column). */

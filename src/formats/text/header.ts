@@ -38,7 +38,7 @@ const TITLE_SCAN = 30;
 const YEAR_IN_PARENS = /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/;
 const YEAR_WORD = /((?:19|20)\d{2})\s*年度/;
 const ANY_YEAR = /((?:19|20)\d{2})\s*年/;
-const ATTACHMENT = /^附件\s*\d*\s*[:：]?/;
+const ATTACHMENT = /^(?:#+|附件\s*\d*\s*[:：]?)/;
 const SPACE_BETWEEN_CJK = /(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g;
 const LEADING_SEPARATORS = /^[\s:：|]+/;
 const TRAILING_SEPARATORS = /[\s|]+$/;

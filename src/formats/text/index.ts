@@ -6,10 +6,14 @@ import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { readHeader } from './header.ts';
 import { readIndicators } from './indicators.ts';
-import { MAX_LINE_CHARS, toLines } from './lines.ts';
+import { MAX_LINE_CHARS } from './lines.ts';
 import { Report } from './report.ts';
 import { findSections } from './sections.ts';
+import { MAX_LINES, readSource } from './source.ts';
 import { readTotals } from './totals.ts';
+
+/** Skipping a few lines above the title (an attachment number, blank lines) is not worth a note. */
+const SKIP_NOTE = 20;
 
 export type ImportTextOptions = { fileName?: string };
 
@@ -19,9 +23,14 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
   const form = emptyForm(new Date().getFullYear());
   try {
     const source = typeof text === 'string' ? text : String(text ?? '');
-    const { lines, truncated } = toLines(source);
+    const { lines, truncated, skipped, cut } = readSource(source);
     if (truncated > 0) {
       report.warn('', `有 ${truncated} 行超过 ${MAX_LINE_CHARS} 个字符，超出部分未读取（不像表格文字）`, 0.5);
+    }
+    if (skipped > SKIP_NOTE) report.warn('', `第1–${skipped}行在表名之前，未读取`, 0.9, 1);
+    if (cut) {
+      const at = (lines[lines.length - 1]?.no ?? 0) + 1;
+      report.warn('', `第${at}行起未读取：一张表不会超过 ${MAX_LINES} 行`, 0.5, at);
     }
     const sections = findSections(lines);
     const fileName = options?.fileName;

@@ -1,7 +1,7 @@
 // The indicator table's lines, classified: level labels, score lines (a row's weight and score),
 // and plain text lines (wrapped cells). Column titles, repeated at each page break, are dropped.
 
-import { isRuleRow, splitCells } from './cells.ts';
+import { type Cells, isRuleRow, splitCells } from './cells.ts';
 import { type Line, plain, squeeze } from './lines.ts';
 import { readScoreLine, type ScoreLine } from './row-cells.ts';
 import { type LabelKind, LEVELS, labelLevel, stripLabelWeight, TABLE_HEADER } from './vocab.ts';
@@ -13,18 +13,25 @@ export type Item = TextItem | LabelItem | RowItem;
 
 /** Wrapped labels and titles are short: longer lines are never tried as fragments. */
 const FRAGMENT_MAX = 12;
+/** Two labels with printed weights at most. */
+const LABEL_LINE_MAX = 30;
 
 export function classifyTable(lines: readonly Line[], start: number, end: number): Item[] {
   const items: Item[] = [];
   let blank = false;
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
-    if (!line.text || isRuleRow(line.text)) {
+    if (!line.text) {
       blank = true;
       continue;
     }
     const p = plain(line);
-    if (isTitleRow(line.text)) {
+    const split = splitCells(line.text);
+    if (split.explicit && isRuleRow(line.text)) {
+      blank = true;
+      continue;
+    }
+    if (isTitleRow(split)) {
       blank = true;
       continue;
     }
@@ -43,13 +50,13 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
         continue;
       }
     }
-    const labels = labelLine(line.text);
+    const labels = p.length <= LABEL_LINE_MAX && p.includes('指标') ? labelLine(split) : null;
     if (labels) {
       for (const [text, level] of labels) items.push({ kind: 'label', level, text, line });
       blank = true;
       continue;
     }
-    const score = readScoreLine(line.text);
+    const score = split.cells.length >= 2 ? readScoreLine(split) : null;
     if (score) {
       items.push({ kind: 'row', line, score });
       blank = false;
@@ -62,9 +69,10 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
 }
 
 /** A line of column titles: every cell a title word (or the start of a wrapped one). */
-function isTitleRow(text: string): boolean {
-  const cells = splitCells(text).cells.filter((c) => c !== '');
-  if (cells.length < 2) return false;
+function isTitleRow(split: Cells): boolean {
+  if (split.cells.length < 2) return false;
+  const cells = split.cells.filter((c) => c !== '');
+  if (cells.length < 2 || !TABLE_HEADER.isPrefix(squeeze(cells[0]!))) return false;
   let titles = 0;
   for (const c of cells) {
     const s = squeeze(c);
@@ -75,8 +83,8 @@ function isTitleRow(text: string): boolean {
 }
 
 /** A line holding only level labels: `产出指标`, `产出指标(50分) 数量指标`. */
-function labelLine(text: string): [string, LabelKind][] | null {
-  const cells = splitCells(text).cells.filter((c) => c !== '');
+function labelLine(split: Cells): [string, LabelKind][] | null {
+  const cells = split.cells.filter((c) => c !== '');
   if (cells.length === 0 || cells.length > 2) return null;
   const out: [string, LabelKind][] = [];
   for (const c of cells) {

@@ -7,7 +7,7 @@
 import type { Form, Indicator } from '../../core/form/schema.ts';
 import { joinWrapped } from './join.ts';
 import type { Line } from './lines.ts';
-import type { Report } from './report.ts';
+import { type Report, rowPath } from './report.ts';
 import { type Col, type SplitJob, splitRows } from './row-split.ts';
 import { classifyTable, type Item, type RowItem, type TextItem } from './indicator-items.ts';
 import { MAX_SPLIT_LINES } from './cell-split.ts';
@@ -35,6 +35,9 @@ type Draft = {
 };
 
 const FIELDS = ['name', 'target', 'actual'] as const;
+const ROW_FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
+const [LEVEL1, LEVEL2, NAME, , , WEIGHT, SCORE, DEVIATION] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const at_ = (k: number, field: number) => rowPath(k, field, ROW_FIELDS);
 const FIELD_NAMES = { name: '三级指标', target: '年度指标值', actual: '实际完成值' } as const;
 
 export function readIndicators(lines: readonly Line[], sections: Sections, form: Form, report: Report): void {
@@ -179,7 +182,6 @@ const texts = (items: readonly TextItem[]) => items.map((t) => t.line.text);
 function build(d: Draft, k: number, report: Report): Indicator {
   const sc = d.row.score;
   const at = d.row.line.no;
-  const path = `indicators[${k}]`;
   const onLine = Math.min(3, sc.cells.length);
   const values = ['', '', ''];
   const confidence = [0, 0, 0];
@@ -196,7 +198,7 @@ function build(d: Draft, k: number, report: Report): Indicator {
   if (d.orphans.length > 0) {
     values[0] = joinWrapped([...texts(d.orphans), values[0]!]);
     confidence[0] = Math.min(confidence[0]!, 0.4);
-    report.warn(`${path}.name`, `第${d.orphans[0]!.line.no}行 三级指标：无法归入任何一栏的文字，已并入指标名称`, 0.4, d.orphans[0]!.line.no);
+    report.warn(at_(k, NAME), `第${d.orphans[0]!.line.no}行 三级指标：无法归入任何一栏的文字，已并入指标名称`, 0.4, d.orphans[0]!.line.no);
   }
   let level1 = d.level1;
   let level1Confidence = 0.95;
@@ -215,23 +217,23 @@ function build(d: Draft, k: number, report: Report): Indicator {
     score: sc.score,
     deviation,
   };
-  report.set(`${path}.level1`, level1 ? level1Confidence : 0);
-  report.set(`${path}.level2`, d.level2 ? 0.95 : 0);
-  if (!level1) report.warn(`${path}.level1`, `第${at}行 一级指标：应有“产出指标”等一级指标，未找到`, 0, at);
-  if (!d.level2) report.warn(`${path}.level2`, `第${at}行 二级指标：应有“数量指标”等二级指标，未找到`, 0, at);
+  report.set(at_(k, LEVEL1), level1 ? level1Confidence : 0);
+  report.set(at_(k, LEVEL2), d.level2 ? 0.95 : 0);
+  if (!level1) report.warn(at_(k, LEVEL1), `第${at}行 一级指标：应有“产出指标”等一级指标，未找到`, 0, at);
+  if (!d.level2) report.warn(at_(k, LEVEL2), `第${at}行 二级指标：应有“数量指标”等二级指标，未找到`, 0, at);
   FIELDS.forEach((f, c) => {
-    report.set(`${path}.${f}`, confidence[c]!);
-    if (!values[c]) report.warn(`${path}.${f}`, `第${at}行 ${FIELD_NAMES[f]}：应有文字，实为空白`, 0.2, at);
+    report.set(at_(k, NAME + c), confidence[c]!);
+    if (!values[c]) report.warn(at_(k, NAME + c), `第${at}行 ${FIELD_NAMES[f]}：应有文字，实为空白`, 0.2, at);
     else if (confidence[c]! < 0.6) {
-      report.warn(`${path}.${f}`, `第${at}行 ${FIELD_NAMES[f]}“${clip(values[c]!)}”：各栏文字之间没有明显分界，按行宽推断`, confidence[c]!, at);
+      report.warn(at_(k, NAME + c), `第${at}行 ${FIELD_NAMES[f]}“${clip(values[c]!)}”：各栏文字之间没有明显分界，按行宽推断`, confidence[c]!, at);
     }
   });
-  report.set(`${path}.weight`, sc.weight === null ? 0.3 : 0.98);
-  report.set(`${path}.score`, sc.score === null ? 0.3 : 0.98);
-  if (sc.weight === null) report.warn(`${path}.weight`, `第${at}行 分值：应为数字，实为空白或“-”`, 0.3, at);
-  if (sc.score === null) report.warn(`${path}.score`, `第${at}行 得分：应为数字，实为空白或“-”`, 0.3, at);
+  report.set(at_(k, WEIGHT), sc.weight === null ? 0.3 : 0.98);
+  report.set(at_(k, SCORE), sc.score === null ? 0.3 : 0.98);
+  if (sc.weight === null) report.warn(at_(k, WEIGHT), `第${at}行 分值：应为数字，实为空白或“-”`, 0.3, at);
+  if (sc.score === null) report.warn(at_(k, SCORE), `第${at}行 得分：应为数字，实为空白或“-”`, 0.3, at);
   const devConfidence = d.devLines.length > 0 ? Math.min(d.confidence, 0.9) : 0.9;
-  report.set(`${path}.deviation`, devConfidence);
+  report.set(at_(k, DEVIATION), devConfidence);
   return indicator;
 }
 

@@ -16,23 +16,6 @@ export type Line = {
   key?: string | undefined;
 };
 
-const LINE_BREAK = /\r\n|\r|\n/;
-
-export function toLines(text: string): { lines: Line[]; truncated: number } {
-  const raw = text.split(LINE_BREAK);
-  const lines: Line[] = new Array(raw.length);
-  let truncated = 0;
-  for (let i = 0; i < raw.length; i++) {
-    let t = raw[i]!;
-    if (t.length > MAX_LINE_CHARS) {
-      t = t.slice(0, MAX_LINE_CHARS);
-      truncated++;
-    }
-    // trim() also drops the form feed pdftotext puts at page breaks, NBSP, U+3000 and a BOM.
-    lines[i] = { no: i + 1, text: t.trim(), key: undefined };
-  }
-  return { lines, truncated };
-}
 
 /** Width of one code point in CJK cells. */
 export function charWidth(cp: number): number {
@@ -58,8 +41,24 @@ export function textWidth(s: string): number {
   return w;
 }
 
-const OPENING = '（(“‘《〈【「『〔[{';
-const CLOSING = '，。、；：！？）”’》〉】」』〕,.;:!?)]}%…';
+const OPENING = new Set(Array.from('（(“‘《〈【「『〔[{', (c) => c.charCodeAt(0)));
+const CLOSING = new Set(Array.from('，。、；：！？）”’》〉】」』〕,.;:!?)]}%…', (c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set(Array.from('。；！？：;!?:', (c) => c.charCodeAt(0)));
+const OPEN_END = new Set(Array.from('（(“‘《〈【「『〔[{：:', (c) => c.charCodeAt(0)));
+const CLOSING_START = new Set(Array.from('，。、；：！？）”’》〉】」』〕,;:!?)]}…', (c) => c.charCodeAt(0)));
+
+/** The measures the cell splitter needs of one line (cell-split.ts SplitLine). */
+export function measureLine(s: string, blankBefore: boolean) {
+  const last = s.length > 0 ? s.charCodeAt(s.length - 1) : 0;
+  return {
+    width: textWidth(s),
+    lead: leadUnitWidth(s),
+    hard: SENTENCE_END.has(last),
+    blankBefore,
+    startsClosing: s.length > 0 && CLOSING_START.has(s.charCodeAt(0)),
+    endsOpen: OPEN_END.has(last),
+  };
+}
 
 function isAsciiWord(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -72,17 +71,18 @@ function isAsciiWord(c: number): boolean {
  * would not have fitted at its end.
  */
 export function leadUnitWidth(s: string): number {
+  const n = s.length;
   let i = 0;
   let w = 0;
   // An opening bracket cannot end a line: it wraps together with the unit after it.
-  while (i < s.length && OPENING.includes(s[i]!)) {
+  while (i < n && OPENING.has(s.charCodeAt(i))) {
     w += charWidth(s.charCodeAt(i));
     i++;
   }
-  if (i < s.length) {
+  if (i < n) {
     const c = s.charCodeAt(i);
     if (isAsciiWord(c)) {
-      while (i < s.length) {
+      while (i < n) {
         const d = s.charCodeAt(i);
         if (!isAsciiWord(d) && d !== 0x2e && d !== 0x25 && d !== 0x2c && d !== 0x2d) break;
         w += 0.5;
@@ -96,18 +96,16 @@ export function leadUnitWidth(s: string): number {
       i++;
     }
   }
-  while (i < s.length && CLOSING.includes(s[i]!)) {
+  while (i < n && CLOSING.has(s.charCodeAt(i))) {
     w += charWidth(s.charCodeAt(i));
     i++;
   }
   return w;
 }
 
-const HARD_END = '。；！？：;!?:';
-
 /** A line the author ended on purpose (sentence end, heading): it may be short without ending its cell. */
 export function endsSentence(s: string): boolean {
-  return s.length > 0 && HARD_END.includes(s[s.length - 1]!);
+  return s.length > 0 && SENTENCE_END.has(s.charCodeAt(s.length - 1));
 }
 
 const WHITESPACE = /\s+/g;

@@ -1,5 +1,27 @@
 import type { FieldWarning } from '../../core/form/import-result.ts';
 
+const PATHS: string[][] = [];
+const CACHED_ROWS = 1000;
+
+/**
+ * `indicators[k].field`, built once per (k, field): building and hashing hundreds of fresh key
+ * strings per import costs more than the rest of reading a row.
+ */
+export function rowPath(k: number, field: number, fields: readonly string[]): string {
+  if (k >= CACHED_ROWS) return `indicators[${k}].${fields[field]}`;
+  let row = PATHS[k];
+  if (!row) {
+    row = [];
+    PATHS[k] = row;
+  }
+  let p = row[field];
+  if (p === undefined) {
+    p = `indicators[${k}].${fields[field]}`;
+    row[field] = p;
+  }
+  return p;
+}
+
 /** Garbage input could otherwise yield a warning per line. */
 const MAX_WARNINGS = 200;
 
@@ -39,6 +61,6 @@ export class Report {
 }
 
 function clamp01(x: number): number {
-  if (!Number.isFinite(x)) return 0;
-  return x < 0 ? 0 : x > 1 ? 1 : Math.round(x * 100) / 100;
+  if (!(x > 0)) return 0; // also NaN
+  return x >= 1 ? 1 : Math.round(x * 100) / 100;
 }

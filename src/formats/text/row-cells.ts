@@ -1,6 +1,6 @@
 // One indicator-table line that carries a row's weight and score (`… 2 2`), read into its cells.
 
-import { glueComparators, isNumberToken, isScoreToken, scoreValue, splitCells } from './cells.ts';
+import { type Cells, glueComparators, isNumberToken, isScoreToken, scoreValue } from './cells.ts';
 import { squeeze } from './lines.ts';
 import { isKnownLabel, labelLevel, stripLabelWeight } from './vocab.ts';
 
@@ -21,8 +21,7 @@ export type ScoreLine = {
 /** Weights and scores above this are not weights and scores (a year, an amount). */
 const MAX_POINTS = 100;
 
-export function readScoreLine(text: string): ScoreLine | null {
-  const split = splitCells(text);
+export function readScoreLine(split: Cells): ScoreLine | null {
   const cells = split.explicit ? split.cells : glueComparators(split.cells);
   const at = findPair(cells, split.explicit);
   if (at < 0) return null;

@@ -14,7 +14,7 @@ import {
   splitLines,
 } from './cell-split.ts';
 import type { TextItem } from './indicator-items.ts';
-import { endsSentence, leadUnitWidth, textWidth } from './lines.ts';
+import { measureLine } from './lines.ts';
 
 /** D: the previous row's deviation note; N, T, A: name, target, actual. */
 export type Col = 'D' | 'N' | 'T' | 'A';
@@ -30,11 +30,16 @@ export type SplitOutcome = {
   confidence: number;
 };
 
+const CLEAR_MARGIN = 2;
+
 export function splitRows(jobs: readonly SplitJob[]): SplitOutcome[] {
   const measured = jobs.map((j) => j.lines.map(measure));
   const first = jobs.map((job, k) => solve(job, measured[k]!, null));
   const widths = estimateWidths(jobs, measured, first);
-  const final = widths ? jobs.map((job, k) => solve(job, measured[k]!, widths)) : first;
+  // Clear-cut rows keep their first answer; only close calls are worth a second look.
+  const final = widths
+    ? jobs.map((job, k) => (first[k]!.margin >= CLEAR_MARGIN ? first[k]! : solve(job, measured[k]!, widths)))
+    : first;
   return jobs.map((job, k) => {
     const split = final[k]!;
     const parts = job.cols.map((_, c) => job.lines.slice(split.starts[c]!, split.starts[c + 1]!));
@@ -43,8 +48,7 @@ export function splitRows(jobs: readonly SplitJob[]): SplitOutcome[] {
 }
 
 function measure(item: TextItem): SplitLine {
-  const t = item.line.text;
-  return { width: textWidth(t), lead: leadUnitWidth(t), hard: endsSentence(t), blankBefore: item.blankBefore };
+  return measureLine(item.line.text, item.blankBefore);
 }
 
 function solve(job: SplitJob, lines: readonly SplitLine[], widths: Partial<Record<Col, number>> | null): Split {

@@ -1,4 +1,5 @@
 import { extractQuantities } from '../../grammar/extract.ts';
+import type { QuotedNumber } from '../../grammar/value.ts';
 import { type Fact, collectFacts, overlap, quotedEnd, unitKey } from '../facts.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
 
@@ -30,6 +31,23 @@ function sameSubject(a: Fact, b: Fact, lonely: (f: Fact) => boolean): boolean {
   return lonely(q) && overlap(q.rowName, s.subject) >= SAME_SUBJECT && overlap(q.subject, s.subject) >= 1;
 }
 
+function conflict(a: Fact, b: Fact, names: readonly string[]): Finding {
+  const rows = [a.row, b.row].filter((r): r is number => r !== null);
+  const [first, second] = a.structured ? [a, b] : [b, a];
+  return {
+    code: 'narrative.number-conflict',
+    family: 'narrative',
+    severity: 'warning',
+    ...(rows.length > 0 ? { row: rows[0]!, rows } : {}),
+    field: second.field,
+    message: `同一事项数字不一致：${describePlace(first, names)}为“${first.said}”，${describePlace(second, names)}却写“${second.said}”（${first.written} 与 ${second.written}）。`,
+    evidence: {
+      first: { field: first.field, written: first.written, amount: first.amount },
+      second: { field: second.field, written: second.written, amount: second.amount },
+    },
+  };
+}
+
 /**
  * rules.md §5 narrative, issue 2 §6(d): numbers quoted in narrative cells vs the indicator values
  * with the same unit and subject, and the same fact quoted with different numbers in two places.
@@ -45,33 +63,29 @@ export const quotedNumbers: Check = {
     const perCell = new Map<string, number>();
     for (const f of facts) if (!f.part) perCell.set(`${f.field}|${f.unitKey}`, (perCell.get(`${f.field}|${f.unitKey}`) ?? 0) + 1);
     const lonely = (f: Fact): boolean => perCell.get(`${f.field}|${f.unitKey}`) === 1;
+    // Only facts on the same side with the same unit can conflict: compare within those groups.
+    const groups = new Map<string, Fact[]>();
+    for (const f of facts) {
+      const key = `${f.side}|${f.unitKey}`;
+      const g = groups.get(key);
+      if (g) g.push(f);
+      else groups.set(key, [f]);
+    }
     const names = form.indicators.map((i) => i.name);
     const out: Finding[] = [];
     const reported = new Set<string>();
-    for (let i = 0; i < facts.length; i++) {
-      const a = facts[i]!;
-      for (let j = i + 1; j < facts.length; j++) {
-        const b = facts[j]!;
-        if (a.field === b.field || a.side !== b.side || a.unitKey !== b.unitKey) continue;
-        if (Math.abs(a.amount - b.amount) < 1e-9) continue;
-        if (!sameSubject(a, b, lonely)) continue;
-        const key = [a.field, b.field, a.amount, b.amount].join('|');
-        if (reported.has(key)) continue;
-        reported.add(key);
-        const rows = [a.row, b.row].filter((r): r is number => r !== null);
-        const [first, second] = a.structured ? [a, b] : [b, a];
-        out.push({
-          code: 'narrative.number-conflict',
-          family: 'narrative',
-          severity: 'warning',
-          ...(rows.length > 0 ? { row: rows[0]!, rows } : {}),
-          field: second.field,
-          message: `同一事项数字不一致：${describePlace(first, names)}为“${first.said}”，${describePlace(second, names)}却写“${second.said}”（${first.written} 与 ${second.written}）。`,
-          evidence: {
-            first: { field: first.field, written: first.written, amount: first.amount },
-            second: { field: second.field, written: second.written, amount: second.amount },
-          },
-        });
+    for (const group of groups.values()) {
+      for (let i = 0; i < group.length; i++) {
+        const a = group[i]!;
+        for (let j = i + 1; j < group.length; j++) {
+          const b = group[j]!;
+          if (a.field === b.field || Math.abs(a.amount - b.amount) < 1e-9) continue;
+          if (!sameSubject(a, b, lonely)) continue;
+          const key = [a.field, b.field, a.amount, b.amount].join('|');
+          if (reported.has(key)) continue;
+          reported.add(key);
+          out.push(conflict(a, b, names));
+        }
       }
     }
     return out;
@@ -83,19 +97,23 @@ export const breakdowns: Check = {
   id: 'cross-field.breakdown',
   family: 'cross-field',
   source: 'rules.md §5 (cross-field)',
-  run({ form }) {
+  run({ form, analysed }) {
     const out: Finding[] = [];
-    const cells: Array<[string, string, number | undefined]> = [
-      ['goals.expected', form.goals.expected, undefined],
-      ['goals.actual', form.goals.actual, undefined],
+    const cells: Array<[string, string, readonly QuotedNumber[] | null, number | undefined]> = [
+      ['goals.expected', form.goals.expected, analysed.goals.expected, undefined],
+      ['goals.actual', form.goals.actual, analysed.goals.actual, undefined],
     ];
-    for (const [i, ind] of form.indicators.entries()) {
-      cells.push([rowField(i, 'target'), ind.target, i], [rowField(i, 'actual'), ind.actual, i]);
+    for (const r of analysed.rows) {
+      for (const side of ['target', 'actual'] as const) {
+        const v = r[side];
+        if (v.kind === 'narrative') cells.push([rowField(r.index, side), v.text, v.numbers, r.index]);
+        else if (v.kind === 'unparsed') cells.push([rowField(r.index, side), v.text, null, r.index]);
+      }
     }
-    for (const [field, text, row] of cells) {
+    for (const [field, text, numbers, row] of cells) {
       let at = text.indexOf('其中');
       if (at < 0) continue;
-      const quantities = extractQuantities(text);
+      const quantities = numbers ?? extractQuantities(text);
       while (at >= 0) {
         const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('\n', at)) + 1;
         const tail = text.slice(at).search(/[。；;\n]/);

@@ -1,0 +1,195 @@
+import PDFDocument from 'pdfkit';
+import type { Form } from '../../core/form/schema.ts';
+import type { Profile } from '../../core/rules/profile.ts';
+import { formGrid } from '../layout/form-grid.ts';
+import type { ExportGrid } from '../layout/grid.ts';
+import { type FaceName, type LoadedFace, registerFace } from './fonts.ts';
+import {
+  BODY_SIZE,
+  fitToBox,
+  type LaidCell,
+  lineHeight,
+  type Measure,
+  PAD_X,
+  PAD_Y,
+  PAGE,
+  type PagePlan,
+  type Piece,
+  planPages,
+} from './page-plan.ts';
+
+// The official printed form as a PDF: the formGrid table (the same layout the xlsx/docx/html
+// exporters render) on A4 landscape pages, with the Chinese font embedded as a subset.
+
+const BORDER_WIDTH = 0.75;
+
+/**
+ * OpenType shaping (ligatures, kerning, contextual forms) switched off: CJK text needs none of it,
+ * it is most of the time pdfkit spends per line, and unshaped widths equal the measured ones.
+ */
+const NO_SHAPING = Object.fromEntries(
+  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
+    .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
+    .map((f) => [f, false]),
+);
+const TEXT_OPTIONS = {
+  lineBreak: false,
+  baseline: 'alphabetic',
+  features: NO_SHAPING as unknown as PDFKit.Mixins.OpenTypeFeatures[],
+} as const;
+
+type Doc = PDFKit.PDFDocument;
+
+/** Per-character advance widths at 1 pt, per font file: measuring through pdfkit is the slow part. */
+const widthCache = new Map<string, Map<string, number>>();
+
+function measurer(doc: Doc, faces: Record<FaceName, LoadedFace>): Measure {
+  return (text, face, size) => {
+    const key = faces[face].key;
+    let widths = widthCache.get(key);
+    if (!widths) {
+      widths = new Map();
+      widthCache.set(key, widths);
+    }
+    let total = 0;
+    for (const ch of text) {
+      let w = widths.get(ch);
+      if (w === undefined) {
+        doc.font(face).fontSize(100);
+        w = doc.widthOfString(ch) / 100;
+        widths.set(ch, w);
+      }
+      total += w;
+    }
+    return total * size;
+  };
+}
+
+/** Cell box on one page: from the first to the last piece of the page that lies in the cell's rows. */
+function boxOn(page: PagePlan, tops: number[], c: LaidCell): { y: number; h: number; pieces: Piece[] } | null {
+  const { row, rowSpan } = c.cell;
+  const idx: number[] = [];
+  page.pieces.forEach((p, i) => {
+    if (p.row >= row && p.row < row + rowSpan) idx.push(i);
+  });
+  if (idx.length === 0) return null;
+  const first = idx[0]!;
+  const last = idx[idx.length - 1]!;
+  const y = tops[first]!;
+  return { y, h: tops[last]! + page.pieces[last]!.height - y, pieces: idx.map((i) => page.pieces[i]!) };
+}
+
+function strokeBox(doc: Doc, x: number, y: number, w: number, h: number, openBottom: boolean): void {
+  if (openBottom) doc.moveTo(x, y + h).lineTo(x, y).lineTo(x + w, y).lineTo(x + w, y + h).stroke();
+  else doc.rect(x, y, w, h).stroke();
+}
+
+function drawLines(
+  doc: Doc,
+  c: LaidCell,
+  lines: string[],
+  size: number,
+  top: number,
+  measure: Measure,
+): void {
+  doc.font(c.face).fontSize(size);
+  const lh = lineHeight(size);
+  lines.forEach((line, i) => {
+    if (!line) return;
+    const w = measure(line, c.face, size);
+    const inner = c.width - 2 * PAD_X;
+    const dx = c.cell.align === 'left' ? 0 : c.cell.align === 'right' ? inner - w : (inner - w) / 2;
+    // Ideographs fill the em box from 0.12 em below the baseline to 0.88 em above it.
+    const baseline = top + i * lh + (lh - size) / 2 + 0.88 * size;
+    doc.text(line, c.x + PAD_X + Math.max(0, dx), baseline, TEXT_OPTIONS);
+  });
+}
+
+function drawCell(doc: Doc, page: PagePlan, tops: number[], c: LaidCell, measure: Measure): void {
+  const box = boxOn(page, tops, c);
+  if (!box) return;
+  const split = box.pieces.length === 1 ? box.pieces[0]!.lines : undefined;
+  if (c.bordered) {
+    const open = c.cell.rowSpan === 1 && box.pieces.length === 1 && box.pieces[0]!.open;
+    strokeBox(doc, c.x, box.y, c.width, box.h, open);
+  }
+  if (c.lines.length === 0) return;
+  if (split && c.cell.rowSpan === 1) {
+    // A row cut by a page break: its lines run on from the top of each part.
+    drawLines(doc, c, c.lines.slice(split.from, split.to), c.size, box.y + PAD_Y, measure);
+    return;
+  }
+  const fit = c.cell.rowSpan > 1 ? fitToBox(c, box.h, measure) : { size: c.size, lines: c.lines };
+  const textHeight = fit.lines.length * lineHeight(fit.size);
+  drawLines(doc, c, fit.lines, fit.size, box.y + (box.h - textHeight) / 2, measure);
+}
+
+function drawPage(doc: Doc, page: PagePlan, cells: LaidCell[], measure: Measure): void {
+  const tops: number[] = [];
+  let y = PAGE.top;
+  for (const p of page.pieces) {
+    tops.push(y);
+    y += p.height;
+  }
+  doc.lineWidth(BORDER_WIDTH).strokeColor('#000000').fillColor('#000000');
+  for (const c of cells) drawCell(doc, page, tops, c, measure);
+}
+
+function drawFooters(doc: Doc, measure: Measure): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const text = `第 ${i + 1} 页 / 共 ${range.count} 页`;
+    const w = measure(text, 'regular', BODY_SIZE);
+    doc.font('regular').fontSize(BODY_SIZE);
+    doc.text(text, (PAGE.width - w) / 2, PAGE.height - PAGE.bottom / 2, TEXT_OPTIONS);
+  }
+}
+
+function collect(doc: Doc): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => {
+      const all = Buffer.concat(chunks);
+      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    });
+    doc.on('error', reject);
+  });
+}
+
+/** Renders a laid-out grid; `borders: false` leaves out the ruling (tests of the text-only reader). */
+export async function renderGridPdf(
+  grid: ExportGrid,
+  info: { title: string; subject?: string },
+  options: { borders?: boolean } = {},
+): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    // All positions are computed here; zero margins keep pdfkit from starting pages on its own.
+    margin: 0,
+    bufferPages: true,
+    autoFirstPage: false,
+    info: { Title: info.title, Subject: info.subject ?? '', Creator: 'jixiao', Producer: 'jixiao (pdfkit)' },
+  });
+  const done = collect(doc);
+  const faces = { regular: registerFace(doc, 'regular'), bold: registerFace(doc, 'bold') };
+  const measure = measurer(doc, faces);
+  const plan = planPages(grid, measure);
+  const cells = options.borders === false ? plan.cells.map((c) => ({ ...c, bordered: false })) : plan.cells;
+  for (const page of plan.pages) {
+    doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
+    drawPage(doc, page, cells, measure);
+  }
+  drawFooters(doc, measure);
+  doc.end();
+  return done;
+}
+
+/** The form as the official printed 项目支出绩效自评表, A4 landscape, fonts embedded. */
+export async function exportPdf(form: Form, profile: Profile | null): Promise<Uint8Array> {
+  const grid = formGrid(form, profile);
+  const title = [grid.title, form.projectName].filter(Boolean).join(' ');
+  return renderGridPdf(grid, { title, subject: `（${form.year}年度）` });
+}

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The Chinese fonts the PDF exporter embeds. Debian's fonts-noto-cjk (SIL OFL: embeddable) ships
+// them as .ttc collections; pdfkit picks one face out of a collection by PostScript name and embeds
+// only the glyphs used (a subset), so a one-page form stays small.
+//
+// Parsing a 26 MB collection costs far more than laying out a form, so both the file and the parsed
+// font are kept for the life of the process.
+
+export type FaceName = 'regular' | 'bold';
+
+type FaceSpec = { file: string; postscript: string };
+
+const FONT_DIRS = [
+  '/usr/share/fonts/opentype/noto', // Debian, Ubuntu
+  '/usr/share/fonts/noto-cjk', // Arch, Alpine
+  '/usr/share/fonts/google-noto-cjk', // Fedora
+  '/usr/local/share/fonts',
+];
+
+const CANDIDATES: Record<FaceName, FaceSpec[]> = {
+  regular: [
+    { file: 'NotoSerifCJK-Regular.ttc', postscript: 'NotoSerifCJKsc-Regular' },
+    { file: 'NotoSansCJK-Regular.ttc', postscript: 'NotoSansCJKsc-Regular' },
+  ],
+  bold: [
+    { file: 'NotoSerifCJK-Bold.ttc', postscript: 'NotoSerifCJKsc-Bold' },
+    { file: 'NotoSansCJK-Bold.ttc', postscript: 'NotoSansCJKsc-Bold' },
+  ],
+};
+
+export const FONT_MISSING_MESSAGE =
+  '导出 PDF 需要中文字体 Noto CJK，但没有找到字体文件（查找了 ' +
+  `${FONT_DIRS.join('、')}）。请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk），` +
+  '或设置环境变量 JIXIAO_PDF_FONT 指向一个中文字体文件（.ttf/.otf，.ttc 需写成 路径#PostScript名）';
+
+/** A face ready to hand to pdfkit: the bytes, and the parsed font once a document has parsed it. */
+export type LoadedFace = {
+  key: string;
+  postscript: string | undefined;
+  data: Buffer;
+  /** pdfkit's parsed (fontkit) font, reused by later documents instead of parsing again. */
+  parsed: unknown;
+};
+
+const loaded = new Map<FaceName, LoadedFace>();
+
+function fromEnv(face: FaceName): FaceSpec | null {
+  const raw = process.env[face === 'bold' ? 'JIXIAO_PDF_FONT_BOLD' : 'JIXIAO_PDF_FONT'];
+  if (!raw) return null;
+  const [file, postscript] = raw.split('#');
+  return { file: file ?? raw, postscript: postscript ?? '' };
+}
+
+function locate(face: FaceName): { path: string; postscript: string } | null {
+  const env = fromEnv(face);
+  if (env && existsSync(env.file)) return { path: env.file, postscript: env.postscript };
+  for (const spec of CANDIDATES[face]) {
+    for (const dir of FONT_DIRS) {
+      const path = join(dir, spec.file);
+      if (existsSync(path)) return { path, postscript: spec.postscript };
+    }
+  }
+  return null;
+}
+
+/**
+ * The face to embed. Regular is required (throws a message saying what to install); bold falls
+ * back to regular, since a title in the regular weight is still a correct form.
+ */
+export function loadFace(face: FaceName): LoadedFace {
+  const hit = loaded.get(face);
+  if (hit) return hit;
+  const found = locate(face);
+  if (!found) {
+    if (face === 'bold') return loadFace('regular');
+    throw new Error(FONT_MISSING_MESSAGE);
+  }
+  const value: LoadedFace = {
+    key: `${found.path}#${found.postscript}`,
+    postscript: found.postscript || undefined,
+    data: readFileSync(found.path),
+    parsed: null,
+  };
+  loaded.set(face, value);
+  return value;
+}
+
+type FontHost = {
+  registerFont(name: string, src: Buffer, family?: string): unknown;
+  font(name: string): unknown;
+};
+
+/** Registers `face` on a pdfkit document under its own name, reusing the parsed font if there is one. */
+export function registerFace(doc: FontHost, face: FaceName): LoadedFace {
+  const f = loadFace(face);
+  // pdfkit accepts an already parsed fontkit font in place of bytes (anything with `layout`).
+  const src = (f.parsed ?? f.data) as Buffer;
+  doc.registerFont(face, src, f.parsed ? undefined : f.postscript);
+  if (!f.parsed) {
+    doc.font(face);
+    const parsed = (doc as { _font?: { font?: { layout?: unknown } } })._font?.font;
+    if (typeof parsed?.layout === 'function') f.parsed = parsed;
+  }
+  return f;
+}

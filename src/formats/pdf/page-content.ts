@@ -1,0 +1,178 @@
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageContent, Rule, TextRun } from './geometry.ts';
+
+// One page's text runs (getTextContent) and ruling lines (getOperatorList). pdfjs hands paths over
+// in the coordinates current when they were drawn, so the transformation matrix is tracked here
+// through save/restore, cm and form XObjects to put lines and text in the same space.
+
+type Matrix = [number, number, number, number, number, number];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `m` applied first, then `ctm` (the PDF `cm` operator). */
+function concat(ctm: Matrix, m: readonly number[]): Matrix {
+  const [a, b, c, d, e, f] = ctm;
+  const [a2 = 1, b2 = 0, c2 = 0, d2 = 1, e2 = 0, f2 = 0] = m;
+  return [a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+// pdfjs 5 DrawOPS inside a constructPath buffer.
+const MOVE = 0;
+const LINE = 1;
+const CURVE = 2;
+const QUAD = 3;
+const CLOSE = 4;
+
+const STROKES = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
+const IMAGES = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintSolidColorImageMask,
+]);
+
+/** Thinner than this, a filled rectangle is a drawn line (Excel and WPS draw borders this way). */
+const THIN = 2.5;
+
+class RuleSink {
+  horizontal: Rule[] = [];
+  vertical: Rule[] = [];
+
+  segment(x1: number, y1: number, x2: number, y2: number): void {
+    if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) > 1) {
+      const y = (y1 + y2) / 2;
+      this.horizontal.push({ x1: Math.min(x1, x2), x2: Math.max(x1, x2), y1: y, y2: y });
+    } else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) > 1) {
+      const x = (x1 + x2) / 2;
+      this.vertical.push({ x1: x, x2: x, y1: Math.min(y1, y2), y2: Math.max(y1, y2) });
+    }
+  }
+
+  /** A filled box: a line if it is thin, else nothing (cell shading is not a border). */
+  box(xs: number[], ys: number[]): void {
+    if (xs.length === 0) return;
+    const x1 = Math.min(...xs);
+    const x2 = Math.max(...xs);
+    const y1 = Math.min(...ys);
+    const y2 = Math.max(...ys);
+    if (y2 - y1 <= THIN && x2 - x1 > THIN) this.segment(x1, (y1 + y2) / 2, x2, (y1 + y2) / 2);
+    else if (x2 - x1 <= THIN && y2 - y1 > THIN) this.segment((x1 + x2) / 2, y1, (x1 + x2) / 2, y2);
+  }
+
+  path(buf: ArrayLike<number>, ctm: Matrix, stroke: boolean): void {
+    let sx = 0;
+    let sy = 0;
+    let cx = 0;
+    let cy = 0;
+    let xs: number[] = [];
+    let ys: number[] = [];
+    const point = (x: number, y: number): [number, number] => {
+      const p = apply(ctm, x, y);
+      xs.push(p[0]);
+      ys.push(p[1]);
+      return p;
+    };
+    const endSubpath = () => {
+      if (!stroke) this.box(xs, ys);
+      xs = [];
+      ys = [];
+    };
+    for (let i = 0; i < buf.length; ) {
+      const op = buf[i++];
+      if (op === MOVE) {
+        endSubpath();
+        [cx, cy] = point(buf[i]!, buf[i + 1]!);
+        [sx, sy] = [cx, cy];
+        i += 2;
+      } else if (op === LINE) {
+        const [x, y] = point(buf[i]!, buf[i + 1]!);
+        if (stroke) this.segment(cx, cy, x, y);
+        [cx, cy] = [x, y];
+        i += 2;
+      } else if (op === CURVE) {
+        [cx, cy] = point(buf[i + 4]!, buf[i + 5]!);
+        i += 6;
+      } else if (op === QUAD) {
+        [cx, cy] = point(buf[i + 2]!, buf[i + 3]!);
+        i += 4;
+      } else if (op === CLOSE) {
+        if (stroke) this.segment(cx, cy, sx, sy);
+        [cx, cy] = [sx, sy];
+      } else {
+        break; // an op this reader does not know: stop rather than misread the buffer
+      }
+    }
+    endSubpath();
+  }
+}
+
+function rulesAndImages(fnArray: number[], argsArray: unknown[]): { sink: RuleSink; images: number } {
+  const sink = new RuleSink();
+  let ctm: Matrix = IDENTITY;
+  const stack: Matrix[] = [];
+  let images = 0;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.transform && args) ctm = concat(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0];
+      if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = concat(ctm, Array.from(m as ArrayLike<number>));
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const buf = (args[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
+      if (!buf) continue;
+      if (STROKES.has(paint)) sink.path(buf, ctm, true);
+      else if (FILLS.has(paint)) sink.path(buf, ctm, false);
+    } else if (IMAGES.has(fn)) images++;
+  }
+  return { sink, images };
+}
+
+type RawTextItem = { str?: unknown; transform?: unknown; width?: unknown; height?: unknown };
+
+function textRuns(items: readonly unknown[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const raw of items as RawTextItem[]) {
+    if (typeof raw.str !== 'string' || raw.str.trim() === '' || !Array.isArray(raw.transform)) continue;
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = raw.transform as number[];
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || Number(raw.height) || 10;
+    const width = typeof raw.width === 'number' ? raw.width : raw.str.length * size;
+    out.push({ str: raw.str, x: e, y: f, width, size });
+  }
+  return out;
+}
+
+/** Text runs, ruling lines and image count of one page. */
+export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
+  const text = await page.getTextContent({ includeMarkedContent: false });
+  const ops = await page.getOperatorList();
+  const { sink, images } = rulesAndImages(ops.fnArray, ops.argsArray);
+  return {
+    page: page.pageNumber,
+    texts: textRuns(text.items),
+    horizontal: sink.horizontal,
+    vertical: sink.vertical,
+    images,
+  };
+}

@@ -1,0 +1,109 @@
+import { groupLines, intervalOf, type TextRun } from './geometry.ts';
+import { cellsFrom, collect, type LooseLine, looseLines, type PageTable } from './page-table.ts';
+
+// The fallback for a page without ruling lines: columns where the text leaves vertical gaps, rows
+// where the text leaves horizontal ones. It cannot see merged cells, so a label centred over a
+// group of rows lands in one of them; the importer warns that such a page needs checking.
+
+/** Runs of a line closer than this (in em) are one piece of text. */
+const TOUCH_EM = 0.8;
+/** A column gap crossed by more than this share of lines is not a gap. */
+const CROSSING_SHARE = 0.2;
+
+type Chunk = { x0: number; x1: number; runs: TextRun[] };
+
+function chunks(line: TextRun[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const r of [...line].sort((a, b) => a.x - b.x)) {
+    const last = out[out.length - 1];
+    if (last && r.x - last.x1 <= TOUCH_EM * r.size) {
+      last.x1 = Math.max(last.x1, r.x + r.width);
+      last.runs.push(r);
+    } else out.push({ x0: r.x, x1: r.x + r.width, runs: [r] });
+  }
+  return out;
+}
+
+/** Column boundaries: x ranges that (almost) no piece of text of a multi-piece line covers. */
+function columnsFrom(tabular: Chunk[][]): number[] {
+  const all = tabular.flat();
+  const left = Math.floor(Math.min(...all.map((c) => c.x0))) - 1;
+  const right = Math.ceil(Math.max(...all.map((c) => c.x1))) + 1;
+  const count = new Uint32Array(right - left + 1);
+  for (const c of all) for (let x = Math.ceil(c.x0); x <= Math.floor(c.x1); x++) count[x - left]!++;
+  const limit = Math.floor(CROSSING_SHARE * tabular.length);
+  const bounds = [left];
+  let gapStart = -1;
+  for (let i = 0; i < count.length; i++) {
+    const open = count[i]! <= limit;
+    if (open && gapStart < 0) gapStart = i;
+    if ((!open || i === count.length - 1) && gapStart >= 0) {
+      const mid = left + (gapStart + i) / 2;
+      if (i - gapStart >= 3 && mid > left + 2 && mid < right - 2) bounds.push(mid);
+      gapStart = -1;
+    }
+  }
+  bounds.push(right);
+  return bounds;
+}
+
+type Block = { col: number; top: number; bottom: number; runs: TextRun[] };
+
+/**
+ * The table of a page without ruling lines; lines above its first multi-piece line are loose
+ * lines (title, year line).
+ */
+export function textTable(runs: readonly TextRun[]): { table: PageTable | null; lines: LooseLine[] } {
+  const lines = groupLines(runs);
+  const pieces = lines.map(chunks);
+  const first = pieces.findIndex((p) => p.length >= 2);
+  if (first < 0) return { table: null, lines: looseLines(runs) };
+  const tabular = pieces.filter((p) => p.length >= 2);
+  const xs = columnsFrom(tabular);
+  const cols = xs.length - 1;
+  const above = lines.slice(0, first).flat();
+
+  // Per column, lines of text closer than 1.5 line heights form one block (one cell's text).
+  const blocks: Block[] = [];
+  const open = new Map<number, Block>();
+  for (const piece of pieces.slice(first)) {
+    for (const chunk of piece) {
+      const col = Math.max(0, intervalOf(xs, (chunk.x0 + chunk.x1) / 2));
+      const size = chunk.runs[0]!.size;
+      const y = chunk.runs[0]!.y;
+      const b = open.get(col);
+      if (b && b.bottom - y <= 1.5 * size) {
+        b.bottom = y;
+        b.runs.push(...chunk.runs);
+      } else {
+        const nb: Block = { col, top: y + size, bottom: y, runs: [...chunk.runs] };
+        blocks.push(nb);
+        open.set(col, nb);
+      }
+    }
+  }
+  // Rows: blocks whose vertical extents overlap belong to one row.
+  blocks.sort((a, b) => b.top - a.top);
+  const rowOf = new Map<Block, number>();
+  let rows = 0;
+  let bandBottom = Infinity;
+  for (const b of blocks) {
+    if (rows === 0 || b.top < bandBottom) {
+      rows++;
+      bandBottom = b.bottom;
+    } else bandBottom = Math.min(bandBottom, b.bottom);
+    rowOf.set(b, rows - 1);
+  }
+  const assigned = new Map<string, TextRun[]>();
+  for (const b of blocks) for (const r of b.runs) collect(assigned, rowOf.get(b)!, b.col, r);
+  const anchor = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c): [number, number] => [r, c]));
+  const table: PageTable = {
+    top: Math.max(...blocks.map((b) => b.top)),
+    family: `text:${cols}`,
+    cells: cellsFrom(rows, cols, assigned),
+    anchor,
+    openBottom: false,
+    ruled: false,
+  };
+  return { table, lines: looseLines(above) };
+}

@@ -1,0 +1,83 @@
+import type { Form } from '../core/form/schema.ts';
+import { type FormDetailRecord, type FormSort, type FormSummaryRecord, forms, type Page, revisions } from '../store/index.ts';
+import type { Actor, AppContext } from './context.ts';
+import { formInScope } from './form-access.ts';
+import { orgInScope } from './org-admin.ts';
+import { notFound } from './service-error.ts';
+import { allowedActions, canEdit, type WorkflowAction } from './workflow-rules.ts';
+
+export type FormSummaryView = Omit<FormSummaryRecord, 'orgPath'>;
+
+/** A stored form; `data` is its Form JSON text as stored (the server sends it without re-encoding). */
+export type FormDetailView = FormSummaryView & {
+  data: string;
+  createdAt: string;
+  createdBy: FormDetailRecord['createdBy'];
+  canEdit: boolean;
+  allowedActions: WorkflowAction[];
+};
+
+export const summaryView = ({ orgPath: _p, ...s }: FormSummaryRecord): FormSummaryView => s;
+
+export function detailView(actor: Actor, r: FormDetailRecord): FormDetailView {
+  const { orgPath: _p, ...rest } = r;
+  return { ...rest, canEdit: canEdit(actor, r.status), allowedActions: allowedActions(actor, r.status) };
+}
+
+export type FormListInput = {
+  year?: number | undefined;
+  orgId?: string | undefined;
+  projectId?: string | undefined;
+  kind?: string | undefined;
+  status?: string | undefined;
+  grade?: string | undefined;
+  hasFindings?: boolean | undefined;
+  q?: string | undefined;
+  sort: FormSort;
+  page: number;
+  pageSize: number;
+};
+
+export async function listForms(ctx: AppContext, actor: Actor, query: FormListInput): Promise<Page<FormSummaryView>> {
+  const { db } = ctx.store;
+  const orgPath = query.orgId ? (await orgInScope(db, actor, query.orgId)).path : undefined;
+  const page = await forms.list(
+    db,
+    {
+      scopePath: actor.orgPath,
+      orgPath,
+      projectId: query.projectId,
+      year: query.year,
+      kind: query.kind,
+      status: query.status,
+      grade: query.grade,
+      hasFindings: query.hasFindings,
+      q: query.q?.trim() || undefined,
+    },
+    query.sort,
+    query.page,
+    query.pageSize,
+  );
+  return { ...page, items: page.items.map(summaryView) };
+}
+
+/** One query: the form with everything the detail view shows, scope-checked. */
+export async function getForm(ctx: AppContext, actor: Actor, id: string): Promise<FormDetailView> {
+  const r = await forms.getDetail(ctx.store.db, id);
+  if (!r || !r.orgPath.startsWith(actor.orgPath)) throw notFound('自评表');
+  return detailView(actor, r);
+}
+
+/** The Form JSON of the current revision (or an older one), scope-checked. */
+export async function loadFormJson(ctx: AppContext, actor: Actor, id: string, revision?: number): Promise<{ form: Form; revision: number; profileId: string }> {
+  const { db } = ctx.store;
+  const head = await formInScope(db, actor, id);
+  if (revision === undefined || revision === head.revision) {
+    const d = await forms.getData(db, id);
+    if (!d) throw notFound('自评表');
+    return { form: JSON.parse(d.data) as Form, revision: d.revision, profileId: head.profileId };
+  }
+  const r = await revisions.get(db, id, revision);
+  if (!r) throw notFound(`第 ${revision} 版修订`);
+  return { form: JSON.parse(r.data) as Form, revision, profileId: head.profileId };
+}

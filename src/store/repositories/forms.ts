@@ -1,0 +1,448 @@
+import type { Db } from '../open-store.ts';
+import type { FormDetailRecord, FormHeadRecord, FormStatusWord, FormSummaryRecord, Page } from '../records.ts';
+import { chunks, escapeLike, num, numOrNull } from '../sql-util.ts';
+
+/** An indicator row as indexed for queries across forms. */
+export type IndicatorRow = {
+  position: number;
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: number | null;
+  score: number | null;
+  missed: boolean;
+};
+
+/** A revision's content and the columns derived from it (services compute them). */
+export type FormContent = {
+  data: string;
+  year: number;
+  kind: string;
+  projectName: string;
+  selfTotal: number | null;
+  executionRate: number | null;
+  searchText: string;
+  indicators: IndicatorRow[];
+};
+
+export const FINDING_FAMILIES = ['arithmetic', 'structure', 'scoring', 'cross-field', 'narrative', 'value'] as const;
+export type FamilyCounts = Record<(typeof FINDING_FAMILIES)[number], number>;
+
+export type FormSort = 'updated-desc' | 'updated-asc' | 'year-desc' | 'score-desc' | 'score-asc' | 'name-asc';
+
+export type FormFilter = {
+  /** the caller's scope: forms of orgs under this path. */
+  scopePath: string;
+  orgPath?: string | undefined;
+  projectId?: string | undefined;
+  year?: number | undefined;
+  kind?: string | undefined;
+  status?: string | undefined;
+  grade?: string | undefined;
+  hasFindings?: boolean | undefined;
+  q?: string | undefined;
+};
+
+const summaryColumns = [
+  'f.id',
+  'f.project_id',
+  'f.project_name',
+  'f.org_id',
+  'o.name as org_name',
+  'o.path as org_path',
+  'f.year',
+  'f.kind',
+  'f.status',
+  'f.revision',
+  'f.self_total',
+  'f.execution_rate',
+  'f.rule_total',
+  'f.grade',
+  'f.finding_count',
+  'f.error_count',
+  'f.evaluated_revision',
+  'f.profile_id',
+  'f.updated_at',
+  'uu.id as updated_by_id',
+  'uu.username as updated_by_username',
+  'uu.display_name as updated_by_name',
+] as const;
+
+const selectSummaries = (db: Db) =>
+  db
+    .selectFrom('forms as f')
+    .innerJoin('orgs as o', 'o.id', 'f.org_id')
+    .innerJoin('users as uu', 'uu.id', 'f.updated_by')
+    .select(summaryColumns);
+
+type SummaryRow = {
+  id: string;
+  project_id: string;
+  project_name: string;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+  year: number;
+  kind: string;
+  status: string;
+  revision: number;
+  self_total: number | null;
+  execution_rate: number | null;
+  rule_total: number | null;
+  grade: string | null;
+  finding_count: number | null;
+  error_count: number | null;
+  evaluated_revision: number | null;
+  profile_id: string;
+  updated_at: string;
+  updated_by_id: string;
+  updated_by_username: string;
+  updated_by_name: string;
+};
+
+const toSummary = (r: SummaryRow): FormSummaryRecord => ({
+  id: r.id,
+  projectId: r.project_id,
+  projectName: r.project_name,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  orgPath: r.org_path,
+  year: Number(r.year),
+  kind: r.kind,
+  status: r.status as FormStatusWord,
+  revision: Number(r.revision),
+  selfTotal: numOrNull(r.self_total),
+  executionRate: numOrNull(r.execution_rate),
+  ruleTotal: numOrNull(r.rule_total),
+  grade: r.grade,
+  findingCount: numOrNull(r.finding_count),
+  errorCount: numOrNull(r.error_count),
+  evaluated: r.evaluated_revision !== null && Number(r.evaluated_revision) === Number(r.revision),
+  profileId: r.profile_id,
+  updatedAt: r.updated_at,
+  updatedBy: { id: r.updated_by_id, username: r.updated_by_username, displayName: r.updated_by_name },
+});
+
+const SORTS: Record<FormSort, Array<[string, 'asc' | 'desc']>> = {
+  'updated-desc': [['f.updated_at', 'desc']],
+  'updated-asc': [['f.updated_at', 'asc']],
+  'year-desc': [['f.year', 'desc'], ['f.project_name', 'asc']],
+  'score-desc': [['f.rule_total', 'desc']],
+  'score-asc': [['f.rule_total', 'asc']],
+  'name-asc': [['f.project_name', 'asc'], ['f.year', 'desc']],
+};
+
+export const forms = {
+  async insert(
+    db: Db,
+    f: { id: string; projectId: string; orgId: string; status: FormStatusWord; profileId: string; userId: string },
+    content: FormContent,
+    now: string,
+  ): Promise<void> {
+    await db
+      .insertInto('forms')
+      .values({
+        id: f.id,
+        project_id: f.projectId,
+        org_id: f.orgId,
+        year: content.year,
+        kind: content.kind,
+        status: f.status,
+        revision: 1,
+        data: content.data,
+        project_name: content.projectName,
+        profile_id: f.profileId,
+        self_total: content.selfTotal,
+        execution_rate: content.executionRate,
+        search_text: content.searchText,
+        rule_total: null,
+        grade: null,
+        finding_count: null,
+        error_count: null,
+        f_arithmetic: null,
+        f_structure: null,
+        f_scoring: null,
+        f_cross_field: null,
+        f_narrative: null,
+        f_value: null,
+        evaluated_revision: null,
+        eval_pending: 1,
+        created_at: now,
+        created_by: f.userId,
+        updated_at: now,
+        updated_by: f.userId,
+      })
+      .execute();
+    await forms.insertIndicators(db, f.id, f.orgId, content.year, content.indicators);
+  },
+
+  async insertIndicators(db: Db, formId: string, orgId: string, year: number, rows: readonly IndicatorRow[]): Promise<void> {
+    for (const part of chunks(rows, 400)) {
+      await db
+        .insertInto('form_indicators')
+        .values(
+          part.map((r) => ({
+            form_id: formId,
+            position: r.position,
+            year,
+            org_id: orgId,
+            level1: r.level1,
+            level2: r.level2,
+            name: r.name,
+            target: r.target,
+            actual: r.actual,
+            weight: r.weight,
+            score: r.score,
+            missed: r.missed ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+  },
+
+  async getHead(db: Db, id: string): Promise<FormHeadRecord | null> {
+    const r = await db
+      .selectFrom('forms as f')
+      .innerJoin('orgs as o', 'o.id', 'f.org_id')
+      .select(['f.id', 'f.project_id', 'f.org_id', 'o.path', 'f.year', 'f.kind', 'f.status', 'f.revision', 'f.profile_id'])
+      .where('f.id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      projectId: r.project_id,
+      orgId: r.org_id,
+      orgPath: r.path,
+      year: Number(r.year),
+      kind: r.kind,
+      status: r.status as FormStatusWord,
+      revision: Number(r.revision),
+      profileId: r.profile_id,
+    };
+  },
+
+  async getDetail(db: Db, id: string): Promise<FormDetailRecord | null> {
+    const r = await selectSummaries(db)
+      .innerJoin('users as cu', 'cu.id', 'f.created_by')
+      .select(['f.data', 'f.created_at', 'cu.id as created_by_id', 'cu.username as created_by_username', 'cu.display_name as created_by_name'])
+      .where('f.id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      ...toSummary(r),
+      data: r.data,
+      createdAt: r.created_at,
+      createdBy: { id: r.created_by_id, username: r.created_by_username, displayName: r.created_by_name },
+    };
+  },
+
+  async getSummary(db: Db, id: string): Promise<FormSummaryRecord | null> {
+    const r = await selectSummaries(db).where('f.id', '=', id).executeTakeFirst();
+    return r ? toSummary(r) : null;
+  },
+
+  async getData(db: Db, id: string): Promise<{ data: string; revision: number } | null> {
+    const r = await db.selectFrom('forms').select(['data', 'revision']).where('id', '=', id).executeTakeFirst();
+    return r ? { data: r.data, revision: Number(r.revision) } : null;
+  },
+
+  /**
+   * Saves content as revision `expectedRevision + 1` if the form is still at `expectedRevision` and
+   * in one of `editable` statuses. Atomic: of two saves on the same revision exactly one wins.
+   */
+  async updateContent(
+    db: Db,
+    id: string,
+    expectedRevision: number,
+    editable: readonly FormStatusWord[],
+    content: FormContent,
+    change: { userId: string; orgId: string; profileId?: string | undefined },
+    now: string,
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('forms')
+      .set((eb) => ({
+        revision: eb('revision', '+', 1),
+        data: content.data,
+        year: content.year,
+        kind: content.kind,
+        project_name: content.projectName,
+        self_total: content.selfTotal,
+        execution_rate: content.executionRate,
+        search_text: content.searchText,
+        eval_pending: 1,
+        ...(change.profileId ? { profile_id: change.profileId } : {}),
+        updated_at: now,
+        updated_by: change.userId,
+      }))
+      .where('id', '=', id)
+      .where('revision', '=', expectedRevision)
+      .where('status', 'in', [...editable])
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await db.deleteFrom('form_indicators').where('form_id', '=', id).execute();
+    await forms.insertIndicators(db, id, change.orgId, content.year, content.indicators);
+    return true;
+  },
+
+  /** Moves `from` → `to` (and, with `expectedRevision`, only at that revision); false when it did not match. */
+  async updateStatus(
+    db: Db,
+    id: string,
+    from: FormStatusWord,
+    to: FormStatusWord,
+    userId: string,
+    now: string,
+    expectedRevision?: number,
+  ): Promise<boolean> {
+    let q = db
+      .updateTable('forms')
+      .set({ status: to, updated_at: now, updated_by: userId })
+      .where('id', '=', id)
+      .where('status', '=', from);
+    if (expectedRevision !== undefined) q = q.where('revision', '=', expectedRevision);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async delete(db: Db, id: string, status: FormStatusWord, revision?: number): Promise<boolean> {
+    let q = db.deleteFrom('forms').where('id', '=', id).where('status', '=', status);
+    if (revision !== undefined) q = q.where('revision', '=', revision);
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  },
+
+  async findExisting(db: Db, projectId: string, year: number, kind: string): Promise<FormHeadRecord | null> {
+    const r = await db
+      .selectFrom('forms')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('year', '=', year)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return r ? forms.getHead(db, r.id) : null;
+  },
+
+  async list(db: Db, filter: FormFilter, sort: FormSort, page: number, pageSize: number): Promise<Page<FormSummaryRecord>> {
+    let q = db
+      .selectFrom('forms as f')
+      .innerJoin('orgs as o', 'o.id', 'f.org_id')
+      .where('o.path', 'like', `${escapeLike(filter.scopePath)}%`);
+    if (filter.orgPath) q = q.where('o.path', 'like', `${escapeLike(filter.orgPath)}%`);
+    if (filter.projectId) q = q.where('f.project_id', '=', filter.projectId);
+    if (filter.year !== undefined) q = q.where('f.year', '=', filter.year);
+    if (filter.kind) q = q.where('f.kind', '=', filter.kind);
+    if (filter.status) q = q.where('f.status', '=', filter.status);
+    if (filter.grade) q = q.where('f.grade', '=', filter.grade);
+    if (filter.hasFindings === true) q = q.where('f.finding_count', '>', 0);
+    if (filter.hasFindings === false) q = q.where('f.finding_count', '=', 0);
+    if (filter.q) q = q.where('f.search_text', 'like', `%${escapeLike(filter.q.toLowerCase())}%`);
+    const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    let rows = q.innerJoin('users as uu', 'uu.id', 'f.updated_by').select(summaryColumns);
+    for (const [column, dir] of SORTS[sort]) rows = rows.orderBy(column as 'f.updated_at', dir);
+    const items = await rows
+      .orderBy('f.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    return { items: items.map(toSummary), total: num(total.n), page, pageSize };
+  },
+
+  /** Forms whose stored evaluation is older than their revision, oldest change first. */
+  async pendingEvaluations(db: Db, limit: number): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
+    const rows = await db
+      .selectFrom('forms')
+      .select(['id', 'revision', 'data', 'profile_id'])
+      .where('eval_pending', '=', 1)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, revision: Number(r.revision), data: r.data, profileId: r.profile_id }));
+  },
+
+  /** Stores an evaluation of `revision`; false when the form has moved on since (it stays pending). */
+  async writeEvaluation(
+    db: Db,
+    id: string,
+    revision: number,
+    e: { ruleTotal: number; grade: string; findingCount: number; errorCount: number; byFamily: FamilyCounts },
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('forms')
+      .set({
+        rule_total: e.ruleTotal,
+        grade: e.grade,
+        finding_count: e.findingCount,
+        error_count: e.errorCount,
+        f_arithmetic: e.byFamily.arithmetic,
+        f_structure: e.byFamily.structure,
+        f_scoring: e.byFamily.scoring,
+        f_cross_field: e.byFamily['cross-field'],
+        f_narrative: e.byFamily.narrative,
+        f_value: e.byFamily.value,
+        evaluated_revision: revision,
+        eval_pending: 0,
+      })
+      .where('id', '=', id)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async countPending(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom('forms')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('eval_pending', '=', 1)
+      .executeTakeFirstOrThrow();
+    return num(r.n);
+  },
+
+  async count(db: Db): Promise<number> {
+    const r = await db.selectFrom('forms').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return num(r.n);
+  },
+
+  async indicators(db: Db, formId: string): Promise<IndicatorRow[]> {
+    const rows = await db
+      .selectFrom('form_indicators')
+      .select(['position', 'level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'missed'])
+      .where('form_id', '=', formId)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => ({
+      position: Number(r.position),
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      target: r.target,
+      actual: r.actual,
+      weight: numOrNull(r.weight),
+      score: numOrNull(r.score),
+      missed: Number(r.missed) === 1,
+    }));
+  },
+};
+
+/** Stored forms with this project name, year and kind inside a scope (the import preview's "already stored"). */
+export async function findFormsByProjectName(
+  db: Db,
+  scopePath: string,
+  projectName: string,
+  year: number,
+  kind: string,
+): Promise<Array<{ id: string; revision: number; orgId: string }>> {
+  const rows = await db
+    .selectFrom('forms as f')
+    .innerJoin('projects as p', 'p.id', 'f.project_id')
+    .innerJoin('orgs as o', 'o.id', 'f.org_id')
+    .select(['f.id', 'f.revision', 'f.org_id'])
+    .where('p.name', '=', projectName)
+    .where('f.year', '=', year)
+    .where('f.kind', '=', kind)
+    .where('o.path', 'like', `${escapeLike(scopePath)}%`)
+    .execute();
+  return rows.map((r) => ({ id: r.id, revision: Number(r.revision), orgId: r.org_id }));
+}

@@ -1,0 +1,29 @@
+import { endpoints } from '../../../src/contract/endpoints.ts';
+import type { ExportFormat } from '../../../src/contract/exports.ts';
+import { urlOf } from './client.ts';
+
+// Files are plain GETs with the session cookie, so a link downloads them; no CSRF is needed.
+
+export function exportUrl(formId: string, format: ExportFormat, profile?: string, revision?: number): string {
+  return urlOf(endpoints.exportForm, {
+    params: { id: formId },
+    query: { format, ...(profile ? { profile } : {}), ...(revision ? { revision } : {}) },
+  });
+}
+
+export function evidenceUrl(evidenceId: string): string {
+  return urlOf(endpoints.downloadEvidence, { params: { id: evidenceId } });
+}
+
+/** Starts a download (or opens a tab for html) without leaving the page. */
+export function openFile(url: string, newTab = false): void {
+  const a = document.createElement('a');
+  a.href = url;
+  if (newTab) {
+    a.target = '_blank';
+    a.rel = 'noopener';
+  } else a.download = '';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
