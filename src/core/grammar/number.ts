@@ -67,7 +67,7 @@ function normaliseMantissa(m: string): string {
   return m.slice(start, end);
 }
 
-// Keyed by UTF-16 code: these lookups run once per character of every narrative cell.
+// Keyed by UTF-16 code, so parsing reads char codes without making one-character strings.
 const CN_DIGITS = new Map<number, number>(
   [...'零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖'].map((ch, k) => [ch.charCodeAt(0), DIGIT_OF[k]!]),
 );

@@ -49,7 +49,7 @@ const COUNT = (
   '平方公里 立方米 公顷 册 期 期次 批 批次 份 件 本 部 辆 座 条 张 株 棵 吨 千克 公斤 克 斤 处 栋 间 床 ' +
   '校 村 支 队 组 门 节 课时 学时 班 单 宗 笔 例 人日 人天 千瓦 千瓦时 度 艘 架 口 眼 幅 首 集 轮 届 盏 ' +
   '块 根 箱 袋 瓶 盒 卷 册次 课 堂 章 类 种 款 枚 匹 羽 尾 窝 片 粒 针 剂 人月 GB TB km kg m m2 m² m³ ' +
-  't kW kWh MW Mbps'
+  '起 宗次 台套 家庭 单位 人份 t kW kWh MW Mbps'
 ).split(' ');
 for (const text of COUNT) {
   entries.push({ text, unit: { dimension: 'count', symbol: text }, exp: 0, latin: isLatin(text[0]) });

@@ -26,7 +26,13 @@ describe('documentGrid', () => {
   });
 
   it('puts paragraphs outside tables as one-cell rows, in document order', () => {
-    const grid = gridOf(p('项目支出绩效自评表') + p('（2021年度）') + p('   ') + tbl(tr(tc('项目名称'), tc('甲'), tc('乙'))) + p('填表人：张三'));
+    const grid = gridOf(
+      p('项目支出绩效自评表') +
+        p('（2021年度）') +
+        p('   ') +
+        tbl(tr(tc('项目名称'), tc('甲'), tc('乙'))) +
+        p('填表人：张三'),
+    );
     expect(grid.cells).toEqual([
       ['项目支出绩效自评表', '', ''],
       ['（2021年度）', '', ''],
@@ -63,7 +69,9 @@ describe('documentGrid', () => {
     const para = `<w:p>${run('项目')}<w:ins>${run('名称')}</w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></w:del>${alt}</w:p>`;
     const grid = gridOf(
       `<w:sdt><w:sdtContent>${para}</w:sdtContent></w:sdt>` +
-        tbl(`<w:sdt><w:sdtContent>${tr(`<w:sdt><w:sdtContent>${tc('乙')}</w:sdtContent></w:sdt>`, tc('丙'))}</w:sdtContent></w:sdt>`),
+        tbl(
+          `<w:sdt><w:sdtContent>${tr(`<w:sdt><w:sdtContent>${tc('乙')}</w:sdtContent></w:sdt>`, tc('丙'))}</w:sdtContent></w:sdt>`,
+        ),
     );
     expect(grid.cells).toEqual([
       ['项目名称甲', ''],
@@ -91,8 +99,13 @@ describe('documentGrid', () => {
 
   it('reads legacy hMerge continuations as blank', () => {
     const cont = '<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>';
-    const start = '<w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>合并</w:t></w:r></w:p></w:tc>';
+    const start =
+      '<w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>合并</w:t></w:r></w:p></w:tc>';
     expect(gridOf(tbl(tr(start, cont, tc('尾')))).cells).toEqual([['合并', '', '尾']]);
+  });
+
+  it("caps an absurd gridSpan at Word's column limit", () => {
+    expect(gridOf(tbl(tr(tc('x', { span: 1_000_000 })))).cells[0]).toHaveLength(64);
   });
 
   it('reads an empty body as an empty grid', () => {

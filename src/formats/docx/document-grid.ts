@@ -97,7 +97,8 @@ function cellText(tc: Element): string {
   const lines: string[] = [];
   for (const block of blocks(tc)) {
     if (isW(block, 'p')) lines.push(paragraphText(block));
-    else lines.push(...childrenNamed(block, 'tr').map((tr) => childrenNamed(tr, 'tc').map(cellText).join(' ')));
+    else
+      lines.push(...childrenNamed(block, 'tr').map((tr) => childrenNamed(tr, 'tc').map(cellText).join(' ')));
   }
   return lines.join('\n').trim();
 }
@@ -118,7 +119,10 @@ export function paragraphText(p: Element): string {
       } else if (isW(c, 'noBreakHyphen')) {
         out += '-';
       } else if (isW(c, 'txbxContent')) {
-        out += `\n${blocks(c).filter((b) => isW(b, 'p')).map(paragraphText).join('\n')}\n`;
+        out += `\n${blocks(c)
+          .filter((b) => isW(b, 'p'))
+          .map(paragraphText)
+          .join('\n')}\n`;
       } else if (!isW(c, 'del', 'moveFrom', 'pPr', 'rPr', 'instrText', 'delText')) {
         walk(c);
       }

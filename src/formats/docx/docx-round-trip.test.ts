@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.ts';
+import { form, profile, ROOT, row, seedForm } from '../../../test/fixtures/build-form.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import type { Form, FundsRow, Indicator } from '../../core/form/schema.ts';
 import { exportDocx } from './export-docx.ts';
@@ -26,24 +28,85 @@ describe('docx round trip', () => {
     expect(r!.form.goals.expected).toMatch(/^年度目标：\n1、完成2021年.*\n2、加快.*\n3、为示范区/s);
   });
 
+  it('reads the seed as LibreOffice saves it (its own XML: styles, spacing, w:val="true")', async () => {
+    // test/fixtures/docx/seed-libreoffice.docx: exportDocx(seed) opened in LibreOffice 7.4, saved
+    // as .odt, then saved again as Word 2007-365 .docx.
+    const bytes = new Uint8Array(readFileSync(resolve(ROOT, 'test/fixtures/docx/seed-libreoffice.docx')));
+    const [r] = await importDocx(bytes, 'seed-libreoffice.docx');
+    expect(unequal(seedForm(), r!.form)).toEqual([]);
+    expect(r!.warnings).toEqual([]);
+  });
+
   it('round-trips several groups, blank funds rows, 元 and 安徽 labels', async () => {
     const f = form(
       [
-        row({ level1: '产出指标', level2: '数量指标', name: '修建道路', target: '≥10公里', actual: '12公里', weight: 20, score: 20 }),
-        row({ level1: '产出指标', level2: '数量指标', name: 'Sherif Abdelsamie 培训', target: '100人', actual: '98人', weight: 10, score: 9.8, deviation: '部分学员因故缺席；下一年提前通知。' }),
-        row({ level1: '产出指标', level2: '时效指标', name: '完工时间', target: '2021年6月30日前', actual: '2021年7月15日', weight: 20, score: 15, deviation: '雨季\n延误' }),
-        row({ level1: '效益指标', level2: '社会效益指标', name: '群众出行', target: '明显改善', actual: '明显改善', weight: 30, score: 30 }),
-        row({ level1: '满意度指标', level2: '服务对象满意度指标', name: '群众满意度', target: '≥90%', actual: '95%', weight: 10, score: null }),
+        row({
+          level1: '产出指标',
+          level2: '数量指标',
+          name: '修建道路',
+          target: '≥10公里',
+          actual: '12公里',
+          weight: 20,
+          score: 20,
+        }),
+        row({
+          level1: '产出指标',
+          level2: '数量指标',
+          name: 'Sherif Abdelsamie 培训',
+          target: '100人',
+          actual: '98人',
+          weight: 10,
+          score: 9.8,
+          deviation: '部分学员因故缺席；下一年提前通知。',
+        }),
+        row({
+          level1: '产出指标',
+          level2: '时效指标',
+          name: '完工时间',
+          target: '2021年6月30日前',
+          actual: '2021年7月15日',
+          weight: 20,
+          score: 15,
+          deviation: '雨季\n延误',
+        }),
+        row({
+          level1: '效益指标',
+          level2: '社会效益指标',
+          name: '群众出行',
+          target: '明显改善',
+          actual: '明显改善',
+          weight: 30,
+          score: 30,
+        }),
+        row({
+          level1: '满意度指标',
+          level2: '服务对象满意度指标',
+          name: '群众满意度',
+          target: '≥90%',
+          actual: '95%',
+          weight: 10,
+          score: null,
+        }),
       ],
       {
         fundsUnit: '元',
         funds: {
-          total: { initialBudget: 1234567.89, annualBudget: 1300000, executed: 1170000, weight: 10, executionRate: 90, score: 9 },
+          total: {
+            initialBudget: 1234567.89,
+            annualBudget: 1300000,
+            executed: 1170000,
+            weight: 10,
+            executionRate: 90,
+            score: 9,
+          },
           fiscal: null,
           carryover: { initialBudget: 0, annualBudget: 65432.1, executed: 65432.1, executionRate: 100 },
           other: null,
         },
-        goals: { expected: '目标：\n1、修建道路10公里；\n2、培训100人。', actual: '完成情况：\n1、修建12公里。\n2、培训98人。' },
+        goals: {
+          expected: '目标：\n1、修建道路10公里；\n2、培训100人。',
+          actual: '完成情况：\n1、修建12公里。\n2、培训98人。',
+        },
         totalWeight: 100,
         totalScore: 83.8,
       },
@@ -54,7 +117,12 @@ describe('docx round trip', () => {
   });
 
   it('round-trips the project lead row and a missing total score', async () => {
-    const f = form([row({ target: '≥1个', actual: '1个' })], { projectLead: '李四', phone: '010-12345678', totalScore: null, totalWeight: null });
+    const f = form([row({ target: '≥1个', actual: '1个' })], {
+      projectLead: '李四',
+      phone: '010-12345678',
+      totalScore: null,
+      totalWeight: null,
+    });
     expect(unequal(f, await roundTrip(f, 'beijing'))).toEqual([]);
   });
 
@@ -70,11 +138,19 @@ describe('docx round trip', () => {
 
 // Random forms: text from characters that never spell a label of the form (no 指/标/分/名/称 …),
 // amounts and scores with at most 2 decimals, as the form prints them.
-const POOL = '城乡道路桥梁修建维护养护绿化村镇供水学校医院设备采购培训人员宣传活动平台系统升级改造河湖治理农田水利';
+const POOL =
+  '城乡道路桥梁修建维护养护绿化村镇供水学校医院设备采购培训人员宣传活动平台系统升级改造河湖治理农田水利';
 const word = fc.string({ unit: fc.constantFrom(...POOL), minLength: 2, maxLength: 12 });
 const text = fc
-  .tuple(word, fc.option(fc.integer({ min: 1, max: 9999 })), fc.option(fc.constantFrom('km', 'GPS', 'Wi-Fi')), fc.option(word))
-  .map(([a, n, latin, b]) => [a, n === null ? '' : `${n}个`, latin ?? '', b === null ? '' : `\n${b}`].join(''));
+  .tuple(
+    word,
+    fc.option(fc.integer({ min: 1, max: 9999 })),
+    fc.option(fc.constantFrom('km', 'GPS', 'Wi-Fi')),
+    fc.option(word),
+  )
+  .map(([a, n, latin, b]) =>
+    [a, n === null ? '' : `${n}个`, latin ?? '', b === null ? '' : `\n${b}`].join(''),
+  );
 const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
 
 const LEVELS: Array<[string, string[]]> = [

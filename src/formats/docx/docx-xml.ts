@@ -26,7 +26,11 @@ export function decodeXml(bytes: Uint8Array, file: string, part: string): string
 
 export function parseXml(xml: string, file: string, part: string): Element {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    throw new FormatError('corrupt', file, `${part} 含有 DOCTYPE 或实体声明，Word 文档不会有这些内容，出于安全考虑拒绝读取`);
+    throw new FormatError(
+      'corrupt',
+      file,
+      `${part} 含有 DOCTYPE 或实体声明，Word 文档不会有这些内容，出于安全考虑拒绝读取`,
+    );
   }
   let root: Element | null = null;
   try {
@@ -69,8 +73,11 @@ export function wVal(el: Element | undefined): string | null {
   return null;
 }
 
-/** `w:val` as a positive integer (gridSpan, gridBefore), else `fallback`. */
+/** Word tables have at most 63 columns: a larger span is damage or an attack on memory. */
+const MAX_SPAN = 64;
+
+/** `w:val` as a column count (gridSpan, gridBefore), else `fallback`. */
 export function wInt(el: Element | undefined, fallback: number): number {
   const n = Number.parseInt(wVal(el) ?? '', 10);
-  return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : fallback;
+  return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_SPAN) : fallback;
 }

@@ -11,7 +11,9 @@ function parse(xml: string): Element {
 }
 const all = (el: Element, name: string): Element[] => Array.from(el.getElementsByTagNameNS(W, name));
 const direct = (el: Element, name: string): Element[] =>
-  (Array.from(el.childNodes).filter((c) => c.nodeType === 1) as Element[]).filter((c) => c.localName === name);
+  (Array.from(el.childNodes).filter((c) => c.nodeType === 1) as Element[]).filter(
+    (c) => c.localName === name,
+  );
 const val = (el: Element | undefined): string | null => el?.getAttributeNS(W, 'val') ?? null;
 
 describe('exportDocx', async () => {
@@ -30,7 +32,9 @@ describe('exportDocx', async () => {
     const body = all(doc, 'body')[0]!;
     const kinds = direct(body, 'p').length;
     expect(kinds).toBe(3);
-    const order = (Array.from(body.childNodes).filter((c) => c.nodeType === 1) as Element[]).map((c) => c.localName);
+    const order = (Array.from(body.childNodes).filter((c) => c.nodeType === 1) as Element[]).map(
+      (c) => c.localName,
+    );
     expect(order).toEqual(['p', 'p', 'tbl', 'p', 'tbl', 'sectPr']);
     const title = direct(body, 'p')[0]!;
     expect(title.textContent).toBe('项目支出绩效自评表');
@@ -45,7 +49,9 @@ describe('exportDocx', async () => {
     const rows = direct(tables[1]!, 'tr');
     expect(all(rows[0]!, 'tblHeader')).toHaveLength(1);
     expect(rows.slice(1).every((r) => all(r, 'tblHeader').length === 0)).toBe(true);
-    expect(rows[0]!.textContent).toBe('绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施');
+    expect(rows[0]!.textContent).toBe(
+      '绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+    );
   });
 
   it('writes merges as gridSpan and vMerge, every row spanning the nine grid columns', () => {
@@ -60,11 +66,22 @@ describe('exportDocx', async () => {
     const col0 = direct(tables[0]!, 'tr').map((r) => direct(r, 'tc')[0]!);
     const merge = col0.map((tc) => (all(tc, 'vMerge')[0] ? (val(all(tc, 'vMerge')[0]) ?? 'continue') : null));
     const funds = col0.findIndex((tc) => tc.textContent === '项目资金（万元）');
-    expect(merge.slice(funds, funds + 5)).toEqual(['restart', 'continue', 'continue', 'continue', 'continue']);
+    expect(merge.slice(funds, funds + 5)).toEqual([
+      'restart',
+      'continue',
+      'continue',
+      'continue',
+      'continue',
+    ]);
     // 产出指标 spans its 24 rows of the indicator table.
-    const level1 = direct(tables[1]!, 'tr').slice(1, 25).map((r) => direct(r, 'tc')[1]!);
+    const level1 = direct(tables[1]!, 'tr')
+      .slice(1, 25)
+      .map((r) => direct(r, 'tc')[1]!);
     expect(level1[0]!.textContent).toBe('产出指标');
-    expect(level1.map((tc) => val(all(tc, 'vMerge')[0]) ?? 'continue')).toEqual(['restart', ...Array(23).fill('continue')]);
+    expect(level1.map((tc) => val(all(tc, 'vMerge')[0]) ?? 'continue')).toEqual([
+      'restart',
+      ...Array(23).fill('continue'),
+    ]);
   });
 
   it('draws every border, and none inside the 绩效指标 label cut at the header row', () => {
@@ -81,7 +98,9 @@ describe('exportDocx', async () => {
     const widths = all(tables[1]!, 'gridCol').map((g) => Number(g.getAttributeNS(W, 'w')));
     expect(widths.reduce((a, b) => a + b, 0)).toBe(16838 - 850 * 2);
     expect(widths[5]! / widths[0]!).toBeCloseTo(30 / 8, 1);
-    expect(val(all(tables[1]!, 'tblLayout')[0]) ?? all(tables[1]!, 'tblLayout')[0]?.getAttributeNS(W, 'type')).toBe('fixed');
+    expect(
+      val(all(tables[1]!, 'tblLayout')[0]) ?? all(tables[1]!, 'tblLayout')[0]?.getAttributeNS(W, 'type'),
+    ).toBe('fixed');
   });
 
   it('keeps user line breaks as w:br', () => {
@@ -98,12 +117,24 @@ describe('exportDocx', async () => {
   });
 
   it('escapes hostile text and keeps it as text', async () => {
-    const f = form([row({ name: '<w:t>x</w:t>', target: 'A & B', actual: ']]>' })], { projectName: '"<script>" & \'x\'' });
-    const xml = partOf(await exportDocx(f, null), 'word/document.xml');
-    const d = parse(xml);
+    const f = form([row({ name: '<w:t>x</w:t>', target: 'A & B', actual: ']]>' })], {
+      projectName: '"<script>" & \'x\'',
+    });
+    const out = await exportDocx(f, null);
+    expect(parse(partOf(out, 'docProps/core.xml')).textContent).toContain('"<script>" & \'x\'');
+    const d = parse(partOf(out, 'word/document.xml'));
     const texts = all(d, 't').map((t) => t.textContent);
     expect(texts).toContain('"<script>" & \'x\'');
     expect(texts).toContain('<w:t>x</w:t>');
     expect(texts).toContain(']]>');
+  });
+
+  it('exports a form without indicators: the header row and the total still print', async () => {
+    const d = parse(partOf(await exportDocx(form([]), null), 'word/document.xml'));
+    const rows = direct(all(d, 'tbl')[1]!, 'tr');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+      '总分100-',
+    ]);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from 'docx';
 import type { Form } from '../../core/form/schema.ts';
 import type { Profile } from '../../core/rules/profile.ts';
-import { printParts, type PartCell, type PrintTable, rowSlots } from '../html/print-parts.ts';
+import { type PartCell, type PrintTable, printParts, rowSlots } from '../html/print-parts.ts';
 import { formGrid } from '../layout/form-grid.ts';
 import type { GridCell } from '../layout/grid.ts';
 import {
@@ -125,7 +125,9 @@ function renderTable(t: PrintTable, widths: number[]): Table {
     const header = r < t.headerRows;
     const height = Math.max(
       1,
-      ...slots.map((s) => (s.continued ? 1 : lineCount(s.cell.text, spanTwips(s.cell, widths)) / s.cell.rowSpan)),
+      ...slots.map((s) =>
+        s.continued ? 1 : lineCount(s.cell.text, spanTwips(s.cell, widths)) / s.cell.rowSpan,
+      ),
     );
     // Rows up to a third of a page stay whole; taller ones may break, or a page would be left
     // mostly blank before them (and one taller than a page would be cut).
@@ -179,6 +181,8 @@ function renderCell(cell: PartCell, continued: boolean, widths: number[]): Table
 /** User text keeps its line breaks as w:br, so the reader gets them back exactly. */
 function cellParagraph(cell: PartCell): Paragraph {
   const bold = cell.role === 'header';
-  const runs = cell.text.split('\n').map((line, i) => new TextRun({ text: line, bold, ...(i > 0 ? { break: 1 } : {}) }));
+  const runs = cell.text
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, bold, ...(i > 0 ? { break: 1 } : {}) }));
   return new Paragraph({ alignment: ALIGN[cell.align], children: runs });
 }

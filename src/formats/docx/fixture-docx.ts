@@ -39,10 +39,17 @@ export function p(text: string): string {
 }
 
 /** `w:tc`: text (one paragraph per line given as an array), gridSpan, vMerge. */
-export function tc(text: string | string[], opts: { span?: number; vMerge?: 'restart' | 'continue' } = {}): string {
+export function tc(
+  text: string | string[],
+  opts: { span?: number; vMerge?: 'restart' | 'continue' } = {},
+): string {
   const pr = [
     opts.span ? `<w:gridSpan w:val="${opts.span}"/>` : '',
-    opts.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : opts.vMerge === 'continue' ? '<w:vMerge/>' : '',
+    opts.vMerge === 'restart'
+      ? '<w:vMerge w:val="restart"/>'
+      : opts.vMerge === 'continue'
+        ? '<w:vMerge/>'
+        : '',
   ].join('');
   const paras = (Array.isArray(text) ? text : [text]).map(p).join('');
   return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${paras || '<w:p/>'}</w:tc>`;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.ts';
 import { FormatError } from '../format-error.ts';
 import { exportDocx } from './export-docx.ts';
-import { docxOf, documentXml, p, partOf, tbl, tc, tr } from './fixture-docx.ts';
+import { documentXml, docxOf, p, partOf, tbl, tc, tr } from './fixture-docx.ts';
 import { importDocx } from './import-docx.ts';
 import { ZIP_LIMITS } from './zip-entries.ts';
 
@@ -45,9 +45,15 @@ const formDoc = (f = seedForm()) => exportDocx(f, profile('beijing'));
 
 describe('importDocx: forms', () => {
   it('reads several forms in one document, each its own result', async () => {
-    const a = form([row({ name: '道路长度', target: '≥10公里', actual: '12公里' })], { projectName: '甲项目' });
-    const b = form([row({ name: '培训人数', target: '≥100人', actual: '120人' })], { projectName: '乙项目', year: 2022 });
-    const bodyOf = async (f: typeof a) => /<w:body>(.*)<w:sectPr/s.exec(partOf(await formDoc(f), 'word/document.xml'))![1]!;
+    const a = form([row({ name: '道路长度', target: '≥10公里', actual: '12公里' })], {
+      projectName: '甲项目',
+    });
+    const b = form([row({ name: '培训人数', target: '≥100人', actual: '120人' })], {
+      projectName: '乙项目',
+      year: 2022,
+    });
+    const bodyOf = async (f: typeof a) =>
+      /<w:body>(.*)<w:sectPr/s.exec(partOf(await formDoc(f), 'word/document.xml'))![1]!;
     const doc = docxOf((await bodyOf(a)) + p('') + (await bodyOf(b)));
     const results = await importDocx(doc, '两张表.docx');
     expect(results.map((r) => r.form.projectName)).toEqual(['甲项目', '乙项目']);
@@ -62,13 +68,54 @@ describe('importDocx: forms', () => {
       tbl(
         tr(tc('项目名称'), tc('乡村道路修建', { span: 7 })),
         tr(tc('主管部门'), tc('交通局', { span: 3 }), tc('实施单位'), tc('公路站', { span: 3 })),
-        tr(tc(['项目资金', '（万元）'], { vMerge: 'restart' }), tc(''), tc('年初预算数'), tc('全年预算数'), tc('全年执行数'), tc('分值'), tc('执行率'), tc('得分')),
-        tr(tc('', { vMerge: 'continue' }), tc('年度资金总额'), tc('100'), tc('100'), tc('90'), tc('10'), tc('90%'), tc('9')),
-        tr(tc('绩效指标', { vMerge: 'restart' }), tc('一级指标'), tc('二级指标'), tc('三级指标'), tc('年度指标值'), tc('实际完成值'), tc('分值'), tc('得分')),
-        tr(tc('', { vMerge: 'continue' }), tc('产出指标'), tc('数量指标'), tc(['道路', '长度']), tc('≥10公里'), tc('12公里'), tc('50'), tc('50')),
+        tr(
+          tc(['项目资金', '（万元）'], { vMerge: 'restart' }),
+          tc(''),
+          tc('年初预算数'),
+          tc('全年预算数'),
+          tc('全年执行数'),
+          tc('分值'),
+          tc('执行率'),
+          tc('得分'),
+        ),
+        tr(
+          tc('', { vMerge: 'continue' }),
+          tc('年度资金总额'),
+          tc('100'),
+          tc('100'),
+          tc('90'),
+          tc('10'),
+          tc('90%'),
+          tc('9'),
+        ),
+        tr(
+          tc('绩效指标', { vMerge: 'restart' }),
+          tc('一级指标'),
+          tc('二级指标'),
+          tc('三级指标'),
+          tc('年度指标值'),
+          tc('实际完成值'),
+          tc('分值'),
+          tc('得分'),
+        ),
+        tr(
+          tc('', { vMerge: 'continue' }),
+          tc('产出指标'),
+          tc('数量指标'),
+          tc(['道路', '长度']),
+          tc('≥10公里'),
+          tc('12公里'),
+          tc('50'),
+          tc('50'),
+        ),
       );
     const [r] = await importDocx(docxOf(body), '手填.docx');
-    expect(r!.form).toMatchObject({ projectName: '乡村道路修建', competentDepartment: '交通局', implementingUnit: '公路站', year: 2022 });
+    expect(r!.form).toMatchObject({
+      projectName: '乡村道路修建',
+      competentDepartment: '交通局',
+      implementingUnit: '公路站',
+      year: 2022,
+    });
     expect(r!.form.funds.total).toMatchObject({ initialBudget: 100, executed: 90, executionRate: 90 });
     expect(r!.form.indicators[0]).toMatchObject({ name: '道路长度', target: '≥10公里', weight: 50 });
   });
@@ -139,7 +186,9 @@ describe('importDocx: bad input', () => {
   });
 
   it('says a password-protected zip entry is encrypted', async () => {
-    const locked = patchEntry(await formDoc(), 'word/document.xml', (v, o) => v.setUint16(o + 8, v.getUint16(o + 8, true) | 1, true));
+    const locked = patchEntry(await formDoc(), 'word/document.xml', (v, o) =>
+      v.setUint16(o + 8, v.getUint16(o + 8, true) | 1, true),
+    );
     expect((await failure(locked)).code).toBe('encrypted');
   });
 
@@ -153,15 +202,22 @@ describe('importDocx: bad input', () => {
   });
 
   it('refuses malformed XML and bad text encoding', async () => {
-    expect((await failure(zipSync({ 'word/document.xml': strToU8('<w:document><w:body>') }))).code).toBe('corrupt');
-    expect((await failure(zipSync({ 'word/document.xml': new Uint8Array([0x3c, 0xff, 0xfe, 0x80]) }))).code).toBe('corrupt');
+    expect((await failure(zipSync({ 'word/document.xml': strToU8('<w:document><w:body>') }))).code).toBe(
+      'corrupt',
+    );
+    expect(
+      (await failure(zipSync({ 'word/document.xml': new Uint8Array([0x3c, 0xff, 0xfe, 0x80]) }))).code,
+    ).toBe('corrupt');
   });
 
   it('throws only FormatError whatever bytes of a real docx are damaged', async () => {
     const good = await formDoc(form([row({ target: '≥1个', actual: '1个' })]));
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         async (edits) => {
           const bad = good.slice();
           for (const [at, byte] of edits) bad[at] = byte;

@@ -13,13 +13,19 @@ import { readEntry, type ZipEntry, zipEntries } from './zip-entries.ts';
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 const MAX_RELS_BYTES = 1024 * 1024;
+/** A form's document.xml is well under 1 MB; beyond this the DOM alone would take gigabytes. */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 export async function importDocx(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
   try {
     return readDocx(bytes, fileName);
   } catch (e) {
     if (e instanceof FormatError) throw e;
-    throw new FormatError('unreadable', fileName, `读取 Word 文件失败：${(e as Error)?.message ?? String(e)}`);
+    throw new FormatError(
+      'unreadable',
+      fileName,
+      `读取 Word 文件失败：${(e as Error)?.message ?? String(e)}`,
+    );
   }
 }
 
@@ -33,7 +39,11 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
     );
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new FormatError('unsupported-format', file, '不是 Word 文档（.docx）：文件内容不是 Word 2007 及以后版本的格式');
+    throw new FormatError(
+      'unsupported-format',
+      file,
+      '不是 Word 文档（.docx）：文件内容不是 Word 2007 及以后版本的格式',
+    );
   }
   const entries = zipEntries(bytes, file);
   const part = mainPart(bytes, entries, file);
@@ -43,13 +53,26 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
     throw new FormatError(
       'unsupported-format',
       file,
-      excel ? '这是 Excel 文件，不是 Word 文档：请以 .xlsx 扩展名导入' : '不是 Word 文档：压缩包中没有 word/document.xml',
+      excel
+        ? '这是 Excel 文件，不是 Word 文档：请以 .xlsx 扩展名导入'
+        : '不是 Word 文档：压缩包中没有 word/document.xml',
+    );
+  }
+  if (entry.size > MAX_DOCUMENT_BYTES) {
+    throw new FormatError(
+      'too-large',
+      file,
+      `正文（${part}）解压后超过 ${MAX_DOCUMENT_BYTES / 1048576} MB，不像是一张自评表，拒绝读取`,
     );
   }
   const root = parseXml(decodeXml(readEntry(bytes, entry, file), file, part), file, part);
   const results = gridToForms(documentGrid(root), { fileName: file });
   if (results.length === 0) {
-    throw new FormatError('not-a-form', file, '文档中没有找到项目支出绩效自评表（没有识别到项目名称、项目资金或绩效指标表格）');
+    throw new FormatError(
+      'not-a-form',
+      file,
+      '文档中没有找到项目支出绩效自评表（没有识别到项目名称、项目资金或绩效指标表格）',
+    );
   }
   return results;
 }

@@ -44,7 +44,11 @@ function corrupt(file: string, why: string): FormatError {
 /** The central directory, with every size limit checked. Inflates nothing. */
 export function zipEntries(bytes: Uint8Array, file: string): ZipEntry[] {
   if (bytes.length > ZIP_LIMITS.maxFileBytes) {
-    throw new FormatError('too-large', file, `文件大小 ${(bytes.length / MB).toFixed(1)} MB，超过 Word 导入上限 ${ZIP_LIMITS.maxFileBytes / MB} MB`);
+    throw new FormatError(
+      'too-large',
+      file,
+      `文件大小 ${(bytes.length / MB).toFixed(1)} MB，超过 Word 导入上限 ${ZIP_LIMITS.maxFileBytes / MB} MB`,
+    );
   }
   let eocd = -1;
   for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 65535); o--) {
@@ -88,10 +92,18 @@ export function zipEntries(bytes: Uint8Array, file: string): ZipEntry[] {
     o += 46 + nameLength + extraLength + u16(bytes, o + 32);
     total += entry.size;
     if (total > ZIP_LIMITS.maxTotalBytes) {
-      throw new FormatError('too-large', file, `解压后超过 ${ZIP_LIMITS.maxTotalBytes / MB} MB，拒绝读取（可能是压缩炸弹）`);
+      throw new FormatError(
+        'too-large',
+        file,
+        `解压后超过 ${ZIP_LIMITS.maxTotalBytes / MB} MB，拒绝读取（可能是压缩炸弹）`,
+      );
     }
     if (entry.size > ZIP_LIMITS.ratioFrom && entry.size > entry.compressedSize * ZIP_LIMITS.maxRatio) {
-      throw new FormatError('too-large', file, `“${entry.name}”的压缩比异常（超过 ${ZIP_LIMITS.maxRatio}:1），拒绝读取（可能是压缩炸弹）`);
+      throw new FormatError(
+        'too-large',
+        file,
+        `“${entry.name}”的压缩比异常（超过 ${ZIP_LIMITS.maxRatio}:1），拒绝读取（可能是压缩炸弹）`,
+      );
     }
     entries.push(entry);
   }
@@ -118,7 +130,8 @@ function readZip64Extra(extra: Uint8Array, entry: ZipEntry): void {
 
 /** One entry's bytes, never more than its declared size. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
-  if (entry.flags & 1) throw new FormatError('encrypted', file, '文件已加密（压缩包受密码保护），请取消密码保护后再导入');
+  if (entry.flags & 1)
+    throw new FormatError('encrypted', file, '文件已加密（压缩包受密码保护），请取消密码保护后再导入');
   const o = entry.localOffset;
   if (o + 30 > bytes.length || u32(bytes, o) !== LOCAL) throw corrupt(file, `“${entry.name}”的位置无效`);
   const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
@@ -133,7 +146,11 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uin
   let written = 0;
   const inflate = new Inflate((chunk) => {
     if (written + chunk.length > entry.size) {
-      throw new FormatError('too-large', file, `“${entry.name}”解压后超过声明的大小，拒绝读取（可能是压缩炸弹）`);
+      throw new FormatError(
+        'too-large',
+        file,
+        `“${entry.name}”解压后超过声明的大小，拒绝读取（可能是压缩炸弹）`,
+      );
     }
     out.set(chunk, written);
     written += chunk.length;

@@ -185,3 +185,19 @@ describe('gridToForms', () => {
     expect(r!.form.indicators[1]!.target).toBe('140家次（续）');
   });
 });
+
+describe('title variants', () => {
+  it('takes 附件 marks and years out of the title', () => {
+    for (const [printed, title, year] of [
+      ['附件2：项目支出绩效自评表', '项目支出绩效自评表', 2021],
+      ['2019年度项目绩效目标自评表', '项目绩效目标自评表', 2019],
+      ['项目支出绩效自评表（2020年度）', '项目支出绩效自评表', 2020],
+    ] as const) {
+      const g = readGridOf(formGrid(seedForm()));
+      g.cells[0]![0] = printed;
+      if (printed.includes('年度')) g.cells[1]![0] = '';
+      const [r] = gridToForms(g, { fileName: 'x.xlsx' });
+      expect([r!.form.title, r!.form.year]).toEqual([title, year]);
+    }
+  });
+});

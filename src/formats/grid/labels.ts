@@ -43,10 +43,12 @@ export function isAnyHeaderLabel(key: string): boolean {
   return HEADER_LABELS.some(([label]) => key === label);
 }
 
-/** The title line: short, names a 绩效 table. */
+/** The title line: short, names a 绩效 table (`项目支出绩效自评表`, `2021年度项目绩效目标自评表`). */
 export function isTitle(key: string): boolean {
+  if (key.length > 50) return false;
+  const t = cleanTitle(key);
   return (
-    key.length >= 5 && key.length <= 50 && key.includes('绩效') && /表|评价/.test(key) && !key.includes('：')
+    !/[:：]/.test(t) && t.length >= 5 && t.length <= 30 && t.includes('绩效') && /表$|评价$|评价报告$/.test(t)
   );
 }
 

@@ -20,8 +20,10 @@ export function isTitleRow(view: GridView, r: number): boolean {
   return keys.length === 1 && isTitle(keys[0]!);
 }
 
+/** The 项目名称 label opens its row (user text that mentions it further right is not an anchor). */
 function isProjectNameRow(view: GridView, r: number): boolean {
-  return view.filled(r).some((c) => headerLabel(view.key(r, c), view.raw(r, c))?.key === 'projectName');
+  const first = view.filled(r)[0];
+  return first !== undefined && headerLabel(view.key(r, first), view.text(r, first))?.key === 'projectName';
 }
 
 /** A row that may sit between forms and above a title-less header: blank, a year line, a unit or 附件 mark. */

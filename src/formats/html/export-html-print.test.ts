@@ -27,13 +27,18 @@ const CHROMIUM = onPath('chromium') ?? onPath('chromium-browser');
 const PDFTOTEXT = onPath('pdftotext');
 const PDFINFO = onPath('pdfinfo');
 const ready = CHROMIUM !== null && PDFTOTEXT !== null && PDFINFO !== null;
-if (!ready) console.warn('跳过 HTML 打印测试：未安装 chromium 或 poppler-utils（apt-get install -y chromium fonts-noto-cjk poppler-utils）');
+if (!ready)
+  console.warn(
+    '跳过 HTML 打印测试：未安装 chromium 或 poppler-utils（apt-get install -y chromium fonts-noto-cjk poppler-utils）',
+  );
 
 describe.skipIf(!ready)('HTML print view in Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-html-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints A4 landscape pages, each with the indicator header and its page number', { timeout: 120_000 }, async () => {
+  it('prints A4 landscape pages, each with the indicator header and its page number', {
+    timeout: 120_000,
+  }, async () => {
     const html = join(dir, 'seed.html');
     const pdf = join(dir, 'seed.pdf');
     writeFileSync(html, exportHtml(seedForm(), profile('beijing')));
@@ -54,7 +59,8 @@ describe.skipIf(!ready)('HTML print view in Chromium', () => {
       ],
       { timeout: 90_000 },
     );
-    if (process.env.JIXIAO_RENDER_DIR) copyFileSync(pdf, join(process.env.JIXIAO_RENDER_DIR, 'seed-html.pdf'));
+    if (process.env.JIXIAO_RENDER_DIR)
+      copyFileSync(pdf, join(process.env.JIXIAO_RENDER_DIR, 'seed-html.pdf'));
     const info = (await run(PDFINFO!, [pdf])).stdout;
     const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
     expect(Math.round(Number(w))).toBe(842);
@@ -67,11 +73,19 @@ describe.skipIf(!ready)('HTML print view in Chromium', () => {
       .filter(Boolean);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const all = pages.join('');
-    for (const s of ['项目支出绩效自评表', '（2021年度）', seedForm().projectName, '93.51%', '99.35']) expect(all).toContain(s);
+    for (const s of ['项目支出绩效自评表', '（2021年度）', seedForm().projectName, '93.51%', '99.35'])
+      expect(all).toContain(s);
     const first = pages.findIndex((t) => t.includes('偏差原因分析及改进措施'));
     // (text extraction interleaves wrapped cells, so the header's words are checked one by one)
     for (const t of pages.slice(first)) {
-      for (const h of ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '偏差原因分析及改进措施']) {
+      for (const h of [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '偏差原因分析及改进措施',
+      ]) {
         expect(t).toContain(h);
       }
     }

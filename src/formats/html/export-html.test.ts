@@ -35,11 +35,15 @@ describe('exportHtml', () => {
   });
 
   it('prints A4 landscape with the indicator header row in a repeated thead and page numbers', () => {
-    expect(html).toMatch(/@page\{size:A4 landscape;margin:[^}]*@bottom-center\{content:"第 " counter\(page\) " 页 共 " counter\(pages\) " 页"/);
+    expect(html).toMatch(
+      /@page\{size:A4 landscape;margin:[^}]*@bottom-center\{content:"第 " counter\(page\) " 页 共 " counter\(pages\) " 页"/,
+    );
     expect(html).toContain('thead{display:table-header-group}');
     const [, indicators] = tables(html);
     const thead = indicators!.getElementsByTagName('thead')[0]!;
-    expect(thead.textContent?.trim()).toBe('绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施');
+    expect(thead.textContent?.trim()).toBe(
+      '绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+    );
   });
 
   it('renders the form grid with its merges: every row spans the nine columns', () => {
@@ -56,7 +60,14 @@ describe('exportHtml', () => {
   it('keeps line breaks of narrative text (pre-wrap) and escapes all user text', () => {
     expect(html).toContain('年度目标：\n1、完成2021年中关村海外联络支持各项工作');
     const hostile = form(
-      [row({ name: '<script>alert(1)</script>', target: 'A & B', actual: '"x" \'y\'', deviation: '</td></tr>' })],
+      [
+        row({
+          name: '<script>alert(1)</script>',
+          target: 'A & B',
+          actual: '"x" \'y\'',
+          deviation: '</td></tr>',
+        }),
+      ],
       { projectName: '<img src=x onerror=alert(1)>项目 & 工程', implementingUnit: 'R&D <b>' },
     );
     const out = exportHtml(hostile, null);
@@ -67,7 +78,9 @@ describe('exportHtml', () => {
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;项目 &amp; 工程');
     expect(out).toContain('A &amp; B');
     expect(out).toContain('&quot;x&quot; &#39;y&#39;');
-    expect(out).toContain('<title>项目支出绩效自评表 — &lt;img src=x onerror=alert(1)&gt;项目 &amp; 工程</title>');
+    expect(out).toContain(
+      '<title>项目支出绩效自评表 — &lt;img src=x onerror=alert(1)&gt;项目 &amp; 工程</title>',
+    );
     for (const t of tables(out)) for (const n of coveredColumns(t)) expect(n).toBe(9);
   });
 
@@ -81,5 +94,11 @@ describe('exportHtml', () => {
     expect(out).toContain('其中：本年财政拨款');
     expect(out).toContain('产出指标(50分)');
     expect(out).toContain('项目资金（元）');
+  });
+
+  it('renders a form without indicators', () => {
+    const out = exportHtml(form([]), null);
+    for (const t of tables(out)) for (const n of coveredColumns(t)) expect(n).toBe(9);
+    expect(out).toContain('<th class="label center" colspan="6">总分</th>');
   });
 });

@@ -8,7 +8,13 @@ import { type PartCell, type PrintTable, printParts } from './print-parts.ts';
 // read on screen and print: A4 landscape, the indicator header row repeated on every printed page
 // (a <thead>, which is why the indicator table is a table of its own — see print-parts.ts).
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text as HTML: every markup character escaped, so user text is never markup. */
 export function escapeHtml(text: string): string {
@@ -21,9 +27,13 @@ export function exportHtml(form: Form, profile: Profile | null): string {
   const grid = formGrid(form, profile);
   const parts = printParts(grid);
   const total = parts.columnWidths.reduce((s, w) => s + w, 0) || 1;
-  const cols = parts.columnWidths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('');
+  const cols = parts.columnWidths
+    .map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`)
+    .join('');
   const headings = parts.headings
-    .map((h) => (h.role === 'title' ? `<h1>${escapeHtml(h.text)}</h1>` : `<p class="subtitle">${escapeHtml(h.text)}</p>`))
+    .map((h) =>
+      h.role === 'title' ? `<h1>${escapeHtml(h.text)}</h1>` : `<p class="subtitle">${escapeHtml(h.text)}</p>`,
+    )
     .join('\n');
   const tables = parts.tables.map((t) => renderTable(t, cols)).join('\n');
   const pageTitle = [grid.title, form.projectName].filter(Boolean).join(' — ');
@@ -60,7 +70,7 @@ function renderTable(t: PrintTable, cols: string): string {
 
 function renderCell(cell: PartCell, inHead: boolean): string {
   const tag = HEADER_ROLES.has(cell.role) ? 'th' : 'td';
-  const classes = [cell.role, cell.align];
+  const classes: string[] = [cell.role, cell.align];
   if (cell.openTop) classes.push('open-top');
   if (cell.openBottom) classes.push('open-bottom');
   const attrs = [`class="${classes.join(' ')}"`];

@@ -54,7 +54,10 @@ export function printParts(grid: ExportGrid): PrintParts {
   const to = grid.repeatRows?.to ?? -1;
   // Only split where no merge from above crosses the cut; otherwise print one table without repeats.
   const canSplit =
-    from >= start && to >= from && to < grid.rowCount && !body.some((c) => c.row < from && c.row + c.rowSpan > from);
+    from >= start &&
+    to >= from &&
+    to < grid.rowCount &&
+    !body.some((c) => c.row < from && c.row + c.rowSpan > from);
   if (!canSplit) {
     return {
       headings,
@@ -80,7 +83,9 @@ export function printParts(grid: ExportGrid): PrintParts {
 }
 
 function table(fromRow: number, rowCount: number, headerRows: number, cells: PartCell[]): PrintTable {
-  const shifted = cells.map((c) => ({ ...c, row: c.row - fromRow })).sort((a, b) => a.row - b.row || a.col - b.col);
+  const shifted = cells
+    .map((c) => ({ ...c, row: c.row - fromRow }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
   return { fromRow, rowCount, headerRows, cells: shifted };
 }
 

@@ -125,8 +125,9 @@ export function joinPages(layouts: readonly PageLayout[]): ReadGrid {
         for (let c = 0; c < first.length; c++) {
           const text = first[c]!;
           if (!text || squash(text) !== squash(prev.areaText[c] ?? '')) continue;
-          // A group cell redrawn under the page break is the same cell as the one above it.
-          if (prev.areaMulti[c] || areaRows(t, start, c) > 1) first[c] = '';
+          // A group cell redrawn under the page break is the same cell as the one above it (and
+          // every cell repeated beside the second part of a split row is such a redrawn cell).
+          if (prev.areaMulti[c] || areaRows(t, start, c) > 1 || prev.openBottom) first[c] = '';
         }
         if (prev.openBottom) {
           // The second part of a split row: its text continues the cells of the last row.

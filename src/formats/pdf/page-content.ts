@@ -1,5 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { OPS as OpsTable, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageContent, Rule, TextRun } from './geometry.ts';
 
 // One page's text runs (getTextContent) and ruling lines (getOperatorList). pdfjs hands paths over
@@ -28,24 +27,31 @@ const CURVE = 2;
 const QUAD = 3;
 const CLOSE = 4;
 
-const STROKES = new Set<number>([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
-const IMAGES = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObjectRepeat,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintSolidColorImageMask,
-]);
+type Ops = typeof OpsTable;
+
+/** The operator codes this reader acts on (pdfjs is loaded lazily, so its OPS table arrives late). */
+function opSets(OPS: Ops) {
+  return {
+    strokes: new Set<number>([
+      OPS.stroke,
+      OPS.closeStroke,
+      OPS.fillStroke,
+      OPS.eoFillStroke,
+      OPS.closeFillStroke,
+      OPS.closeEOFillStroke,
+    ]),
+    fills: new Set<number>([OPS.fill, OPS.eoFill]),
+    images: new Set<number>([
+      OPS.paintImageXObject,
+      OPS.paintInlineImageXObject,
+      OPS.paintImageMaskXObject,
+      OPS.paintImageXObjectRepeat,
+      OPS.paintImageMaskXObjectRepeat,
+      OPS.paintInlineImageXObjectGroup,
+      OPS.paintSolidColorImageMask,
+    ]),
+  };
+}
 
 /** Thinner than this, a filled rectangle is a drawn line (Excel and WPS draw borders this way). */
 const THIN = 2.5;
@@ -122,7 +128,8 @@ class RuleSink {
   }
 }
 
-function rulesAndImages(fnArray: number[], argsArray: unknown[]): { sink: RuleSink; images: number } {
+function rulesAndImages(OPS: Ops, fnArray: number[], argsArray: unknown[]): { sink: RuleSink; images: number } {
+  const { strokes, fills, images: imageOps } = opSets(OPS);
   const sink = new RuleSink();
   let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
@@ -142,9 +149,9 @@ function rulesAndImages(fnArray: number[], argsArray: unknown[]): { sink: RuleSi
       const paint = args[0] as number;
       const buf = (args[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
       if (!buf) continue;
-      if (STROKES.has(paint)) sink.path(buf, ctm, true);
-      else if (FILLS.has(paint)) sink.path(buf, ctm, false);
-    } else if (IMAGES.has(fn)) images++;
+      if (strokes.has(paint)) sink.path(buf, ctm, true);
+      else if (fills.has(paint)) sink.path(buf, ctm, false);
+    } else if (imageOps.has(fn)) images++;
   }
   return { sink, images };
 }
@@ -164,10 +171,10 @@ function textRuns(items: readonly unknown[]): TextRun[] {
 }
 
 /** Text runs, ruling lines and image count of one page. */
-export async function readPageContent(page: PDFPageProxy): Promise<PageContent> {
+export async function readPageContent(page: PDFPageProxy, OPS: Ops): Promise<PageContent> {
   const text = await page.getTextContent({ includeMarkedContent: false });
   const ops = await page.getOperatorList();
-  const { sink, images } = rulesAndImages(ops.fnArray, ops.argsArray);
+  const { sink, images } = rulesAndImages(OPS, ops.fnArray, ops.argsArray);
   return {
     page: page.pageNumber,
     texts: textRuns(text.items),

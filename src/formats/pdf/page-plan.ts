@@ -126,11 +126,16 @@ function paginate(grid: ExportGrid, cells: LaidCell[], h: number[]): PagePlan[] 
   };
   const fresh = (): boolean => page.pieces.every((p) => p.repeated);
 
+  let headerHeight = 0;
+  if (header) for (let r = header.from; r <= header.to; r++) headerHeight += h[r]!;
   for (let r = 0; r < grid.rowCount; r++) {
     const height = h[r]!;
     // Keep the indicator header with the first indicator row.
     const keep = header && r === header.to && r + 1 < grid.rowCount ? Math.min(h[r + 1]!, 4 * lh) : 0;
-    if (y + height + keep > bottom && !fresh()) newPage(r);
+    // A row that no page can hold is split anyway: start it here if a few lines still fit.
+    const mustSplit = height > bottom - PAGE.top - (header && r > header.to ? headerHeight : 0);
+    const roomForLines = bottom - y - 2 * PAD_Y >= 4 * lh;
+    if (y + height + keep > bottom && !fresh() && !(mustSplit && roomForLines)) newPage(r);
     if (y + height <= bottom) {
       page.pieces.push({ row: r, height, open: false, repeated: false });
       y += height;

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { OPS, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { FormatError } from '../format-error.ts';
 import type { PageContent } from './geometry.ts';
 import { readPageContent } from './page-content.ts';
+import { pdfjs } from './pdfjs-loader.ts';
 
 // Opening a PDF with pdfjs-dist on Node (legacy build; 5.x is the last line that runs on Node 20)
 // and turning every way it can fail into a FormatError: the caller never sees a pdfjs exception.
@@ -63,7 +64,12 @@ function deadline(ms: number, file: string): { promise: Promise<never>; clear: (
   return { promise, clear: () => clearTimeout(timer) };
 }
 
-async function readAll(doc: PDFDocumentProxy, file: string, maxPages: number): Promise<PageContent[]> {
+async function readAll(
+  doc: PDFDocumentProxy,
+  ops: typeof OPS,
+  file: string,
+  maxPages: number,
+): Promise<PageContent[]> {
   if (doc.numPages > maxPages) {
     throw new FormatError(
       'too-many-pages',
@@ -75,7 +81,7 @@ async function readAll(doc: PDFDocumentProxy, file: string, maxPages: number): P
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
-      pages.push(await readPageContent(page));
+      pages.push(await readPageContent(page, ops));
       page.cleanup();
     } catch (e) {
       throw translate(e, file, n);
@@ -87,6 +93,7 @@ async function readAll(doc: PDFDocumentProxy, file: string, maxPages: number): P
 /** Text runs and ruling lines of every page. Throws FormatError only. */
 export async function readPdfPages(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<PageContent[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const { getDocument, OPS: ops, VerbosityLevel } = await pdfjs();
   const timer = deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, file);
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = getDocument({
@@ -101,7 +108,7 @@ export async function readPdfPages(bytes: Uint8Array, file: string, options: Pdf
   });
   try {
     const doc = await Promise.race([task.promise, timer.promise]);
-    return await Promise.race([readAll(doc, file, maxPages), timer.promise]);
+    return await Promise.race([readAll(doc, ops, file, maxPages), timer.promise]);
   } catch (e) {
     throw translate(e, file);
   } finally {

@@ -4,7 +4,7 @@ import { joinPages } from './join-pages.ts';
 import { type LooseLine, looseLines, type PageLayout, type PageTable } from './page-table.ts';
 import { type PdfReadOptions, readPdfPages } from './pdf-document.ts';
 import { columnBoundaries, type Frame, familyOf, findFrames, ruledTable } from './ruled-table.ts';
-import { textTable } from './text-table.ts';
+import { textColumns, textTable } from './text-table.ts';
 
 // PDF → ReadGrid: the tables of every page found by geometry, then joined into one grid for the
 // shared grid parser (src/formats/grid).
@@ -28,6 +28,7 @@ export function layoutPages(contents: readonly PageContent[]): { layouts: PageLa
   for (const f of frames.flat()) byFamily.set(familyOf(f), [...(byFamily.get(familyOf(f)) ?? []), f]);
   const columns = new Map([...byFamily].map(([k, fs]) => [k, columnBoundaries(fs)]));
 
+  const textXs = textColumns(contents.filter((_, i) => frames[i]!.length === 0).map((c) => c.texts));
   const layouts: PageLayout[] = [];
   const unruled: number[] = [];
   contents.forEach((content, i) => {
@@ -35,7 +36,7 @@ export function layoutPages(contents: readonly PageContent[]): { layouts: PageLa
     const tables: PageTable[] = [];
     let lines: LooseLine[];
     if (pageFrames.length === 0) {
-      const found = textTable(content.texts);
+      const found = textTable(content.texts, textXs);
       if (found.table) {
         tables.push(found.table);
         unruled.push(content.page);

@@ -1,5 +1,5 @@
-import { groupLines, intervalOf, type TextRun } from './geometry.ts';
-import { cellsFrom, collect, type LooseLine, looseLines, type PageTable } from './page-table.ts';
+import { groupLines, intervalOf, joinRunsOnLine, type TextRun } from './geometry.ts';
+import { cellsFrom, collect, isPageNumber, type LooseLine, looseLines, type PageTable } from './page-table.ts';
 
 // The fallback for a page without ruling lines: columns where the text leaves vertical gaps, rows
 // where the text leaves horizontal ones. It cannot see merged cells, so a label centred over a
@@ -24,13 +24,27 @@ function chunks(line: TextRun[]): Chunk[] {
   return out;
 }
 
-/** Column boundaries: x ranges that (almost) no piece of text of a multi-piece line covers. */
-function columnsFrom(tabular: Chunk[][]): number[] {
-  const all = tabular.flat();
-  const left = Math.floor(Math.min(...all.map((c) => c.x0))) - 1;
-  const right = Math.ceil(Math.max(...all.map((c) => c.x1))) + 1;
+/** Lines of text as pieces, page numbers left out. */
+function pieceLines(runs: readonly TextRun[]): { lines: TextRun[][]; pieces: Chunk[][] } {
+  const lines = groupLines(runs).filter((l) => !isPageNumber(joinRunsOnLine(l)));
+  return { lines, pieces: lines.map(chunks) };
+}
+
+/**
+ * Column boundaries from the text of all pages without ruling lines (one form, one set of
+ * columns): x ranges that (almost) no piece of a multi-piece line covers.
+ */
+export function textColumns(pages: ReadonlyArray<readonly TextRun[]>): number[] {
+  const all = pages.flatMap((runs) => pieceLines(runs).pieces);
+  const rich = all.filter((p) => p.length >= 3);
+  const tabular = rich.length >= 3 ? rich : all.filter((p) => p.length >= 2);
+  if (tabular.length === 0) return [];
+  const flat = tabular.flat();
+  const em = flat.reduce((s, c) => s + c.runs[0]!.size, 0) / flat.length;
+  const left = Math.floor(Math.min(...flat.map((c) => c.x0))) - 1;
+  const right = Math.ceil(Math.max(...flat.map((c) => c.x1))) + 1;
   const count = new Uint32Array(right - left + 1);
-  for (const c of all) for (let x = Math.ceil(c.x0); x <= Math.floor(c.x1); x++) count[x - left]!++;
+  for (const c of flat) for (let x = Math.ceil(c.x0); x <= Math.floor(c.x1); x++) count[x - left]!++;
   const limit = Math.floor(CROSSING_SHARE * tabular.length);
   const bounds = [left];
   let gapStart = -1;
@@ -39,7 +53,7 @@ function columnsFrom(tabular: Chunk[][]): number[] {
     if (open && gapStart < 0) gapStart = i;
     if ((!open || i === count.length - 1) && gapStart >= 0) {
       const mid = left + (gapStart + i) / 2;
-      if (i - gapStart >= 3 && mid > left + 2 && mid < right - 2) bounds.push(mid);
+      if (i - gapStart >= 0.5 * em && mid > left + 2 && mid < right - 2) bounds.push(mid);
       gapStart = -1;
     }
   }
@@ -53,13 +67,13 @@ type Block = { col: number; top: number; bottom: number; runs: TextRun[] };
  * The table of a page without ruling lines; lines above its first multi-piece line are loose
  * lines (title, year line).
  */
-export function textTable(runs: readonly TextRun[]): { table: PageTable | null; lines: LooseLine[] } {
-  const lines = groupLines(runs);
-  const pieces = lines.map(chunks);
+export function textTable(
+  runs: readonly TextRun[],
+  xs: readonly number[],
+): { table: PageTable | null; lines: LooseLine[] } {
+  const { lines, pieces } = pieceLines(runs);
   const first = pieces.findIndex((p) => p.length >= 2);
-  if (first < 0) return { table: null, lines: looseLines(runs) };
-  const tabular = pieces.filter((p) => p.length >= 2);
-  const xs = columnsFrom(tabular);
+  if (first < 0 || xs.length < 2) return { table: null, lines: looseLines(runs) };
   const cols = xs.length - 1;
   const above = lines.slice(0, first).flat();
 

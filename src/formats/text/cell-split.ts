@@ -51,7 +51,7 @@ const OPTIONAL_USED = 0.2; // a deviation note is the exception, not the rule
 const OPTIONAL_LINE = 0.05;
 const HARD = 0.1; // a sentence end inside a cell
 const NO_BLANK = 0.3; // a cut where pdftotext printed no blank line
-const CONTRADICTION = 0.25;
+const CONTRADICTION = 0.5;
 const BAD_EDGE = 1; // a cell starting with `。` or ending with `：`
 
 /** Extra cost of starting a cell at line j (j > 0); callers add their own cues. */
@@ -65,6 +65,7 @@ let cur: readonly SplitLine[] = [];
 let cols: readonly Column[] = [];
 let stride = 1;
 let CUT = 0;
+let EDGE = 0;
 let LAST = 0;
 let BEST = 0;
 let PREFIX = 0;
@@ -75,25 +76,28 @@ const withWidth: boolean[] = [];
 export function splitLines(lines: readonly SplitLine[], columns: readonly Column[], boundary?: BoundaryCost): Split {
   const n = lines.length;
   const S = columns.length;
+  const st = n + 1;
   cur = lines;
   cols = columns;
-  stride = n + 1;
-  // f64: cut | last | best | (over, notFull) per column | self table. i32: from | done.
+  stride = st;
+  // f64: cut | edge | last | best | (over, notFull) per column | self table. i32: from | done.
   CUT = 0;
-  LAST = stride;
-  BEST = 2 * stride;
-  PREFIX = BEST + (S + 1) * stride;
-  TABLE = PREFIX + 2 * S * stride;
-  DONE = (S + 1) * stride;
-  if (f64.length < TABLE + stride * stride) f64 = new Float64Array(2 * (TABLE + stride * stride));
-  if (i32.length < DONE + stride) i32 = new Int32Array(2 * (DONE + stride));
+  EDGE = st;
+  LAST = 2 * st;
+  BEST = 3 * st;
+  PREFIX = BEST + (S + 1) * st;
+  TABLE = PREFIX + 2 * S * st;
+  DONE = (S + 1) * st;
+  if (f64.length < TABLE + st * st) f64 = new Float64Array(2 * (TABLE + st * st));
+  if (i32.length < DONE + st) i32 = new Int32Array(2 * (DONE + st));
   const f = f64;
   const from = i32;
 
   f[CUT] = 0;
-  for (let j = 1; j < n; j++) {
+  for (let j = 0; j < n; j++) {
     const l = lines[j]!;
-    f[CUT + j] = (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
+    if (j > 0) f[CUT + j] = (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
+    f[EDGE + j] = l.endsOpen ? BAD_EDGE : 0;
   }
   fillLast(lines, f, LAST);
   for (let i = 0; i <= n; i++) from[DONE + i] = 0;
@@ -101,24 +105,52 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
   for (let s = 0; s < S; s++) {
     const w = columns[s]!.width;
     withWidth[s] = w !== null;
-    if (w !== null) fillPrefix(lines, w, f, PREFIX + 2 * s * stride, PREFIX + (2 * s + 1) * stride);
+    if (w !== null) fillPrefix(lines, w, f, PREFIX + 2 * s * st, PREFIX + (2 * s + 1) * st);
   }
 
-  // best[s][j]: cheapest way to put lines 0..j-1 into cells 0..s-1.
-  f.fill(Number.POSITIVE_INFINITY, BEST, BEST + (S + 1) * stride);
+  // best[s][j]: cheapest way to put lines 0..j-1 into cells 0..s-1. `seg` inlined: this is the
+  // hot loop of the whole importer.
+  f.fill(Number.POSITIVE_INFINITY, BEST, BEST + (S + 1) * st);
   f[BEST] = 0;
   for (let s = 0; s < S; s++) {
-    const row = BEST + s * stride;
-    const next = row + stride;
-    const firstJ = s === S - 1 ? n : 0; // the last cell must end at the last line
+    const optional = columns[s]!.optional;
+    const hasWidth = withWidth[s]!;
+    const over = PREFIX + 2 * s * st;
+    const notFull = over + st;
+    const row = BEST + s * st;
+    const next = row + st;
+    const lastCell = s === S - 1; // it must end at the last line
     for (let i = 0; i <= n; i++) {
       const base = f[row + i]!;
       if (base === Number.POSITIVE_INFINITY) continue;
-      for (let j = Math.max(i, firstJ); j <= n; j++) {
-        const c = base + seg(s, i, j);
+      if (!lastCell || i === n) {
+        const e = base + (optional ? 0 : EMPTY);
+        if (e < f[next + i]!) {
+          f[next + i] = e;
+          from[next - BEST + i] = i;
+        }
+      }
+      if (i === n) continue;
+      const fixed = base + (i > 0 ? f[CUT + i]! : 0) + (optional ? OPTIONAL_USED - OPTIONAL_LINE * i : 0);
+      const ov = hasWidth ? f[over + i]! : 0;
+      const nf = hasWidth ? f[notFull + i]! : 0;
+      let j = i + 1;
+      let tr = LAST + i - n; // f[tr + n] = self(i, n)
+      if (lastCell) j = n;
+      else {
+        if (!from[DONE + i]) {
+          fillRow(lines, i, f, TABLE + i * st);
+          from[DONE + i] = 1;
+        }
+        tr = TABLE + i * st;
+      }
+      for (; j <= n; j++) {
+        let c = fixed + f[tr + j]! + f[EDGE + j - 1]!;
+        if (hasWidth) c += f[over + j]! - ov + f[notFull + j - 1]! - nf;
+        if (optional) c += OPTIONAL_LINE * j;
         if (c < f[next + j]!) {
           f[next + j] = c;
-          from[(s + 1) * stride + j] = i;
+          from[next - BEST + j] = i;
         }
       }
     }
@@ -126,10 +158,10 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
   const starts = new Array<number>(S + 1);
   starts[S] = n;
   for (let s = S, j = n; s > 0; s--) {
-    j = from[s * stride + j]!;
+    j = from[s * st + j]!;
     starts[s - 1] = j;
   }
-  const cost = f[BEST + S * stride + n]!;
+  const cost = f[BEST + S * st + n]!;
 
   // Margin: the cheapest cut that moves one boundary by one line.
   let margin = Number.POSITIVE_INFINITY;
@@ -147,12 +179,12 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
   return { starts, cost, margin: Math.max(0, margin) };
 }
 
-/** Cost of lines i..j-1 as cell s (empty when i === j). */
+/** Cost of lines i..j-1 as cell s (empty when i === j); the DP loop above inlines the same sum. */
 function seg(s: number, i: number, j: number): number {
   const col = cols[s]!;
   if (i === j) return col.optional ? 0 : EMPTY;
   const f = f64;
-  let c = selfCost(i, j);
+  let c = selfCost(i, j) + f[EDGE + j - 1]!;
   if (withWidth[s]) {
     const over = PREFIX + 2 * s * stride;
     const notFull = over + stride;
@@ -160,7 +192,6 @@ function seg(s: number, i: number, j: number): number {
   }
   if (col.optional) c += OPTIONAL_USED + OPTIONAL_LINE * (j - i);
   if (i > 0) c += f[CUT + i]!;
-  if (cur[j - 1]!.endsOpen) c += BAD_EDGE;
   return c;
 }
 

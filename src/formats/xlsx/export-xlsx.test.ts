@@ -1,41 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.ts';
+import { trickyForm } from '../../../test/fixtures/xlsx/forms.ts';
+import { xlsxPart } from '../../../test/fixtures/xlsx/workbook.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import type { Form } from '../../core/form/schema.ts';
-import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.ts';
-import { xlsxPart } from '../../../test/fixtures/xlsx/workbook.ts';
 import { exportXlsx, exportXlsxMany, sheetName } from './export-xlsx.ts';
 import { importXlsx } from './import-xlsx.ts';
 
 const unequal = (expected: Form, actual: Form) => compareForms(expected, actual).filter((c) => !c.equal);
-
-/** Several level groups, blank and zero funds rows, 元, text a spreadsheet could take for a formula. */
-export function trickyForm(): Form {
-  return form(
-    [
-      row({ level1: '产出指标', level2: '数量指标', name: '=SUM(A1:A2)', target: '+10个', actual: '-5个', weight: 20, score: 18.5, deviation: '@提醒：未完成' }),
-      row({ level1: '产出指标', level2: '质量指标', name: '合格率', target: '≥95%', actual: '96%', weight: 15, score: 15 }),
-      row({ level1: '产出指标', level2: '质量指标', name: '验收', target: '通过', actual: '通过', weight: 15, score: 15 }),
-      row({ level1: '效益指标', level2: '社会效益指标', name: '受益 Sherif Abdelsamie', target: '1000人', actual: '1200人', weight: 15, score: 14.25, deviation: '-' }),
-      row({ level1: '效益指标', level2: '可持续影响指标', name: '长效机制', target: '建立', actual: '已建立', weight: 15, score: 15 }),
-      row({ level1: '满意度指标', level2: '服务对象满意度指标', name: '满意度', target: '≥90%', actual: '95%', weight: 10, score: 10 }),
-      row({ level1: '成本指标', level2: '经济成本指标', name: '单价', target: '≤100元', actual: '98元', weight: 0, score: 0 }),
-    ],
-    {
-      fundsUnit: '元',
-      phone: '010-12345678',
-      projectLead: '@张三',
-      funds: {
-        total: { initialBudget: 1234567.89, annualBudget: 1300000, executed: 1250000.5, weight: 10, executionRate: 96.15, score: 9.62 },
-        fiscal: { initialBudget: 1234567.89, annualBudget: null, executed: 1250000.5, executionRate: 100 },
-        carryover: null,
-        other: { initialBudget: 0, annualBudget: 0, executed: 0 },
-      },
-      goals: { expected: '=1+1 年度目标：\n1、修路\n2、建桥', actual: '-全部完成' },
-      totalWeight: 100,
-      totalScore: 97.37,
-    },
-  );
-}
 
 describe('exportXlsx', () => {
   it('round-trips the seed: export, import, no unequal field, no warning', async () => {
@@ -82,17 +54,26 @@ describe('exportXlsx', () => {
     expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
     expect(sheet).toContain('<mergeCell ref="A1:I1"/>');
     // the indicator header row repeats on every printed page
-    expect(book).toMatch(/<definedName name="_xlnm.Print_Titles"[^>]*>&apos;[^&]+&apos;!\$13:\$13<\/definedName>/);
+    expect(book).toMatch(
+      /<definedName name="_xlnm.Print_Titles"[^>]*>&apos;[^&]+&apos;!\$13:\$13<\/definedName>/,
+    );
     // 产出指标 spans its 24 rows, 数量指标 its 8
-    const merges = [...sheet.matchAll(/<mergeCell ref="B(\d+):B(\d+)"\/>/g)].map((m) => Number(m[2]) - Number(m[1]) + 1);
+    const merges = [...sheet.matchAll(/<mergeCell ref="B(\d+):B(\d+)"\/>/g)].map(
+      (m) => Number(m[2]) - Number(m[1]) + 1,
+    );
     expect(merges).toContain(24);
-    const cMerges = [...sheet.matchAll(/<mergeCell ref="C(\d+):C(\d+)"\/>/g)].map((m) => Number(m[2]) - Number(m[1]) + 1);
+    const cMerges = [...sheet.matchAll(/<mergeCell ref="C(\d+):C(\d+)"\/>/g)].map(
+      (m) => Number(m[2]) - Number(m[1]) + 1,
+    );
     expect(cMerges).toContain(8);
   });
 
   it('gives wrapped narrative rows the height their text needs', async () => {
-    const heights = (sheet: string) => [...sheet.matchAll(/<row r="(\d+)"[^>]*\sht="([\d.]+)"/g)].map((m) => Number(m[2]));
-    const seed = heights(xlsxPart(await exportXlsx(seedForm(), profile('beijing')), 'xl/worksheets/sheet1.xml'));
+    const heights = (sheet: string) =>
+      [...sheet.matchAll(/<row r="(\d+)"[^>]*\sht="([\d.]+)"/g)].map((m) => Number(m[2]));
+    const seed = heights(
+      xlsxPart(await exportXlsx(seedForm(), profile('beijing')), 'xl/worksheets/sheet1.xml'),
+    );
     // the goals row holds ~700 characters in ~65 units of width: ~20 lines
     expect(Math.max(...seed)).toBeGreaterThan(250);
     expect(Math.max(...seed)).toBeLessThanOrEqual(409);
@@ -104,7 +85,9 @@ describe('exportXlsx', () => {
     const tall = heights(sheet).filter((h) => h > 250);
     expect(tall.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...tall)).toBeLessThanOrEqual(409);
-    const spans = [...sheet.matchAll(/<mergeCell ref="F(\d+):I(\d+)"\/>/g)].map((m) => Number(m[2]) - Number(m[1]));
+    const spans = [...sheet.matchAll(/<mergeCell ref="F(\d+):I(\d+)"\/>/g)].map(
+      (m) => Number(m[2]) - Number(m[1]),
+    );
     expect(Math.max(...spans)).toBeGreaterThanOrEqual(2);
     const [r] = await importXlsx(bytes, 'long.xlsx');
     expect(unequal(long, r!.form)).toEqual([]);

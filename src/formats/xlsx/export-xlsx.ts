@@ -39,7 +39,11 @@ function alignmentOf(cell: GridCell): Partial<Alignment> {
 
 /** Sheet names: at most 31 characters, none of `[]:*?/\`, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || '绩效自评表';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 28) || '绩效自评表';
   let name = base;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, 26)}(${k})`;
   taken.add(name.toLowerCase());
@@ -70,13 +74,17 @@ export function writeGridSheet(ws: Worksheet, laid: ExportGrid): void {
     const framed = cell.role !== 'title' && cell.role !== 'subtitle';
     // Every cell of a merged area carries the border, or Excel draws the outer edge in part only.
     if (framed) {
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) ws.getCell(r, c).border = BORDER;
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) ws.getCell(r, c).border = BORDER;
     }
     if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
     const xc = ws.getCell(top, left);
     xc.font = fontOf(cell.role);
     xc.alignment = alignmentOf(cell);
-    if (cell.value !== undefined && (cell.role === 'amount' || cell.role === 'percent' || cell.role === 'score')) {
+    if (
+      cell.value !== undefined &&
+      (cell.role === 'amount' || cell.role === 'percent' || cell.role === 'score')
+    ) {
       xc.value = cell.role === 'percent' ? Number((cell.value / 100).toPrecision(15)) : cell.value;
       const fmt = NUM_FMT[cell.role];
       if (fmt) xc.numFmt = fmt;
@@ -95,7 +103,8 @@ export function writeGridSheet(ws: Worksheet, laid: ExportGrid): void {
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  if (grid.repeatRows) ws.pageSetup.printTitlesRow = `${first[grid.repeatRows.from]}:${lastRowOf(grid.repeatRows.to)}`;
+  if (grid.repeatRows)
+    ws.pageSetup.printTitlesRow = `${first[grid.repeatRows.from]}:${lastRowOf(grid.repeatRows.to)}`;
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
 }
 
@@ -119,6 +128,8 @@ export async function exportXlsxMany(forms: readonly Form[], profile: Profile | 
     writeGridSheet(ws, formGrid(form, profile));
   }
   // Deflate level 1: a third of the default's time for a file ~8% larger.
-  const buf: unknown = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
+  const buf: unknown = await wb.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  });
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
 }

@@ -30,18 +30,23 @@ function ole(extra = ''): Uint8Array {
   return b;
 }
 
-const u32 = (b: Uint8Array, o: number, v: number) => new DataView(b.buffer, b.byteOffset).setUint32(o, v, true);
+const u32 = (b: Uint8Array, o: number, v: number) =>
+  new DataView(b.buffer, b.byteOffset).setUint32(o, v, true);
 
 describe('importXlsx on bad input', () => {
   it('an empty file, random bytes and a text file are corrupt', async () => {
     await expectCode(new Uint8Array(0), 'corrupt');
-    await expectCode(Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256), 'corrupt');
+    await expectCode(
+      Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256),
+      'corrupt',
+    );
     await expectCode(new TextEncoder().encode('项目名称,测试\n'), 'corrupt');
   });
 
   it('a truncated .xlsx is corrupt', async () => {
     const good = await exportXlsx(seedForm(), null);
-    for (const keep of [0.3, 0.6, 0.9, 0.99]) await expectCode(good.slice(0, Math.floor(good.length * keep)), 'corrupt');
+    for (const keep of [0.3, 0.6, 0.9, 0.99])
+      await expectCode(good.slice(0, Math.floor(good.length * keep)), 'corrupt');
   });
 
   it('a .xlsx with a damaged entry is corrupt, not a crash', async () => {
@@ -54,7 +59,10 @@ describe('importXlsx on bad input', () => {
 
   it('a ZIP that is not a workbook (or is a Word file) is corrupt', async () => {
     await expectCode(zipSync({ 'readme.txt': new TextEncoder().encode('hello') }), 'corrupt');
-    const docx = await expectCode(zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') }), 'corrupt');
+    const docx = await expectCode(
+      zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') }),
+      'corrupt',
+    );
     expect(docx.message).toContain('Word');
   });
 
@@ -68,7 +76,10 @@ describe('importXlsx on bad input', () => {
 
   it('a zip bomb (one huge, highly compressed entry) is refused before inflating', async () => {
     const huge = new Uint8Array(4 * 1024 * 1024); // 4 MB of zeros deflates ~1000:1
-    const bytes = zipSync({ '[Content_Types].xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': huge }, { level: 9 });
+    const bytes = zipSync(
+      { '[Content_Types].xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': huge },
+      { level: 9 },
+    );
     const e = await expectCode(bytes, 'too-large');
     expect(e.message).toContain('压缩');
   });
@@ -88,7 +99,10 @@ describe('importXlsx on bad input', () => {
 
   it('a ZIP whose directory lies about the sizes is caught while inflating', async () => {
     const huge = new Uint8Array(3 * 1024 * 1024);
-    const bytes = zipSync({ 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': huge }, { level: 9 });
+    const bytes = zipSync(
+      { 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': huge },
+      { level: 9 },
+    );
     // claim 1 KB uncompressed in the central directory and the local header
     const view = new DataView(bytes.buffer);
     for (let o = 0; o < bytes.length - 4; o++) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareForms } from '../../core/form/compare.ts';
-import type { Form } from '../../core/form/schema.ts';
 import { form, row, seedForm } from '../../../test/fixtures/build-form.ts';
 import { type CellSpec, workbookOf } from '../../../test/fixtures/xlsx/workbook.ts';
+import { compareForms } from '../../core/form/compare.ts';
+import type { Form } from '../../core/form/schema.ts';
 import { FormatError } from '../format-error.ts';
 import { readGridOf } from '../grid/from-export-grid.ts';
 import { formGrid } from '../layout/form-grid.ts';
@@ -28,7 +28,19 @@ function wpsTemplate(): CellSpec[][] {
     [null, null, '其他资金', null, null, null, null, null, null],
     [null, '年度总体目标', '预期目标', null, null, '实际完成情况'],
     [null, null, '年度目标：\n1、服务老人\n500人次', null, null, '完成情况：\n1、服务老人520人次'],
-    [null, '一级指标', '二级指标', '三级指标', '年度指标值', '计量单位', '实际完成值', '分值', '扣分', '得分', '偏差原因分析及改进措施'],
+    [
+      null,
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '计量单位',
+      '实际完成值',
+      '分值',
+      '扣分',
+      '得分',
+      '偏差原因分析及改进措施',
+    ],
     [null, '产出指标(50分)', '数量指标', '服务人次', 500, '人次', 520, 30, null, 30, null],
     [null, null, '质量指标', '投诉率', '≤1%', null, '0.5%', '二十', 2, 18, '个别投诉'],
     [null, '效益指标', '社会效益指标', '老人获得感', '提升', null, '提升', 30, null, 30, null],
@@ -37,7 +49,19 @@ function wpsTemplate(): CellSpec[][] {
   ];
 }
 
-const WPS_MERGES = ['B2:K2', 'B3:K3', 'C4:K4', 'B7:B11', 'B12:B13', 'C12:E12', 'F12:K12', 'C13:E13', 'F13:K13', 'B15:B16', 'B19:G19'];
+const WPS_MERGES = [
+  'B2:K2',
+  'B3:K3',
+  'C4:K4',
+  'B7:B11',
+  'B12:B13',
+  'C12:E12',
+  'F12:K12',
+  'C13:E13',
+  'F13:K13',
+  'B15:B16',
+  'B19:G19',
+];
 
 describe('importXlsx', () => {
   it('reads a WPS-style template: other columns, typed numbers, percent formats, 扣分, 计量单位', async () => {
@@ -54,11 +78,37 @@ describe('importXlsx', () => {
     ]);
     expect(f.projectLead).toBeUndefined();
     expect(f.phone).toBe('13912345678');
-    expect(f.funds.total).toEqual({ initialBudget: 120, annualBudget: 100, executed: 93.5, weight: 10, executionRate: 93.5, score: 9.35 });
-    expect(f.funds.fiscal).toEqual({ initialBudget: 120, annualBudget: 100, executed: 93.5, executionRate: 93.5 });
+    expect(f.funds.total).toEqual({
+      initialBudget: 120,
+      annualBudget: 100,
+      executed: 93.5,
+      weight: 10,
+      executionRate: 93.5,
+      score: 9.35,
+    });
+    expect(f.funds.fiscal).toEqual({
+      initialBudget: 120,
+      annualBudget: 100,
+      executed: 93.5,
+      executionRate: 93.5,
+    });
     expect([f.funds.carryover, f.funds.other]).toEqual([null, null]);
-    expect(f.goals).toEqual({ expected: '年度目标：\n1、服务老人500人次', actual: '完成情况：\n1、服务老人520人次' });
-    expect(f.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deduction])).toEqual([
+    expect(f.goals).toEqual({
+      expected: '年度目标：\n1、服务老人500人次',
+      actual: '完成情况：\n1、服务老人520人次',
+    });
+    expect(
+      f.indicators.map((i) => [
+        i.level1,
+        i.level2,
+        i.name,
+        i.target,
+        i.actual,
+        i.weight,
+        i.score,
+        i.deduction,
+      ]),
+    ).toEqual([
       ['产出指标', '数量指标', '服务人次', '500人次', '520人次', 30, 30, undefined],
       ['产出指标', '质量指标', '投诉率', '≤1%', '0.5%', null, 18, 2],
       ['效益指标', '社会效益指标', '老人获得感', '提升', '提升', 30, 30, undefined],
@@ -103,7 +153,15 @@ describe('importXlsx', () => {
   });
 
   it('refuses a workbook with no form: not-a-form', async () => {
-    const bytes = await workbookOf([{ name: 'Sheet1', rows: [['姓名', '年龄'], ['张三', 30]] }]);
+    const bytes = await workbookOf([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['姓名', '年龄'],
+          ['张三', 30],
+        ],
+      },
+    ]);
     const e = await importXlsx(bytes, 'people.xlsx').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FormatError);
     expect((e as FormatError).code).toBe('not-a-form');

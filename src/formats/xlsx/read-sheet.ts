@@ -26,15 +26,24 @@ function showDate(d: Date): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
+/** A formula saved without its result (files written by some tools): there is nothing to show. */
+function isUncomputedFormula(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ('formula' in v || 'sharedFormula' in v) && (v['result'] === undefined || v['result'] === null);
+}
+
 function shown(value: unknown, fmt: string): Shown {
   if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { text: showNumber(value, fmt), number: value } : { text: '' };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { text: showNumber(value, fmt), number: value } : { text: '' };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : showDate(value) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v['richText'])) return { text: (v['richText'] as { text?: unknown }[]).map((t) => String(t.text ?? '')).join('') };
+    if (Array.isArray(v['richText']))
+      return { text: (v['richText'] as { text?: unknown }[]).map((t) => String(t.text ?? '')).join('') };
     if ('formula' in v || 'sharedFormula' in v) return shown(v['result'], fmt); // the cached result
     if ('error' in v) return { text: String(v['error']) };
     if ('text' in v) return shown(v['text'], fmt); // hyperlink
@@ -46,7 +55,12 @@ function isMergeSlave(cell: Cell): boolean {
   return (cell.type as unknown as number) === MERGE && cell.master.address !== cell.address;
 }
 
-export type SheetRead = { grid: ReadGrid; truncated: boolean };
+export type SheetRead = {
+  grid: ReadGrid;
+  truncated: boolean;
+  /** addresses (`H20`) of formula cells saved without a result: read as blank, to be warned about. */
+  uncomputed: string[];
+};
 
 export function readSheet(ws: Worksheet): SheetRead {
   const rows = Math.min(ws.rowCount, SHEET_LIMITS.maxRows);
@@ -54,6 +68,7 @@ export function readSheet(ws: Worksheet): SheetRead {
   const cells: string[][] = [];
   const rowSource: ReadGrid['rowSource'] = [];
   const numbers = new Map<string, number>();
+  const uncomputed: string[] = [];
   for (let r = 1; r <= rows; r++) {
     const line = Array<string>(cols).fill('');
     const row = ws.findRow(r);
@@ -61,6 +76,7 @@ export function readSheet(ws: Worksheet): SheetRead {
       for (let c = 1; c <= cols; c++) {
         const cell = row.findCell(c);
         if (!cell || isMergeSlave(cell)) continue;
+        if (isUncomputedFormula(cell.value)) uncomputed.push(cell.address);
         const s = shown(cell.value, cell.numFmt ?? '');
         line[c - 1] = s.text;
         if (s.number !== undefined) numbers.set(`${r - 1},${c - 1}`, s.number);
@@ -72,5 +88,6 @@ export function readSheet(ws: Worksheet): SheetRead {
   return {
     grid: { cells, rowSource, numbers },
     truncated: ws.rowCount > SHEET_LIMITS.maxRows || ws.columnCount > SHEET_LIMITS.maxColumns,
+    uncomputed,
   };
 }

@@ -1,27 +1,52 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { profile } from '../../../test/fixtures/build-form.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import type { Form, FundsRow, Indicator } from '../../core/form/schema.ts';
-import { profile } from '../../../test/fixtures/build-form.ts';
 import { exportXlsx } from './export-xlsx.ts';
 import { importXlsx } from './import-xlsx.ts';
 
 // Random valid forms survive export → import. The alphabet avoids the form's own label words
 // (项目名称, 总分, 绩效…表), which a reader must take as structure wherever they stand alone.
-const CJK = [...'数据质量服务水平群众公路养护建设完成率达到以上万元个次人天县乡村学校医院培训补贴资金发放覆盖'];
+const CJK = [
+  ...'数据质量服务水平群众公路养护建设完成率达到以上万元个次人天县乡村学校医院培训补贴资金发放覆盖',
+];
 const LATIN = [...'abcXYZ0123456789 .,-/%≥≤'];
-const char = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CJK) }, { weight: 1, arbitrary: fc.constantFrom(...LATIN) });
+const char = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...CJK) },
+  { weight: 1, arbitrary: fc.constantFrom(...LATIN) },
+);
 const lead = fc.constantFrom('', '', '', '=', '+', '-', '@');
+// The form's own words inside user text must not be taken for structure.
+const word = fc.constantFrom(
+  '项目名称',
+  '总分',
+  '合计',
+  '年度总体目标',
+  '一级指标',
+  '分值',
+  '绩效自评表',
+  '实施单位',
+  '(10分)',
+);
+const piece = fc.oneof({ weight: 12, arbitrary: char }, { weight: 1, arbitrary: word });
 const text = (max: number) =>
   fc
-    .tuple(lead, fc.array(char, { minLength: 1, maxLength: max }))
-    .map(([l, cs]) => `${l}${cs.join('')}`)
+    .tuple(lead, fc.constantFrom(...CJK), fc.array(piece, { minLength: 0, maxLength: max }))
+    .map(([l, first, cs]) => `${l}${first}${cs.join('')}`)
     .filter((s) => s.trim().length > 0 && !/^[-—/]$/.test(s.trim()));
 const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
 
 const indicator: fc.Arbitrary<Indicator> = fc.record({
   level1: fc.constantFrom('产出指标', '效益指标', '满意度指标', '成本指标'),
-  level2: fc.constantFrom('数量指标', '质量指标', '时效指标', '社会效益指标', '服务对象满意度指标', '经济成本指标'),
+  level2: fc.constantFrom(
+    '数量指标',
+    '质量指标',
+    '时效指标',
+    '社会效益指标',
+    '服务对象满意度指标',
+    '经济成本指标',
+  ),
   name: text(12),
   target: text(60),
   actual: text(60),

@@ -5,14 +5,19 @@
 
 import type { ExportGrid, GridCell } from '../layout/grid.ts';
 
-/** Points per printed line at 10 pt: CJK fonts (Noto CJK, 宋体) need ~1.45 em. */
-export const LINE_POINTS = 14.5;
+/** Points per printed line at 10 pt: Excel's own row height for one line of 10 pt 宋体. */
+export const LINE_POINTS = 13.5;
 const PADDING_POINTS = 5;
 export const MIN_ROW_POINTS = 20;
 /** Excel's limit; a taller row is split over several sheet rows by the exporter. */
 export const MAX_ROW_POINTS = 409;
-/** a column loses about one unit to cell padding. */
-const CELL_PADDING_UNITS = 1.2;
+/** a column loses a few pixels to cell padding. */
+const CELL_PADDING_UNITS = 0.5;
+/** lines break at characters, not at the exact width: a little slack so the last line is never cut. */
+const WRAP_SLACK = 1.05;
+/** Units per character at 10 pt: a column unit is 7 px (Calibri 11's digit), a CJK glyph 13.3 px. */
+const WIDE_UNITS = 1.9;
+const NARROW_UNITS = 1;
 
 function isWide(code: number): boolean {
   return (
@@ -30,7 +35,7 @@ function isWide(code: number): boolean {
 /** Display width of one line in column-width units. */
 export function textUnits(line: string): number {
   let u = 0;
-  for (const ch of line) u += isWide(ch.codePointAt(0)!) ? 2 : 1.05;
+  for (const ch of line) u += isWide(ch.codePointAt(0)!) ? WIDE_UNITS : NARROW_UNITS;
   return u;
 }
 
@@ -39,7 +44,8 @@ export function linesNeeded(text: string, widthUnits: number, fontScale = 1): nu
   if (!text) return 1;
   const usable = Math.max(1, widthUnits - CELL_PADDING_UNITS);
   let lines = 0;
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil((textUnits(line) * fontScale) / usable));
+  for (const line of text.split('\n'))
+    lines += Math.max(1, Math.ceil((textUnits(line) * fontScale * WRAP_SLACK) / usable));
   return lines;
 }
 
@@ -83,7 +89,8 @@ export function fitColumns(grid: ExportGrid): number[] {
   for (const cell of grid.cells) {
     if (cell.colSpan !== 1) continue;
     const numeric = cell.value !== undefined;
-    const shortLabel = (cell.role === 'header' || cell.role === 'label') && [...cell.text].length <= SHORT_LABEL;
+    const shortLabel =
+      (cell.role === 'header' || cell.role === 'label') && [...cell.text].length <= SHORT_LABEL;
     if (!numeric && !shortLabel) continue;
     const need = Math.ceil(textUnits(cell.text) + CELL_PADDING_UNITS + (numeric ? 1 : 0.5));
     widths[cell.col] = Math.max(widths[cell.col] ?? 0, need);

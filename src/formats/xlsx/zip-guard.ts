@@ -48,13 +48,25 @@ function corrupt(file: string, why: string): FormatError {
 export function checkXlsxBytes(bytes: Uint8Array, file: string): void {
   if (bytes.length === 0) throw corrupt(file, '文件为空');
   if (bytes.length > XLSX_LIMITS.maxFileBytes) {
-    throw new FormatError('too-large', file, `文件大小 ${(bytes.length / MB).toFixed(1)} MB，超过 Excel 导入上限 ${XLSX_LIMITS.maxFileBytes / MB} MB`);
+    throw new FormatError(
+      'too-large',
+      file,
+      `文件大小 ${(bytes.length / MB).toFixed(1)} MB，超过 Excel 导入上限 ${XLSX_LIMITS.maxFileBytes / MB} MB`,
+    );
   }
   if (startsWith(bytes, OLE)) {
     if (hasUtf16(bytes, 'EncryptedPackage')) {
-      throw new FormatError('encrypted', file, '这是加密（设有打开密码）的 Excel 文件，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入');
+      throw new FormatError(
+        'encrypted',
+        file,
+        '这是加密（设有打开密码）的 Excel 文件，无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入',
+      );
     }
-    throw new FormatError('unsupported-format', file, '这是旧版 .xls（Excel 97-2003）或加密的 Excel 文件，无法读取；请在 Excel 或 WPS 中另存为 .xlsx（并取消密码）后再导入');
+    throw new FormatError(
+      'unsupported-format',
+      file,
+      '这是旧版 .xls（Excel 97-2003）或加密的 Excel 文件，无法读取；请在 Excel 或 WPS 中另存为 .xlsx（并取消密码）后再导入',
+    );
   }
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     throw corrupt(file, '不是 .xlsx 文件（.xlsx 是 ZIP 压缩包，文件头不符）');
@@ -77,10 +89,17 @@ function checkDirectory(bytes: Uint8Array, file: string): void {
         total += f.originalSize;
         names.add(f.name.toLowerCase());
         if (entries > XLSX_LIMITS.maxEntries) {
-          failure = new FormatError('too-large', file, `压缩包内有超过 ${XLSX_LIMITS.maxEntries} 个文件，拒绝读取`);
+          failure = new FormatError(
+            'too-large',
+            file,
+            `压缩包内有超过 ${XLSX_LIMITS.maxEntries} 个文件，拒绝读取`,
+          );
         } else if (total > XLSX_LIMITS.maxTotalBytes) {
           failure = bomb(file, `解压后超过 ${XLSX_LIMITS.maxTotalBytes / MB} MB`);
-        } else if (f.originalSize > XLSX_LIMITS.ratioFrom && f.originalSize > Math.max(1, f.size) * XLSX_LIMITS.maxRatio) {
+        } else if (
+          f.originalSize > XLSX_LIMITS.ratioFrom &&
+          f.originalSize > Math.max(1, f.size) * XLSX_LIMITS.maxRatio
+        ) {
           failure = bomb(file, `“${f.name}”的压缩比异常（超过 ${XLSX_LIMITS.maxRatio}:1）`);
         }
         return false;
@@ -92,7 +111,9 @@ function checkDirectory(bytes: Uint8Array, file: string): void {
   if (failure) throw failure;
   if (entries === 0) throw corrupt(file, '压缩包是空的');
   if (!names.has('xl/workbook.xml')) {
-    const what = names.has('word/document.xml') ? '这是 Word 文档，不是 Excel 工作簿' : '压缩包中没有 xl/workbook.xml，不是 Excel 工作簿';
+    const what = names.has('word/document.xml')
+      ? '这是 Word 文档，不是 Excel 工作簿'
+      : '压缩包中没有 xl/workbook.xml，不是 Excel 工作簿';
     throw corrupt(file, what);
   }
 }
@@ -110,8 +131,13 @@ function checkInflatedSizes(bytes: Uint8Array, file: string): void {
       }
       size += chunk.length;
       total += chunk.length;
-      if (total > XLSX_LIMITS.maxTotalBytes) failure = bomb(file, `解压后超过 ${XLSX_LIMITS.maxTotalBytes / MB} MB`);
-      else if (size > XLSX_LIMITS.ratioFrom && entry.size !== undefined && size > Math.max(1, entry.size) * XLSX_LIMITS.maxRatio) {
+      if (total > XLSX_LIMITS.maxTotalBytes)
+        failure = bomb(file, `解压后超过 ${XLSX_LIMITS.maxTotalBytes / MB} MB`);
+      else if (
+        size > XLSX_LIMITS.ratioFrom &&
+        entry.size !== undefined &&
+        size > Math.max(1, entry.size) * XLSX_LIMITS.maxRatio
+      ) {
         failure = bomb(file, `“${entry.name}”的压缩比异常（超过 ${XLSX_LIMITS.maxRatio}:1）`);
       }
       if (failure) entry.terminate();
@@ -125,7 +151,8 @@ function checkInflatedSizes(bytes: Uint8Array, file: string): void {
   unzip.register(UnzipInflate);
   try {
     const step = 256 * 1024;
-    for (let p = 0; p < bytes.length && !failure; p += step) unzip.push(bytes.subarray(p, p + step), p + step >= bytes.length);
+    for (let p = 0; p < bytes.length && !failure; p += step)
+      unzip.push(bytes.subarray(p, p + step), p + step >= bytes.length);
   } catch {
     failure ??= corrupt(file, 'ZIP 数据无法解压');
   }

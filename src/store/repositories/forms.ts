@@ -391,6 +391,16 @@ export const forms = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /** The core could not evaluate this revision: stop retrying it, leave the numbers empty. */
+  async markEvaluationFailed(db: Db, id: string, revision: number): Promise<void> {
+    await db
+      .updateTable('forms')
+      .set({ rule_total: null, grade: null, finding_count: null, error_count: null, evaluated_revision: revision, eval_pending: 0 })
+      .where('id', '=', id)
+      .where('revision', '=', revision)
+      .execute();
+  },
+
   async countPending(db: Db): Promise<number> {
     const r = await db
       .selectFrom('forms')

@@ -1,0 +1,112 @@
+import type { AppContext } from './context.ts';
+import { evaluatePending } from './evaluation.ts';
+import { runNextJob, workerId } from './job-runner.ts';
+import { pruneSessions } from './sessions.ts';
+
+// Background work of one server process: the evaluator (rule scores for lists and dashboards),
+// the batch-job runner and housekeeping. Each polls the database, so work started by any process
+// is found by all; `ctx.wake` lets this process's own writes start them at once.
+
+export type WorkerOptions = {
+  /** poll interval when idle. */
+  pollMs?: number;
+  /** pause between evaluator passes, so a burst of saves is evaluated in batches, not one by one. */
+  evaluatorGapMs?: number;
+  /** delay before each job item (tests use it to stop a server mid-job). */
+  jobThrottleMs?: number;
+  log?: (message: string) => void;
+};
+
+export type Workers = { stop(): Promise<void> };
+
+type Loop = { wake(): void; stop(): Promise<void> };
+
+function loop(step: () => Promise<boolean>, pollMs: number, gapMs: number, log: (m: string) => void): Loop {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let wanted = false;
+  let lastPass = 0;
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, ms);
+    timer.unref?.();
+  };
+  const run = () => {
+    timer = null;
+    if (stopped) return;
+    if (running) {
+      wanted = true;
+      return;
+    }
+    wanted = false;
+    lastPass = Date.now();
+    running = (async () => {
+      try {
+        while (!stopped && (await step())) {
+          if (gapMs > 0) break;
+        }
+      } catch (e) {
+        log(`后台任务出错：${(e as Error)?.message ?? String(e)}`);
+      }
+    })().finally(() => {
+      running = null;
+      if (stopped) return;
+      schedule(wanted ? Math.max(0, gapMs - (Date.now() - lastPass)) : pollMs);
+    });
+  };
+  schedule(0);
+  return {
+    wake() {
+      if (stopped) return;
+      if (running) {
+        wanted = true;
+        return;
+      }
+      schedule(Math.max(0, gapMs - (Date.now() - lastPass)));
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
+
+export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Workers {
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const pollMs = options.pollMs ?? 1000;
+  const owner = workerId();
+  const evaluator = loop(
+    async () => {
+      let any = false;
+      // One form at a time with a yield between, so scoring never holds up requests for long.
+      while ((await evaluatePending(ctx, 1)) > 0) {
+        any = true;
+        await yieldToRequests();
+      }
+      return any;
+    },
+    pollMs,
+    options.evaluatorGapMs ?? 250,
+    log,
+  );
+  const jobRunner = loop(() => runNextJob(ctx, owner, { throttleMs: options.jobThrottleMs ?? 0 }), pollMs, 0, log);
+  const housekeeping = setInterval(() => {
+    pruneSessions(ctx).catch((e) => log(`清理会话出错：${(e as Error).message}`));
+  }, 3600_000);
+  housekeeping.unref();
+  ctx.wake.evaluator = () => evaluator.wake();
+  ctx.wake.jobs = () => jobRunner.wake();
+  return {
+    async stop() {
+      clearInterval(housekeeping);
+      ctx.wake.evaluator = () => undefined;
+      ctx.wake.jobs = () => undefined;
+      await Promise.all([evaluator.stop(), jobRunner.stop()]);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import type { Form } from '../core/form/schema.ts';
+import { validateForm } from '../core/form/validate.ts';
+import { type Db, evidence, type FormStatusWord, forms, isUniqueViolation, revisions, transaction } from '../store/index.ts';
+import { EDITOR_ROLES, requireRole } from './access.ts';
+import { recordChange } from './audit-trail.ts';
+import { type Actor, type AppContext, iso } from './context.ts';
+import { removeIfUnused } from './evidence-files.ts';
+import { formInScope } from './form-access.ts';
+import { formContent } from './form-content.ts';
+import { type FormDetailView, getForm } from './form-read.ts';
+import { orgInScope, profileForPath } from './org-admin.ts';
+import { ensureProject, getProject } from './project-admin.ts';
+import { loadProfile } from './profiles.ts';
+import { ServiceError } from './service-error.ts';
+import { canEdit, EDITABLE_STATUSES, STATUS_LABELS } from './workflow-rules.ts';
+
+// Writing forms. Every write is one transaction: the form row, its indicator rows, the immutable
+// revision and the audit entry commit together or not at all.
+
+export function parseForm(input: unknown): Form {
+  const v = validateForm(input);
+  if (!v.ok) throw new ServiceError('bad-request', v.reason, { issues: v.issues ?? [] });
+  return v.value;
+}
+
+function checkProfileId(id: string | undefined): void {
+  if (id === undefined) return;
+  const p = loadProfile(id);
+  if (!p.ok) throw new ServiceError('bad-request', p.reason);
+}
+
+const duplicate = (form: Form): ServiceError =>
+  new ServiceError('conflict', `该项目 ${form.year} 年度的自评表已存在`);
+
+/** Inserts a new form at revision 1 (inside the caller's transaction). */
+export async function insertForm(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  f: { projectId: string; orgId: string; orgPath: string; form: Form; profileId?: string | undefined; status?: FormStatusWord; note?: string | null },
+  now: string,
+): Promise<{ id: string; revision: number }> {
+  const id = ctx.newId();
+  const content = formContent(f.form);
+  const profileId = f.profileId ?? (await profileForPath(trx, f.orgPath));
+  await forms.insert(trx, { id, projectId: f.projectId, orgId: f.orgId, status: f.status ?? 'draft', profileId, userId: actor.userId }, content, now);
+  await revisions.insert(trx, { formId: id, revision: 1, data: content.data, note: f.note ?? null, userId: actor.userId }, now);
+  await recordChange(trx, ctx, actor, 'form.create', { type: 'form', id }, null, { projectId: f.projectId, orgId: f.orgId, year: f.form.year, kind: f.form.kind, profileId }, now);
+  return { id, revision: 1 };
+}
+
+/**
+ * Saves `form` as the next revision if the stored one is still `expected` (inside the caller's
+ * transaction). Throws stale-revision (409, with the current revision) or not-editable.
+ */
+export async function writeRevision(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  head: { id: string; orgId: string },
+  expected: number,
+  form: Form,
+  extra: { note?: string | null | undefined; profileId?: string | undefined },
+  now: string,
+): Promise<number> {
+  const content = formContent(form);
+  const saved = await forms.updateContent(trx, head.id, expected, EDITABLE_STATUSES, content, { userId: actor.userId, orgId: head.orgId, profileId: extra.profileId }, now);
+  if (!saved) {
+    const current = await forms.getHead(trx, head.id);
+    if (!current) throw new ServiceError('not-found', '自评表不存在或无权访问');
+    if (current.revision !== expected) {
+      throw new ServiceError('stale-revision', `保存失败：自评表已被他人修改（当前为第 ${current.revision} 版，您编辑的是第 ${expected} 版），请刷新后合并修改`, { currentRevision: current.revision });
+    }
+    throw new ServiceError('not-editable', `自评表状态为“${STATUS_LABELS[current.status]}”，不能修改（草稿或已退回时才能修改）`);
+  }
+  const revision = expected + 1;
+  await revisions.insert(trx, { formId: head.id, revision, data: content.data, note: extra.note ?? null, userId: actor.userId }, now);
+  const before = await revisions.get(trx, head.id, expected);
+  await recordChange(trx, ctx, actor, 'form.save', { type: 'form', id: head.id }, before ? JSON.parse(before.data) : null, form, now);
+  return revision;
+}
+
+export async function createForm(
+  ctx: AppContext,
+  actor: Actor,
+  req: { form: unknown; projectId?: string | undefined; orgId?: string | undefined; profileId?: string | undefined },
+): Promise<FormDetailView> {
+  requireRole(actor, EDITOR_ROLES, '新建自评表');
+  const form = parseForm(req.form);
+  checkProfileId(req.profileId);
+  const { db } = ctx.store;
+  let orgId: string;
+  let projectId: string | undefined = req.projectId;
+  if (projectId) {
+    orgId = (await getProject(ctx, actor, projectId)).orgId;
+  } else if (req.orgId) orgId = req.orgId;
+  else throw new ServiceError('bad-request', '请指定项目（projectId）或实施单位（orgId）');
+  const org = await orgInScope(db, actor, orgId);
+  if (org.kind !== 'unit') throw new ServiceError('bad-request', '自评表只能建在实施单位下');
+  if (!form.projectName.trim() && !projectId) throw new ServiceError('bad-request', 'Form JSON 缺少项目名称（projectName）');
+  const now = iso(ctx);
+  let id: string;
+  try {
+    id = await transaction(db, async (trx) => {
+      projectId ??= await ensureProject(trx, ctx, actor, org.id, form.projectName.trim(), now);
+      if (await forms.findExisting(trx, projectId, form.year, form.kind)) throw duplicate(form);
+      return (await insertForm(trx, ctx, actor, { projectId, orgId: org.id, orgPath: org.path, form, profileId: req.profileId }, now)).id;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate(form);
+    throw e;
+  }
+  ctx.wake.evaluator();
+  return getForm(ctx, actor, id);
+}
+
+export async function saveForm(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expected: number | null,
+  req: { form: unknown; note?: string | undefined; profileId?: string | undefined },
+): Promise<FormDetailView> {
+  const { db } = ctx.store;
+  const head = await formInScope(db, actor, id);
+  requireRole(actor, EDITOR_ROLES, '修改自评表');
+  if (expected === null) {
+    throw new ServiceError('precondition-required', '保存需要在 If-Match 请求头中给出所编辑的修订号（GET 返回的 ETag）', { currentRevision: head.revision });
+  }
+  const form = parseForm(req.form);
+  checkProfileId(req.profileId);
+  const now = iso(ctx);
+  try {
+    await transaction(db, (trx) => writeRevision(trx, ctx, actor, head, expected, form, req, now));
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate(form);
+    throw e;
+  }
+  ctx.wake.evaluator();
+  return getForm(ctx, actor, id);
+}
+
+/** Deletes a draft (its revisions, comments and evidence records go with it). */
+export async function deleteForm(ctx: AppContext, actor: Actor, id: string, expected: number | null): Promise<void> {
+  const { db } = ctx.store;
+  const head = await formInScope(db, actor, id);
+  requireRole(actor, EDITOR_ROLES, '删除自评表');
+  if (head.status !== 'draft' || !canEdit(actor, head.status)) {
+    throw new ServiceError('not-editable', `只能删除草稿（当前状态“${STATUS_LABELS[head.status]}”）`);
+  }
+  const now = iso(ctx);
+  const files = (await evidence.list(db, id)).map((e) => e.sha256);
+  await transaction(db, async (trx) => {
+    const data = await forms.getData(trx, id);
+    const ok = await forms.delete(trx, id, 'draft', expected ?? undefined);
+    if (!ok) {
+      const current = await forms.getHead(trx, id);
+      if (current && expected !== null && current.revision !== expected) {
+        throw new ServiceError('stale-revision', '删除失败：自评表已被他人修改，请刷新后重试', { currentRevision: current.revision });
+      }
+      throw new ServiceError('not-editable', '只能删除草稿');
+    }
+    await recordChange(trx, ctx, actor, 'form.delete', { type: 'form', id }, data ? { revision: data.revision, projectId: head.projectId, year: head.year } : null, null, now);
+  });
+  for (const sha of new Set(files)) await removeIfUnused(ctx, sha);
+}

@@ -1,0 +1,121 @@
+import type { ImportResult } from '../core/form/import-result.ts';
+import type { Form } from '../core/form/schema.ts';
+import { FormatError } from '../formats/format-error.ts';
+import { importBytes } from '../formats/import-any.ts';
+import { type Db, findFormsByProjectName, forms, isUniqueViolation, type OnExistingWord, type OrgRecord, orgs, transaction } from '../store/index.ts';
+import { EDITOR_ROLES, requireRole } from './access.ts';
+import { type Actor, type AppContext, iso } from './context.ts';
+import { insertForm, parseForm, writeRevision } from './form-write.ts';
+import { orgInScope } from './org-admin.ts';
+import { ensureProject } from './project-admin.ts';
+import { ServiceError } from './service-error.ts';
+
+// Import in two steps: preview reads a file and writes nothing; commit stores the (possibly
+// corrected) Form JSON. Batch jobs (jobs.ts) commit through the same function.
+
+export type CommitOutcome = { formId: string; revision: number; outcome: 'created' | 'new-revision' | 'skipped' };
+
+/** Reads any supported file into Form JSON; a file that is not a form is a 422 with the reader's reason. */
+export async function readImport(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
+  try {
+    return [await importBytes(bytes, fileName)];
+  } catch (e) {
+    if (e instanceof FormatError) {
+      throw new ServiceError(e.code === 'too-large' ? 'too-large' : 'format-error', e.message, { formatCode: e.code });
+    }
+    throw e;
+  }
+}
+
+/** The unit to file a form under: the one given, else the one named as 实施单位, else the actor's own unit. */
+async function findUnit(db: Db, actor: Actor, form: Form, orgId: string | undefined): Promise<OrgRecord | null> {
+  if (orgId) {
+    const org = await orgInScope(db, actor, orgId);
+    if (org.kind !== 'unit') throw new ServiceError('bad-request', '自评表只能归入实施单位');
+    return org;
+  }
+  const named = form.implementingUnit.trim() ? await orgs.findUnitsByName(db, form.implementingUnit.trim(), actor.orgPath) : [];
+  if (named.length === 1) return named[0]!;
+  if (actor.orgKind === 'unit') return orgs.get(db, actor.orgId);
+  return null;
+}
+
+export async function resolveUnit(db: Db, actor: Actor, form: Form, orgId: string | undefined): Promise<OrgRecord> {
+  const org = await findUnit(db, actor, form, orgId);
+  if (!org) {
+    throw new ServiceError('bad-request', `找不到名为“${form.implementingUnit || '（空）'}”的实施单位，请指定 orgId`);
+  }
+  return org;
+}
+
+export async function previewImport(ctx: AppContext, actor: Actor, fileName: string, bytes: Uint8Array) {
+  const { db } = ctx.store;
+  const results = await readImport(bytes, fileName);
+  const items = [];
+  for (const r of results) {
+    const existing = await findFormsByProjectName(db, actor.orgPath, r.form.projectName, r.form.year, r.form.kind);
+    const unit = await findUnit(db, actor, r.form, undefined).catch(() => null);
+    items.push({
+      form: r.form,
+      warnings: r.warnings,
+      confidence: r.confidence,
+      existing: existing[0] ? { formId: existing[0].id, revision: existing[0].revision, orgId: existing[0].orgId } : null,
+      suggestedOrgId: unit?.id ?? null,
+    });
+  }
+  return { fileName, items };
+}
+
+/** Stores an imported form inside the caller's transaction. */
+export async function commitInTransaction(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  org: OrgRecord,
+  form: Form,
+  onExisting: OnExistingWord,
+  note: string | null,
+  now: string,
+): Promise<CommitOutcome> {
+  const name = form.projectName.trim();
+  if (!name) throw new ServiceError('bad-request', '没有识别出项目名称，无法归档');
+  const projectId = await ensureProject(trx, ctx, actor, org.id, name, now);
+  const existing = await forms.findExisting(trx, projectId, form.year, form.kind);
+  if (!existing) {
+    const created = await insertForm(trx, ctx, actor, { projectId, orgId: org.id, orgPath: org.path, form, note }, now);
+    return { formId: created.id, revision: created.revision, outcome: 'created' };
+  }
+  if (onExisting === 'skip') return { formId: existing.id, revision: existing.revision, outcome: 'skipped' };
+  if (onExisting === 'fail') {
+    throw new ServiceError('conflict', `“${name}” ${form.year} 年度的自评表已存在（第 ${existing.revision} 版）`, { formId: existing.id, currentRevision: existing.revision });
+  }
+  const revision = await writeRevision(trx, ctx, actor, existing, existing.revision, form, { note }, now);
+  return { formId: existing.id, revision, outcome: 'new-revision' };
+}
+
+/** Retries once when a concurrent writer created the same project or form first. */
+export async function withUniqueRetry<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return fn();
+  }
+}
+
+export async function commitImport(
+  ctx: AppContext,
+  actor: Actor,
+  req: { form: unknown; orgId?: string | undefined; onExisting: OnExistingWord; fileName?: string | undefined },
+): Promise<CommitOutcome> {
+  requireRole(actor, EDITOR_ROLES, '导入自评表');
+  const form = parseForm(req.form);
+  const { db } = ctx.store;
+  const org = await resolveUnit(db, actor, form, req.orgId);
+  const note = req.fileName ? `导入自 ${req.fileName}` : '导入';
+  const result = await withUniqueRetry(() =>
+    transaction(db, (trx) => commitInTransaction(trx, ctx, actor, org, form, req.onExisting, note, iso(ctx))),
+  );
+  ctx.wake.evaluator();
+  return result;
+}

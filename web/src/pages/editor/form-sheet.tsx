@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import type { Form } from '../../../../src/core/form/schema.ts';
+import type { Edit } from './form-edits.ts';
+import { FundsTable } from './funds-table.tsx';
+import { GoalsTable } from './goals-table.tsx';
+import { IndicatorTable } from './indicator-table.tsx';
+import type { LiveEvaluation } from './live-rescore.ts';
+import { type MarksIndex, NO_MARKS, SheetContext } from './sheet-context.tsx';
+import { SheetHeader } from './sheet-header.tsx';
+
+/**
+ * The form laid out like the official printed table: header, funds, goals, indicators, total.
+ * Used by the editor, the import wizard and the print page (read-only).
+ */
+export function FormSheet(props: {
+  form: Form;
+  evaluation: LiveEvaluation | null;
+  readOnly: boolean;
+  dispatch: (edit: Edit) => void;
+  comments?: ReadonlyMap<string, readonly string[]>;
+  lowConfidence?: ReadonlyMap<string, string>;
+  evidenceCounts?: ReadonlyMap<number, number>;
+  onEvidence?: (row: number) => void;
+  onFocusField?: (field: string) => void;
+}) {
+  const { form, evaluation, readOnly, dispatch } = props;
+  const marks: MarksIndex = useMemo(
+    () => ({
+      findings: evaluation?.byField ?? NO_MARKS.findings,
+      comments: props.comments ?? NO_MARKS.comments,
+      lowConfidence: props.lowConfidence ?? NO_MARKS.lowConfidence,
+    }),
+    [evaluation, props.comments, props.lowConfidence],
+  );
+  const context = useMemo(() => ({ readOnly, dispatch }), [readOnly, dispatch]);
+  const onFocus = props.onFocusField;
+  return (
+    <SheetContext value={context}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: focus tracking for cell comments */}
+      <div
+        className={`form-sheet ${readOnly ? 'read-only' : 'editable'}`}
+        onFocusCapture={
+          onFocus
+            ? (e) => {
+                const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset['field'];
+                if (field) onFocus(field);
+              }
+            : undefined
+        }
+      >
+        <SheetHeader form={form} marks={marks} />
+        <FundsTable form={form} evaluation={evaluation} marks={marks} />
+        <GoalsTable form={form} marks={marks} />
+        <IndicatorTable
+          form={form}
+          evaluation={evaluation}
+          marks={marks}
+          {...(props.evidenceCounts ? { evidenceCounts: props.evidenceCounts } : {})}
+          {...(props.onEvidence ? { onEvidence: props.onEvidence } : {})}
+        />
+      </div>
+    </SheetContext>
+  );
+}

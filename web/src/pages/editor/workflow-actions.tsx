@@ -1,0 +1,115 @@
+import { CheckOutlined, GlobalOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { endpoints } from '../../../../src/contract/endpoints.ts';
+import type { FormDetail } from '../../../../src/contract/forms.ts';
+import { WORKFLOW_ACTION_LABELS, type WorkflowAction } from '../../../../src/contract/workflow.ts';
+import { call } from '../../api/client.ts';
+import { errorMessage } from '../../api/errors.ts';
+import { useT } from '../../app/i18n.tsx';
+
+const ICONS: Record<WorkflowAction, React.ReactNode> = {
+  submit: <SendOutlined />,
+  return: <RollbackOutlined />,
+  approve: <CheckOutlined />,
+  publish: <GlobalOutlined />,
+};
+
+/** Submit / return / approve / publish, as the server allows them for this user and status. */
+export function WorkflowActions(props: {
+  detail: FormDetail;
+  /** saves pending edits first; resolves to the revision to act on, or null when saving failed. */
+  ensureSaved: () => Promise<number | null>;
+  pendingCellComments: number;
+  onDone: (detail: FormDetail) => void;
+}) {
+  const t = useT();
+  const { message, modal } = App.useApp();
+  const [busy, setBusy] = useState<WorkflowAction | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [comment, setComment] = useState('');
+
+  const run = async (action: WorkflowAction, text?: string) => {
+    setBusy(action);
+    try {
+      const revision = await props.ensureSaved();
+      if (revision === null) return;
+      const detail = await call(endpoints.transitionForm, {
+        params: { id: props.detail.id },
+        body: { action, ...(text ? { comment: text } : {}) },
+        ifMatch: revision,
+      });
+      void message.success(t.review.actionDone(WORKFLOW_ACTION_LABELS[action]));
+      props.onDone(detail);
+      return true;
+    } catch (e) {
+      void message.error(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmText: Partial<Record<WorkflowAction, string>> = {
+    submit: t.review.submitConfirm,
+    approve: t.review.approveConfirm,
+    publish: t.review.publishConfirm,
+  };
+
+  return (
+    <>
+      {props.detail.allowedActions.map((action) => (
+        <Button
+          key={action}
+          type={action === 'return' ? 'default' : 'primary'}
+          danger={action === 'return'}
+          className={`wf-${action}`}
+          icon={ICONS[action]}
+          loading={busy === action}
+          onClick={() => {
+            if (action === 'return') {
+              setReturning(true);
+              return;
+            }
+            modal.confirm({
+              title: WORKFLOW_ACTION_LABELS[action],
+              content: confirmText[action],
+              okText: t.common.confirm,
+              cancelText: t.common.cancel,
+              onOk: () => run(action),
+            });
+          }}
+        >
+          {WORKFLOW_ACTION_LABELS[action]}
+        </Button>
+      ))}
+      <Modal
+        open={returning}
+        title={t.review.returnTitle}
+        okText={WORKFLOW_ACTION_LABELS.return}
+        okButtonProps={{ danger: true, disabled: !comment.trim(), loading: busy === 'return' }}
+        cancelText={t.common.cancel}
+        onCancel={() => setReturning(false)}
+        onOk={async () => {
+          if (await run('return', comment.trim())) {
+            setReturning(false);
+            setComment('');
+          }
+        }}
+      >
+        {props.pendingCellComments > 0 && <p className="muted">{t.review.pendingCellComments(props.pendingCellComments)}</p>}
+        <label className="field-label" htmlFor="return-comment">
+          {t.review.returnComment}
+        </label>
+        <Input.TextArea
+          id="return-comment"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={4000}
+          placeholder={t.review.returnRequired}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { endpoints } from '../../../../src/contract/endpoints.ts';
+import { call } from '../../api/client.ts';
+import { errorMessage } from '../../api/errors.ts';
+import { keys, useOrgs, useProfiles } from '../../api/queries.ts';
+import { useT } from '../../app/i18n.tsx';
+import { useMe } from '../../app/session.tsx';
+import { newFormTemplate } from './new-form-template.ts';
+
+type Values = { projectName: string; year: number; orgId: string; profileId?: string };
+
+export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const me = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const orgs = useOrgs();
+  const profiles = useProfiles();
+  const [form] = Form.useForm<Values>();
+  const units = useMemo(() => (orgs.data?.items ?? []).filter((o) => o.kind === 'unit'), [orgs.data]);
+  const create = useMutation({
+    mutationFn: async (v: Values) => {
+      const all = orgs.data?.items ?? [];
+      const unit = all.find((o) => o.id === v.orgId);
+      const dept = unit ? all.find((o) => o.id === unit.parentId) : undefined;
+      return call(endpoints.createForm, {
+        body: {
+          form: newFormTemplate({
+            year: v.year,
+            projectName: v.projectName.trim(),
+            implementingUnit: unit?.name ?? '',
+            competentDepartment: dept?.kind === 'department' ? dept.name : '',
+          }),
+          orgId: v.orgId,
+          ...(v.profileId ? { profileId: v.profileId } : {}),
+        },
+      });
+    },
+    onSuccess: (detail) => {
+      void qc.invalidateQueries({ queryKey: keys.forms() });
+      onClose();
+      navigate(`/forms/${detail.id}`);
+    },
+    onError: (e) => void message.error(errorMessage(e)),
+  });
+  const defaultUnit = me.org.kind === 'unit' ? me.org.id : units[0]?.id;
+  return (
+    <Modal
+      open={open}
+      title={t.create.title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t.create.submit}
+      cancelText={t.common.cancel}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ year: new Date().getFullYear() - 1, orgId: defaultUnit }}
+        onFinish={(v) => create.mutate(v)}
+        preserve={false}
+      >
+        <Form.Item name="projectName" label={t.create.projectName} rules={[{ required: true, whitespace: true, message: t.create.required }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="year" label={t.create.year} rules={[{ required: true }]}>
+          <InputNumber min={1990} max={2100} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="orgId" label={t.create.unit} rules={[{ required: true, message: t.create.required }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={orgs.isLoading}
+            options={units.map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="profileId" label={t.create.profile}>
+          <Select allowClear options={(profiles.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
