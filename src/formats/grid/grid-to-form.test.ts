@@ -61,6 +61,18 @@ describe('gridToForms', () => {
     expect(unequal(f, r!.form)).toEqual([]);
   });
 
+  it('ends the table at 总分 and notes only where they stand left of the indicator columns', () => {
+    const f = form([
+      row({ level1: '产出指标', level2: '数量指标', name: '总分提升', target: '1个', actual: '1个' }),
+      row({ level1: '产出指标', level2: '数量指标', name: '等级评定', target: '1个', actual: '1个' }),
+    ]);
+    const g = readGridOf(formGrid(f));
+    g.cells.push(['填表人：张三', '', '', '', '', '', '', '', '']);
+    g.rowSource.push({ row: g.cells.length });
+    const [r] = gridToForms(g, { fileName: 'h.xlsx' });
+    expect(unequal(f, r!.form)).toEqual([]);
+  });
+
   it('finds columns by their headers, wherever they are, with extra columns', () => {
     const rows = [
       ['', '项目绩效目标自评表', '', '', '', '', '', '', '', '', ''],
@@ -179,10 +191,17 @@ describe('gridToForms', () => {
     const h = g.cells.findIndex((r) => r.includes('一级指标'));
     const header = g.cells[h]!.slice();
     const tail = ['', '', '', '', '（续）', '', '', '', ''];
-    g.cells.splice(h + 3, 0, header, tail);
+    g.cells.splice(h + 3, 0, ['第 1 页，共 2 页'], header, tail);
+    // page 1 down to the second indicator, page 2 from the repeated header on
+    g.rowSource = g.cells.map((_, r) => ({ page: r < h + 4 ? 1 : 2, row: r + 1 }));
     const [r] = gridToForms(g, { fileName: 'g.pdf' });
     expect(r!.form.indicators).toHaveLength(seedForm().indicators.length);
     expect(r!.form.indicators[1]!.target).toBe('140家次（续）');
+    expect(r!.warnings.map((w) => w.source?.page)).toEqual([2]);
+    // without pages (xlsx, docx) such a row is an indicator of its own
+    g.rowSource = g.cells.map((_, r) => ({ row: r + 1 }));
+    const [x] = gridToForms(g, { fileName: 'g.docx' });
+    expect(x!.form.indicators).toHaveLength(seedForm().indicators.length + 1);
   });
 });
 

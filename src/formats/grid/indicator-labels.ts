@@ -79,14 +79,17 @@ export function stripLabelWeight(s: string): string {
   return s.replace(LABEL_WEIGHT, '');
 }
 
-/** The row that ends the table: `总分`, `合计`. */
+/** The row that ends the table: `总分`, `合计`, `总分（100分）`. */
 export function isTotalLabel(key: string): boolean {
-  return key === '总分' || key.startsWith('总分') || key === '合计' || key === '总计' || key === '自评总分';
+  return /^(?:总分|合计|总计|自评总分|总得分|综合得分)(?:[(（].*)?$/.test(key);
 }
 
 /** Notes under the table (`注：…`, `填表人：…`) end it too. */
 export function isTrailerLabel(key: string): boolean {
-  return /^(注[:：1-9]|说明[:：]|备注[:：]|填表人|填报人|审核人|单位负责人|联系人|自评等级|等级|评价等级)/.test(
-    key,
-  );
+  return /^(?:注\d*[:：]|说明[:：]|备注[:：]|(?:填表人|填报人|审核人|单位负责人|联系人|自评等级|评价等级|等级)(?:[:：]|$))/.test(key);
+}
+
+/** A page header or footer a PDF reader left in the grid: `第 3 页`, `- 3 -`, `第3页，共6页`. */
+export function isPageMark(key: string): boolean {
+  return /^(?:第\d+页(?:[,，]?共\d+页)?|-?\d+-?|\d+\/\d+)$/.test(key);
 }

@@ -7,13 +7,14 @@ import {
   INDICATOR_COL_NAMES,
   type IndicatorCol,
   indicatorColumn,
+  isPageMark,
   isTotalLabel,
   isTrailerLabel,
   LEVEL1_OF,
   stripLabelWeight,
 } from './indicator-labels.ts';
 import type { GridReport } from './report.ts';
-import { isIndicatorHeader, type Sections, type Segment } from './segments.ts';
+import { isIndicatorHeader, levelColumn, type Sections, type Segment } from './segments.ts';
 import { readNumber } from './values.ts';
 import type { GridView } from './view.ts';
 
@@ -80,16 +81,19 @@ export function readIndicators(
   const text = (r: number, col: IndicatorCol): string =>
     cols[col] === undefined ? '' : view.text(r, cols[col]);
   const firstDataCol = Math.min(...Object.values(cols));
+  const levelCol = levelColumn(view, h);
   let level1 = '';
   let level2 = '';
   let pendingLevel1 = false;
   const out: Indicator[] = [];
+  let prevRow = -1;
   for (let r = h + headerRows; r < end; r++) {
     if (isIndicatorHeader(view, r)) continue; // the header repeated after a page break
     const filled = view.filled(r);
     if (filled.length === 0) continue;
     const lead = view.key(r, filled[0]!);
-    if (isTrailerLabel(lead) || (filled[0]! < firstDataCol && isTotalLabel(lead))) break;
+    if (filled.length === 1 && isPageMark(lead)) continue;
+    if (filled[0]! <= levelCol && (isTrailerLabel(lead) || isTotalLabel(lead))) break;
     const l1 = stripLabelWeight(text(r, 'level1'));
     const l2 = stripLabelWeight(text(r, 'level2'));
     if (l1) {
@@ -107,8 +111,10 @@ export function readIndicators(
     const k = out.length;
     const path = `indicators[${k}]`;
     const prev = out[k - 1];
-    if (prev && !l1 && !l2 && !name && !weightText && !scoreText) {
-      // A row split by a page break (PDF grids): the rest of the previous row's text.
+    if (prev && !l1 && !l2 && !weightText && !scoreText && newPage(view, prevRow, r)) {
+      // A row split by a page break (PDF grids): the first row of a page with no level, weight or
+      // score is the rest of the last row of the page before.
+      prev.name = joinWrapped([prev.name, name]);
       prev.target = joinWrapped([prev.target, target]);
       prev.actual = joinWrapped([prev.actual, actual]);
       prev.deviation = joinWrapped([prev.deviation, deviation]);
@@ -139,6 +145,7 @@ export function readIndicators(
       if (d.kind === 'number') ind.deduction = d.value;
     }
     out.push(ind);
+    prevRow = r;
     for (const f of ['level1', 'level2', 'name', 'target', 'actual', 'deviation'] as const)
       report.set(`${path}.${f}`, 0.95);
     if (!ind.level1)

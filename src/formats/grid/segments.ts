@@ -95,20 +95,34 @@ export function isIndicatorHeader(view: GridView, r: number): boolean {
   return indicatorHitCount(view, r) >= 4;
 }
 
+/** The column of 二级指标 (or the header's leftmost term): labels that end the table stand left of it. */
+export function levelColumn(view: GridView, header: number): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const c of view.filled(header)) {
+    const col = indicatorColumn(view.key(header, c));
+    if (col === 'level2') return c;
+    if (col) first = Math.min(first, c);
+  }
+  return Number.isFinite(first) ? first : 0;
+}
+
 export function locateSections(view: GridView, seg: Segment): Sections {
   const s: Sections = { title: null, fundsHeader: null, goals: null, indicatorHeader: null, total: null };
+  let levelCol = 0;
   for (let r = seg.start; r < seg.end; r++) {
     if (s.title === null && s.fundsHeader === null && isTitleRow(view, r)) s.title = r;
     if (s.indicatorHeader === null) {
       if (isIndicatorHeader(view, r)) {
         s.indicatorHeader = r;
+        levelCol = levelColumn(view, r);
         continue;
       }
       if (s.fundsHeader === null && fundsHeaderColumns(view, r)) s.fundsHeader = r;
       if (s.goals === null && view.filled(r).some((c) => isGoalsLabel(view.key(r, c)))) s.goals = r;
     } else if (s.total === null) {
+      // 总分 opens its row at the level columns; a name like `总分提升率` further right is an indicator.
       const first = view.filled(r)[0];
-      if (first !== undefined && isTotalLabel(view.key(r, first))) s.total = r;
+      if (first !== undefined && first <= levelCol && isTotalLabel(view.key(r, first))) s.total = r;
     }
   }
   return s;

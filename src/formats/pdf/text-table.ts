@@ -64,6 +64,41 @@ export function textColumns(pages: ReadonlyArray<readonly TextRun[]>): number[] 
 type Block = { col: number; top: number; bottom: number; runs: TextRun[] };
 
 /**
+ * Rows: bands where the blocks of the busiest columns overlap. A label centred beside a group of
+ * rows (一级指标) would bridge them, so such blocks join the band at their middle instead.
+ */
+function rowBands(blocks: Block[]): { rowOf: Map<Block, number>; rows: number } {
+  const perCol = new Map<number, number>();
+  for (const b of blocks) perCol.set(b.col, (perCol.get(b.col) ?? 0) + 1);
+  const busiest = Math.max(...perCol.values());
+  const fine = (b: Block) => (perCol.get(b.col) ?? 0) >= 0.8 * busiest;
+  const bands: Array<{ top: number; bottom: number }> = [];
+  for (const b of [...blocks].filter(fine).sort((x, y) => y.top - x.top)) {
+    const last = bands[bands.length - 1];
+    if (last && b.top >= last.bottom) last.bottom = Math.min(last.bottom, b.bottom);
+    else bands.push({ top: b.top, bottom: b.bottom });
+  }
+  for (const b of blocks) {
+    if (fine(b)) continue;
+    const mid = (b.top + b.bottom) / 2;
+    if (!bands.some((band) => mid <= band.top && mid >= band.bottom)) bands.push({ top: b.top, bottom: b.bottom });
+  }
+  bands.sort((x, y) => y.top - x.top);
+  const rowOf = new Map<Block, number>();
+  for (const b of blocks) {
+    const mid = (b.top + b.bottom) / 2;
+    let best = 0;
+    let bestDist = Infinity;
+    bands.forEach((band, i) => {
+      const dist = mid > band.top ? mid - band.top : mid < band.bottom ? band.bottom - mid : 0;
+      if (dist < bestDist) [best, bestDist] = [i, dist];
+    });
+    rowOf.set(b, best);
+  }
+  return { rowOf, rows: bands.length };
+}
+
+/**
  * The table of a page without ruling lines; lines above its first multi-piece line are loose
  * lines (title, year line).
  */
@@ -81,8 +116,13 @@ export function textTable(
   const blocks: Block[] = [];
   const open = new Map<number, Block>();
   for (const piece of pieces.slice(first)) {
+    let lastCol = -1;
     for (const chunk of piece) {
-      const col = Math.max(0, intervalOf(xs, (chunk.x0 + chunk.x1) / 2));
+      // Two separate pieces of one line are two cells even where no column gap was found
+      // (a label and its value): the second moves to the next column.
+      let col = Math.max(0, intervalOf(xs, (chunk.x0 + chunk.x1) / 2));
+      if (col <= lastCol && lastCol + 1 < cols) col = lastCol + 1;
+      lastCol = col;
       const size = chunk.runs[0]!.size;
       const y = chunk.runs[0]!.y;
       const b = open.get(col);
@@ -96,18 +136,7 @@ export function textTable(
       }
     }
   }
-  // Rows: blocks whose vertical extents overlap belong to one row.
-  blocks.sort((a, b) => b.top - a.top);
-  const rowOf = new Map<Block, number>();
-  let rows = 0;
-  let bandBottom = Infinity;
-  for (const b of blocks) {
-    if (rows === 0 || b.top < bandBottom) {
-      rows++;
-      bandBottom = b.bottom;
-    } else bandBottom = Math.min(bandBottom, b.bottom);
-    rowOf.set(b, rows - 1);
-  }
+  const { rowOf, rows } = rowBands(blocks);
   const assigned = new Map<string, TextRun[]>();
   for (const b of blocks) for (const r of b.runs) collect(assigned, rowOf.get(b)!, b.col, r);
   const anchor = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c): [number, number] => [r, c]));

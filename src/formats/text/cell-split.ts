@@ -47,12 +47,14 @@ export const MAX_SPLIT_LINES = 240;
 const TOL = 0.3; // width measurement slack, in CJK cells
 const CAP = 3; // one bad line must not outweigh everything else
 const EMPTY = 4; // a required cell left without text
-const OPTIONAL_USED = 0.2; // a deviation note is the exception, not the rule
+const OPTIONAL_USED = 0.15; // a deviation note is the exception, not the rule
 const OPTIONAL_LINE = 0.05;
 const HARD = 0.1; // a sentence end inside a cell
 const NO_BLANK = 0.3; // a cut where pdftotext printed no blank line
 const CONTRADICTION = 0.5;
 const BAD_EDGE = 1; // a cell starting with `。` or ending with `：`
+// pdftotext leaves blank lines between cells, and inside a cell mostly before its last line.
+const BLANK_INSIDE = 0.3;
 
 /** Extra cost of starting a cell at line j (j > 0); callers add their own cues. */
 export type BoundaryCost = (j: number) => number;
@@ -66,6 +68,7 @@ let cols: readonly Column[] = [];
 let stride = 1;
 let CUT = 0;
 let EDGE = 0;
+let BLANKS = 0;
 let LAST = 0;
 let BEST = 0;
 let PREFIX = 0;
@@ -80,11 +83,12 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
   cur = lines;
   cols = columns;
   stride = st;
-  // f64: cut | edge | last | best | (over, notFull) per column | self table. i32: from | done.
+  // f64: cut | edge | blanks | last | best | (over, notFull) per column | self table. i32: from | done.
   CUT = 0;
   EDGE = st;
-  LAST = 2 * st;
-  BEST = 3 * st;
+  BLANKS = 2 * st;
+  LAST = 3 * st;
+  BEST = 4 * st;
   PREFIX = BEST + (S + 1) * st;
   TABLE = PREFIX + 2 * S * st;
   DONE = (S + 1) * st;
@@ -94,7 +98,9 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
   const from = i32;
 
   f[CUT] = 0;
+  f[BLANKS] = 0;
   for (let j = 0; j < n; j++) {
+    f[BLANKS + j + 1] = f[BLANKS + j]! + (lines[j]!.blankBefore ? BLANK_INSIDE : 0);
     const l = lines[j]!;
     if (j > 0) f[CUT + j] = (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
     f[EDGE + j] = l.endsOpen ? BAD_EDGE : 0;
@@ -146,6 +152,7 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
       }
       for (; j <= n; j++) {
         let c = fixed + f[tr + j]! + f[EDGE + j - 1]!;
+        if (j - i >= 3) c += f[BLANKS + j - 1]! - f[BLANKS + i + 1]!; // blanks inside, not before the last line
         if (hasWidth) c += f[over + j]! - ov + f[notFull + j - 1]! - nf;
         if (optional) c += OPTIONAL_LINE * j;
         if (c < f[next + j]!) {
@@ -185,6 +192,7 @@ function seg(s: number, i: number, j: number): number {
   if (i === j) return col.optional ? 0 : EMPTY;
   const f = f64;
   let c = selfCost(i, j) + f[EDGE + j - 1]!;
+  if (j - i >= 3) c += f[BLANKS + j - 1]! - f[BLANKS + i + 1]!;
   if (withWidth[s]) {
     const over = PREFIX + 2 * s * stride;
     const notFull = over + stride;

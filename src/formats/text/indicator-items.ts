@@ -42,7 +42,8 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
         blank = true;
         continue;
       }
-      const wrapped = LEVELS.matchWrapped(lines, i, end);
+      // A narrow label column wraps without blank lines; its first part is not a stray short word.
+      const wrapped = p.length >= 3 ? LEVELS.matchWrapped(lines, i, end, false) : null;
       if (wrapped) {
         items.push({ kind: 'label', level: labelLevel(wrapped.term)!, text: wrapped.term, line });
         i = wrapped.next - 1;

@@ -225,7 +225,7 @@ describe('import(render(form)) reads back the form', () => {
         expect(squeeze(gotGoals.actual)).toBe(squeeze(goals.actual));
         expect(gotIndicators.map(shape)).toEqual(indicators.map(shape));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PDF_RUNS ?? 300) },
     );
   });
 });

@@ -70,17 +70,23 @@ export class TermSet {
   }
 
   /**
-   * The longest term spelled by lines[i], lines[i+1], … (blank lines skipped, at most `maxParts`
-   * non-blank lines, each a continuation of a prefix of the term), or null.
+   * The longest term spelled by lines[i], lines[i+1], … (at most `maxParts` lines, each a
+   * continuation of a prefix of the term; blank lines skipped only when `skipBlanks`), or null.
    */
-  matchWrapped(lines: readonly Line[], i: number, end: number, maxParts = 3): { term: string; next: number } | null {
+  matchWrapped(
+    lines: readonly Line[],
+    i: number,
+    end: number,
+    skipBlanks = true,
+    maxParts = 3,
+  ): { term: string; next: number } | null {
     let acc = '';
     let best: { term: string; next: number } | null = null;
     let parts = 0;
     for (let k = i; k < end && parts < maxParts; k++) {
       const t = plain(lines[k]!);
       if (!t) {
-        if (k === i) return null;
+        if (k === i || !skipBlanks) break;
         continue;
       }
       acc += t;

@@ -1,11 +1,11 @@
 import { Button, Result } from 'antd';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { HomePage } from '../pages/home/home-page.tsx';
 import { LoginPage } from '../pages/login/login-page.tsx';
 import { useT } from './i18n.tsx';
 import { AppLayout } from './layout.tsx';
-import { RequireSession } from './session.tsx';
+import { PageSpinner, RequireSession } from './session.tsx';
 
 // Login and home ship in the entry chunk (first load); every other page is its own chunk, and
 // the dashboard's chunk is the only one that pulls in ECharts.
@@ -33,7 +33,8 @@ function NotFound() {
 
 export function AppRoutes() {
   return (
-    <Routes>
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route
         path="/forms/:id/print"
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

@@ -282,6 +282,10 @@ export const zh = {
     pdf: 'PDF',
     html: '网页（可打印）',
   },
+  print: {
+    annotate: '显示规则分与审核标记',
+    footer: (total: string, grade: string) => `按规则计算：总分 ${total}，等级 ${grade}（由 jixiao 生成，供核对）`,
+  },
   importer: {
     title: '导入自评表',
     step1: '上传文件',

@@ -17,6 +17,8 @@ type Action =
   | { type: 'load'; form: Form; revision: number; profileId: string }
   | { type: 'edit'; edit: Edit }
   | { type: 'replace'; form: Form }
+  /** a save answered: the server's form becomes the base; edits typed meanwhile are kept. */
+  | { type: 'saved'; sent: Form; form: Form; revision: number; profileId: string }
   | { type: 'profile'; profileId: string };
 
 function reducer(state: EditorState, action: Action): EditorState {
@@ -29,6 +31,14 @@ function reducer(state: EditorState, action: Action): EditorState {
     }
     case 'replace':
       return { ...state, form: action.form };
+    case 'saved':
+      return {
+        base: action.form,
+        baseRevision: action.revision,
+        baseProfileId: action.profileId,
+        form: state.form === action.sent ? action.form : state.form,
+        profileId: state.profileId,
+      };
     case 'profile':
       return { ...state, profileId: action.profileId };
   }
@@ -40,6 +50,10 @@ export function useFormEditor(initial: { form: Form; revision: number; profileId
   const load = useCallback((form: Form, revision: number, profileId: string) => send({ type: 'load', form, revision, profileId }), []);
   const replace = useCallback((form: Form) => send({ type: 'replace', form }), []);
   const setProfile = useCallback((profileId: string) => send({ type: 'profile', profileId }), []);
+  const saved = useCallback(
+    (sent: Form, form: Form, revision: number, profileId: string) => send({ type: 'saved', sent, form, revision, profileId }),
+    [],
+  );
   const dirty = state.form !== state.base || state.profileId !== state.baseProfileId;
-  return { state, dirty, dispatch, load, replace, setProfile };
+  return { state, dirty, dispatch, load, replace, setProfile, saved };
 }

@@ -1,0 +1,18 @@
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import type { EChartsOption } from 'echarts';
+import { CHART_FONT, echarts, PALETTE } from './echarts.ts';
+
+/** One chart; the option is plain data, built by the pure functions beside each page. */
+export function Chart({ option, height = 260, label }: { option: EChartsOption; height?: number; label: string }) {
+  return (
+    <div role="img" aria-label={label}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={{ color: PALETTE, textStyle: { fontFamily: CHART_FONT }, animationDuration: 300, ...option }}
+        style={{ height, width: '100%' }}
+        notMerge
+        lazyUpdate
+      />
+    </div>
+  );
+}

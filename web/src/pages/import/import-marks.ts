@@ -1,0 +1,29 @@
+import type { ImportPreviewItem } from '../../../../src/contract/imports.ts';
+
+/** Below this a read cell is shown as unsure (yellow) for the user to check. */
+export const LOW_CONFIDENCE = 0.8;
+
+/** Cells the reader was unsure of: warnings by path, plus fields read with low confidence. */
+export function lowConfidenceMarks(item: ImportPreviewItem): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, c] of Object.entries(item.confidence)) {
+    if (c < LOW_CONFIDENCE && path) out.set(path, `识别把握 ${Math.round(c * 100)}%，请核对`);
+  }
+  for (const w of item.warnings) {
+    if (!w.path) continue;
+    const prev = out.get(w.path);
+    out.set(w.path, prev && !prev.startsWith('识别把握') ? `${prev}；${w.message}` : w.message);
+  }
+  return out;
+}
+
+export type SourceKind = 'text' | 'pdf' | 'other';
+
+export function sourceKind(fileName: string): SourceKind {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'txt' || ext === 'json') return 'text';
+  if (ext === 'pdf') return 'pdf';
+  return 'other';
+}
+
+export const ACCEPT = '.pdf,.xlsx,.docx,.txt,.json';
