@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,6 +8,12 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   plugins: [react()],
+  resolve: {
+    alias: {
+      // echarts-for-react 3.0.6 requires tslib without declaring it; use the copy echarts ships.
+      tslib: resolve(import.meta.dirname, '../node_modules/echarts/node_modules/tslib/tslib.es6.js'),
+    },
+  },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -108,9 +108,40 @@ describe('jixiao CLI', () => {
     const r = run('import', dir, '--out', out);
     expect(r.code).toBe(2);
     expect(r.err).toContain('3/3');
-    expect(r.out).toContain('共 3 个文件：成功 2 个，失败 1 个');
+    expect(r.out).toContain('共 3 个文件：成功 2 个（2 张表），失败 1 个');
     expect(r.out).toContain('c.txt');
     const written = JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'));
     expect(written.projectName).toBe('2021年中关村海外联络工作支持资金项目');
+  });
+});
+
+describe('jixiao export and multi-format import (issue 3)', () => {
+  it('exports the seed to each format and imports a directory of all four plus a corrupt file', () => {
+    const dir = tmp();
+    for (const format of ['xlsx', 'docx', 'pdf', 'html']) {
+      const r = run('export', SEED_TXT, '--format', format, '-o', join(dir, `seed.${format}`));
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain(`seed.${format}`);
+    }
+    expect(readFileSync(join(dir, 'seed.html'), 'utf8')).toContain('2021年中关村海外联络工作支持资金项目');
+    writeFileSync(join(dir, 'seed.txt'), readFileSync(SEED_TXT));
+    writeFileSync(join(dir, 'broken.xlsx'), readFileSync(join(dir, 'seed.xlsx')).subarray(0, 3000));
+    const r = run('import', dir, '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('5/5');
+    const results = JSON.parse(r.out) as Array<{ file: string; ok: boolean; forms?: Array<{ form: { projectName: string; totalScore: number } }>; error?: string }>;
+    const ok = results.filter((x) => x.ok);
+    expect(ok.map((x) => x.file.split('.').pop()).sort()).toEqual(['docx', 'pdf', 'txt', 'xlsx']);
+    for (const x of ok) expect(x.forms?.[0]?.form.totalScore).toBe(99.35);
+    const failed = results.filter((x) => !x.ok);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error).toContain('broken.xlsx');
+    noStack(r.err);
+  }, 180_000);
+
+  it('refuses an unknown export format with exit 2', () => {
+    const r = run('export', SEED_TXT, '--format', 'odt');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('odt');
   });
 });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { FormatError } from '../services/errors.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerScore } from './commands/score.ts';
 import { registerStart } from './commands/start.ts';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerScore(program);
   registerAudit(program);
+  registerExport(program);
   registerStart(program);
   for (const c of program.commands) c.exitOverride();
   return program;

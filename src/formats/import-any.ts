@@ -3,8 +3,11 @@ import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
 import { importText } from './text/index.ts';
 
+// The binary readers pull in exceljs, pdfjs and xmldom: load them on first use, so the CLI and
+// a text import start fast.
+
 /** Extensions the importers read, in the order the CLI lists them. */
-export const IMPORTABLE = ['.json', '.txt'] as const;
+export const IMPORTABLE = ['.xlsx', '.docx', '.pdf', '.txt', '.json'] as const;
 
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
@@ -16,7 +19,11 @@ export function extensionOf(fileName: string): string {
 /** Decodes UTF-8 text, refusing binary data rather than importing mojibake. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new FormatError('too-large', file, `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过文本导入上限 ${MAX_TEXT_BYTES / 1048576} MB`);
+    throw new FormatError(
+      'too-large',
+      file,
+      `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过文本导入上限 ${MAX_TEXT_BYTES / 1048576} MB`,
+    );
   }
   let text: string;
   try {
@@ -37,18 +44,30 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 }
 
 /**
- * Any supported file → Form JSON + warnings. Throws FormatError (never anything else) when the
- * file cannot be read as a form.
+ * Any supported file → every form in it (a workbook or document may hold several). Throws
+ * FormatError (never anything else) when the file holds no readable form.
  */
-export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
+export async function importBytesAll(bytes: Uint8Array, file: string): Promise<ImportResult[]> {
   const ext = extensionOf(file);
   try {
     switch (ext) {
       case '.json':
-        return importFormJson(decodeText(bytes, file), file);
+        return [importFormJson(decodeText(bytes, file), file)];
       case '.txt':
       case '.text':
-        return requireForm(importText(decodeText(bytes, file), { fileName: file }), file);
+        return [requireForm(importText(decodeText(bytes, file), { fileName: file }), file)];
+      case '.xlsx':
+        return nonEmpty(await (await import('./xlsx/import-xlsx.ts')).importXlsx(bytes, file), file);
+      case '.docx':
+        return nonEmpty(await (await import('./docx/import-docx.ts')).importDocx(bytes, file), file);
+      case '.pdf':
+        return nonEmpty(await (await import('./pdf/import-pdf.ts')).importPdf(bytes, file), file);
+      case '.xls':
+      case '.et':
+        throw new FormatError('unsupported-format', file, '旧版 Excel（.xls/.et）文件无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后导入');
+      case '.doc':
+      case '.wps':
+        throw new FormatError('unsupported-format', file, '旧版 Word（.doc/.wps）文件无法直接读取，请另存为 .docx 后导入');
       default:
         throw new FormatError('unsupported-format', file, `不支持的文件类型“${ext || '无扩展名'}”，可导入：${IMPORTABLE.join(' ')}`);
     }
@@ -56,6 +75,19 @@ export async function importBytes(bytes: Uint8Array, file: string): Promise<Impo
     if (e instanceof FormatError) throw e;
     throw new FormatError('unreadable', file, `读取失败：${(e as Error)?.message ?? String(e)}`);
   }
+}
+
+/** The first form of a file: what the CLI's single-form commands (score, audit) read. */
+export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
+  const all = await importBytesAll(bytes, file);
+  return all[0]!;
+}
+
+function nonEmpty(results: ImportResult[], file: string): ImportResult[] {
+  if (results.length === 0) {
+    throw new FormatError('not-a-form', file, '没有找到项目支出绩效自评表（未识别到项目名称、项目资金或绩效指标表）');
+  }
+  return results;
 }
 
 /** A result with no header and no indicators is not a form, whatever the reader salvaged. */

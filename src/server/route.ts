@@ -20,7 +20,9 @@ export type RouteInput<E extends Endpoint> = {
   reply: FastifyReply;
 };
 
-export type RouteOutput<E extends Endpoint> = E['produces'] extends 'json' ? Out<E['response']> | FastifyReply : FastifyReply | undefined;
+export type RouteOutput<E extends Endpoint> = E['produces'] extends 'json'
+  ? Out<E['response']> | FastifyReply
+  : FastifyReply | undefined;
 
 export function route<E extends Endpoint>(
   app: FastifyInstance,
@@ -35,7 +37,11 @@ export function route<E extends Endpoint>(
     ...(e.query ? { querystring: e.query } : {}),
     ...(e.body && e.body !== 'multipart' ? { body: e.body } : {}),
     ...(e.body === 'multipart' ? { consumes: ['multipart/form-data'] } : {}),
-    response: { ...(e.response ? { [e.status]: e.response } : {}), '4xx': errorResponseSchema, '5xx': errorResponseSchema },
+    response: {
+      ...(e.response ? { [e.status]: e.response } : {}),
+      '4xx': errorResponseSchema,
+      '5xx': errorResponseSchema,
+    },
   };
   app.route({
     method: e.method,

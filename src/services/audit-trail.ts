@@ -40,7 +40,14 @@ export function diffFields(
 }
 
 const same = (x: unknown, y: unknown): boolean =>
-  x === y || (Array.isArray(x) && Array.isArray(y) && x.length === 0 && y.length === 0) || (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && Object.keys(x).length === 0 && Object.keys(y).length === 0);
+  x === y ||
+  (Array.isArray(x) && Array.isArray(y) && x.length === 0 && y.length === 0) ||
+  (typeof x === 'object' &&
+    typeof y === 'object' &&
+    x !== null &&
+    y !== null &&
+    Object.keys(x).length === 0 &&
+    Object.keys(y).length === 0);
 
 function flatten(value: unknown): Record<string, unknown> | null {
   if (value === null || value === undefined) return null;
@@ -62,7 +69,14 @@ export async function recordChange(
   const diff = diffFields(before, after);
   await auditLog.insert(
     db,
-    { id: ctx.newId(), actorId: actor?.userId ?? null, action, entityType: entity.type, entityId: entity.id, ...diff },
+    {
+      id: ctx.newId(),
+      actorId: actor?.userId ?? null,
+      action,
+      entityType: entity.type,
+      entityId: entity.id,
+      ...diff,
+    },
     now,
   );
 }

@@ -94,7 +94,12 @@ export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Work
     options.evaluatorGapMs ?? 250,
     log,
   );
-  const jobRunner = loop(() => runNextJob(ctx, owner, { throttleMs: options.jobThrottleMs ?? 0 }), pollMs, 0, log);
+  const jobRunner = loop(
+    () => runNextJob(ctx, owner, { throttleMs: options.jobThrottleMs ?? 0 }),
+    pollMs,
+    0,
+    log,
+  );
   const housekeeping = setInterval(() => {
     pruneSessions(ctx).catch((e) => log(`清理会话出错：${(e as Error).message}`));
   }, 3600_000);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../store/index.ts';
+import { openStore, type Store } from '../store/index.ts';
 
 /** Tunables, with defaults good for a server; tests shorten the timings. */
 export type ServiceConfig = {
@@ -45,7 +45,9 @@ export type AppContext = {
 export function createContext(
   store: Store,
   dataDir: string,
-  overrides: Partial<Omit<AppContext, 'store' | 'dataDir' | 'config'>> & { config?: Partial<ServiceConfig> } = {},
+  overrides: Partial<Omit<AppContext, 'store' | 'dataDir' | 'config'>> & {
+    config?: Partial<ServiceConfig>;
+  } = {},
 ): AppContext {
   return {
     store,
@@ -73,3 +75,16 @@ export type Actor = {
   sessionId: string;
   csrfToken: string;
 };
+
+export type { DialectName } from '../store/index.ts';
+
+/** Opens (and migrates) the database and builds a context over it; `close` closes the database. */
+export async function openContext(options: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  config?: Partial<ServiceConfig>;
+}): Promise<AppContext & { close(): Promise<void> }> {
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl || undefined });
+  const ctx = createContext(store, options.dataDir, { ...(options.config ? { config: options.config } : {}) });
+  return { ...ctx, close: () => store.close() };
+}

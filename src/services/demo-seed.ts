@@ -13,9 +13,22 @@ import { hashPassword } from './passwords.ts';
 // database: the second seeding hits a primary key and is ignored.
 
 export const DEMO_PASSWORD = 'jixiao-demo';
-export const SEED_FORM = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'seed.txt');
+export const SEED_FORM = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'test',
+  'fixtures',
+  'seed.txt',
+);
 
-type DemoOrg = { id: string; parent: string | null; name: string; kind: OrgRecord['kind']; profileId?: string };
+type DemoOrg = {
+  id: string;
+  parent: string | null;
+  name: string;
+  kind: OrgRecord['kind'];
+  profileId?: string;
+};
 
 export const DEMO_ORGS: readonly DemoOrg[] = [
   { id: 'demo-bj-czj', parent: null, name: '北京市财政局', kind: 'finance', profileId: 'beijing' },
@@ -27,12 +40,48 @@ export const DEMO_ORGS: readonly DemoOrg[] = [
 ];
 
 export const DEMO_USERS = [
-  { id: 'demo-user-admin', username: 'admin', displayName: '系统管理员', role: 'admin', orgId: 'demo-bj-czj' },
-  { id: 'demo-user-finance', username: 'caizheng', displayName: '财政局审核人', role: 'finance-reviewer', orgId: 'demo-bj-czj' },
-  { id: 'demo-user-dept', username: 'zhuguan', displayName: '中关村管委会审核人', role: 'department-reviewer', orgId: 'demo-zgc' },
-  { id: 'demo-user-unit', username: 'danwei', displayName: '中关村管委会本级填报人', role: 'unit-filler', orgId: 'demo-zgc-bj' },
-  { id: 'demo-user-unit2', username: 'chuangye', displayName: '创业服务中心填报人', role: 'unit-filler', orgId: 'demo-zgc-cyzx' },
-  { id: 'demo-user-edu', username: 'jiaowei', displayName: '教委审核人', role: 'department-reviewer', orgId: 'demo-jw' },
+  {
+    id: 'demo-user-admin',
+    username: 'admin',
+    displayName: '系统管理员',
+    role: 'admin',
+    orgId: 'demo-bj-czj',
+  },
+  {
+    id: 'demo-user-finance',
+    username: 'caizheng',
+    displayName: '财政局审核人',
+    role: 'finance-reviewer',
+    orgId: 'demo-bj-czj',
+  },
+  {
+    id: 'demo-user-dept',
+    username: 'zhuguan',
+    displayName: '中关村管委会审核人',
+    role: 'department-reviewer',
+    orgId: 'demo-zgc',
+  },
+  {
+    id: 'demo-user-unit',
+    username: 'danwei',
+    displayName: '中关村管委会本级填报人',
+    role: 'unit-filler',
+    orgId: 'demo-zgc-bj',
+  },
+  {
+    id: 'demo-user-unit2',
+    username: 'chuangye',
+    displayName: '创业服务中心填报人',
+    role: 'unit-filler',
+    orgId: 'demo-zgc-cyzx',
+  },
+  {
+    id: 'demo-user-edu',
+    username: 'jiaowei',
+    displayName: '教委审核人',
+    role: 'department-reviewer',
+    orgId: 'demo-jw',
+  },
 ] as const;
 
 /** Seeds the demo content when the database has no org at all; returns whether it did. */
@@ -76,7 +125,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
         sessionId: '',
         csrfToken: '',
       };
-      if (seed) await commitInTransaction(trx, ctx, actor, unit, seed.form, 'skip', '示例数据：种子自评表', now);
+      if (seed)
+        await commitInTransaction(trx, ctx, actor, unit, seed.form, 'skip', '示例数据：种子自评表', now);
     });
   } catch (e) {
     if (isUniqueViolation(e)) return false;

@@ -1,6 +1,6 @@
+import { type Evaluation, evaluateForm } from '../core/evaluate.ts';
 import type { Form } from '../core/form/schema.ts';
 import type { Profile } from '../core/rules/profile.ts';
-import { type Evaluation, evaluateForm } from '../core/evaluate.ts';
 import { FormatError } from '../formats/format-error.ts';
 import { readForm } from './import-files.ts';
 import { loadProfile } from './profiles.ts';

@@ -10,7 +10,12 @@ import { parseForm } from './form-write.ts';
 import { loadProfile } from './profiles.ts';
 import { ServiceError } from './service-error.ts';
 
-export type EvaluationView = { profile: { id: string; name: string }; revision?: number; score: FormScore; findings: Finding[] };
+export type EvaluationView = {
+  profile: { id: string; name: string };
+  revision?: number;
+  score: FormScore;
+  findings: Finding[];
+};
 
 function profileOrThrow(id: string): Profile {
   const p = loadProfile(id);

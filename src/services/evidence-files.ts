@@ -8,14 +8,15 @@ import { EDITOR_ROLES, inScope, requireRole } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { formInScope } from './form-access.ts';
-import { ServiceError, notFound } from './service-error.ts';
+import { notFound, ServiceError } from './service-error.ts';
 import { canEdit, STATUS_LABELS } from './workflow-rules.ts';
 
 // 佐证材料 files: stored once per content under <dataDir>/evidence/ab/<sha256> (written to a temp
 // file and renamed, so a crash never leaves a half file under its final name); the database holds
 // who attached which file to which indicator.
 
-export const evidencePath = (ctx: AppContext, sha256: string): string => join(ctx.dataDir, 'evidence', sha256.slice(0, 2), sha256);
+export const evidencePath = (ctx: AppContext, sha256: string): string =>
+  join(ctx.dataDir, 'evidence', sha256.slice(0, 2), sha256);
 
 async function checkEditable(ctx: AppContext, actor: Actor, formId: string) {
   const head = await formInScope(ctx.store.db, actor, formId);
@@ -27,16 +28,25 @@ async function checkEditable(ctx: AppContext, actor: Actor, formId: string) {
 }
 
 /** Checks the actor may attach evidence to the form's row before any bytes are read. */
-export async function checkEvidenceUpload(ctx: AppContext, actor: Actor, formId: string, row: number | null): Promise<void> {
+export async function checkEvidenceUpload(
+  ctx: AppContext,
+  actor: Actor,
+  formId: string,
+  row: number | null,
+): Promise<void> {
   await checkEditable(ctx, actor, formId);
   if (row === null) return;
   const data = await forms.getData(ctx.store.db, formId);
   const count = data ? (JSON.parse(data.data) as Form).indicators.length : 0;
-  if (!Number.isInteger(row) || row < 0 || row >= count) throw new ServiceError('bad-request', `指标序号 ${row} 不存在（共 ${count} 行，从 0 起）`);
+  if (!Number.isInteger(row) || row < 0 || row >= count)
+    throw new ServiceError('bad-request', `指标序号 ${row} 不存在（共 ${count} 行，从 0 起）`);
 }
 
 /** Streams the upload to disk while hashing; throws too-large (and keeps nothing) past the cap. */
-async function writeContent(ctx: AppContext, source: AsyncIterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
+async function writeContent(
+  ctx: AppContext,
+  source: AsyncIterable<Uint8Array>,
+): Promise<{ sha256: string; size: number }> {
   const tmpDir = join(ctx.dataDir, 'evidence', 'tmp');
   await mkdir(tmpDir, { recursive: true });
   const tmp = join(tmpDir, `${ctx.newId()}.part`);
@@ -47,12 +57,17 @@ async function writeContent(ctx: AppContext, source: AsyncIterable<Uint8Array>):
     for await (const chunk of source) {
       size += chunk.length;
       if (size > ctx.config.evidenceMaxBytes) {
-        throw new ServiceError('too-large', `佐证材料超过大小上限 ${Math.round(ctx.config.evidenceMaxBytes / 1048576)} MB`);
+        throw new ServiceError(
+          'too-large',
+          `佐证材料超过大小上限 ${Math.round(ctx.config.evidenceMaxBytes / 1048576)} MB`,
+        );
       }
       hash.update(chunk);
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
     const sha256 = hash.digest('hex');
     const final = evidencePath(ctx, sha256);
     await mkdir(join(final, '..'), { recursive: true });
@@ -69,13 +84,22 @@ export async function uploadEvidence(
   ctx: AppContext,
   actor: Actor,
   formId: string,
-  file: { row: number | null; fileName: string; contentType: string; content: AsyncIterable<Uint8Array>; truncated?: () => boolean },
+  file: {
+    row: number | null;
+    fileName: string;
+    contentType: string;
+    content: AsyncIterable<Uint8Array>;
+    truncated?: () => boolean;
+  },
 ): Promise<EvidenceRecord> {
   await checkEvidenceUpload(ctx, actor, formId, file.row);
   const { sha256, size } = await writeContent(ctx, file.content);
   if (file.truncated?.()) {
     await removeIfUnused(ctx, sha256);
-    throw new ServiceError('too-large', `佐证材料超过大小上限 ${Math.round(ctx.config.evidenceMaxBytes / 1048576)} MB`);
+    throw new ServiceError(
+      'too-large',
+      `佐证材料超过大小上限 ${Math.round(ctx.config.evidenceMaxBytes / 1048576)} MB`,
+    );
   }
   if (size === 0) {
     await removeIfUnused(ctx, sha256);
@@ -86,8 +110,30 @@ export async function uploadEvidence(
   const fileName = file.fileName.replace(/[\r\n]/g, '').slice(0, 255) || '未命名';
   try {
     await transaction(ctx.store.db, async (trx) => {
-      await evidence.insert(trx, { id, formId, row: file.row, fileName, contentType: file.contentType || 'application/octet-stream', size, sha256, userId: actor.userId }, now);
-      await recordChange(trx, ctx, actor, 'evidence.add', { type: 'form', id: formId }, null, { evidenceId: id, row: file.row, fileName, size, sha256 }, now);
+      await evidence.insert(
+        trx,
+        {
+          id,
+          formId,
+          row: file.row,
+          fileName,
+          contentType: file.contentType || 'application/octet-stream',
+          size,
+          sha256,
+          userId: actor.userId,
+        },
+        now,
+      );
+      await recordChange(
+        trx,
+        ctx,
+        actor,
+        'evidence.add',
+        { type: 'form', id: formId },
+        null,
+        { evidenceId: id, row: file.row, fileName, size, sha256 },
+        now,
+      );
     });
   } catch (e) {
     await removeIfUnused(ctx, sha256);
@@ -109,7 +155,11 @@ async function evidenceInScope(ctx: AppContext, actor: Actor, id: string): Promi
   return e;
 }
 
-export async function evidenceFile(ctx: AppContext, actor: Actor, id: string): Promise<{ record: EvidenceRecord; path: string }> {
+export async function evidenceFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ record: EvidenceRecord; path: string }> {
   const record = await evidenceInScope(ctx, actor, id);
   const path = evidencePath(ctx, record.sha256);
   try {
@@ -126,12 +176,22 @@ export async function deleteEvidence(ctx: AppContext, actor: Actor, id: string):
   const now = iso(ctx);
   await transaction(ctx.store.db, async (trx) => {
     await evidence.delete(trx, id);
-    await recordChange(trx, ctx, actor, 'evidence.delete', { type: 'form', id: record.formId }, { evidenceId: id, row: record.row, fileName: record.fileName, sha256: record.sha256 }, null, now);
+    await recordChange(
+      trx,
+      ctx,
+      actor,
+      'evidence.delete',
+      { type: 'form', id: record.formId },
+      { evidenceId: id, row: record.row, fileName: record.fileName, sha256: record.sha256 },
+      null,
+      now,
+    );
   });
   await removeIfUnused(ctx, record.sha256);
 }
 
 /** Deletes a stored file no record points at any more. */
 export async function removeIfUnused(ctx: AppContext, sha256: string): Promise<void> {
-  if ((await evidence.countBySha(ctx.store.db, sha256)) === 0) await rm(evidencePath(ctx, sha256), { force: true });
+  if ((await evidence.countBySha(ctx.store.db, sha256)) === 0)
+    await rm(evidencePath(ctx, sha256), { force: true });
 }

@@ -21,7 +21,8 @@ export const exportAvailable = (): boolean => existsSync(fileURLToPath(EXPORT_MO
 
 let loaded: Promise<ExportModule> | null = null;
 function exporter(): Promise<ExportModule> {
-  if (!exportAvailable()) throw new ServiceError('bad-request', '导出功能尚未安装（缺少 formats/export-any.ts）');
+  if (!exportAvailable())
+    throw new ServiceError('bad-request', '导出功能尚未安装（缺少 formats/export-any.ts）');
   loaded ??= import(EXPORT_MODULE.href) as Promise<ExportModule>;
   return loaded;
 }
@@ -43,5 +44,8 @@ export async function exportStoredForm(
   if (!p.ok) throw new ServiceError('bad-request', p.reason);
   const mod = await exporter();
   const file = await mod.exportForm(form, p.value, q.format);
-  return { ...file, fileName: `${safeFileName(`${form.projectName || '自评表'}-${form.year}`)}.${file.extension.replace(/^\./, '')}` };
+  return {
+    ...file,
+    fileName: `${safeFileName(`${form.projectName || '自评表'}-${form.year}`)}.${file.extension.replace(/^\./, '')}`,
+  };
 }

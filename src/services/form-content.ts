@@ -13,7 +13,12 @@ export function formContent(form: Form): FormContent {
     projectName: form.projectName,
     selfTotal: form.totalScore ?? sumPrinted(form),
     executionRate: rate === null ? null : round2(rate),
-    searchText: [form.projectName, form.implementingUnit, form.competentDepartment, ...form.indicators.map((i) => i.name)]
+    searchText: [
+      form.projectName,
+      form.implementingUnit,
+      form.competentDepartment,
+      ...form.indicators.map((i) => i.name),
+    ]
       .join(' ')
       .toLowerCase(),
     indicators: form.indicators.map((i, position) => ({

@@ -1,5 +1,13 @@
 import type { Form } from '../core/form/schema.ts';
-import { type FormDetailRecord, type FormSort, type FormSummaryRecord, forms, type Page, revisions } from '../store/index.ts';
+import {
+  type FormDetailRecord,
+  type FormSort,
+  type FormSummaryRecord,
+  forms,
+  type Page,
+  revisions,
+} from '../store/index.ts';
+import { inScope } from './access.ts';
 import type { Actor, AppContext } from './context.ts';
 import { formInScope } from './form-access.ts';
 import { orgInScope } from './org-admin.ts';
@@ -38,7 +46,11 @@ export type FormListInput = {
   pageSize: number;
 };
 
-export async function listForms(ctx: AppContext, actor: Actor, query: FormListInput): Promise<Page<FormSummaryView>> {
+export async function listForms(
+  ctx: AppContext,
+  actor: Actor,
+  query: FormListInput,
+): Promise<Page<FormSummaryView>> {
   const { db } = ctx.store;
   const orgPath = query.orgId ? (await orgInScope(db, actor, query.orgId)).path : undefined;
   const page = await forms.list(
@@ -64,12 +76,17 @@ export async function listForms(ctx: AppContext, actor: Actor, query: FormListIn
 /** One query: the form with everything the detail view shows, scope-checked. */
 export async function getForm(ctx: AppContext, actor: Actor, id: string): Promise<FormDetailView> {
   const r = await forms.getDetail(ctx.store.db, id);
-  if (!r || !r.orgPath.startsWith(actor.orgPath)) throw notFound('自评表');
+  if (!r || !inScope(actor, r.orgPath)) throw notFound('自评表');
   return detailView(actor, r);
 }
 
 /** The Form JSON of the current revision (or an older one), scope-checked. */
-export async function loadFormJson(ctx: AppContext, actor: Actor, id: string, revision?: number): Promise<{ form: Form; revision: number; profileId: string }> {
+export async function loadFormJson(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  revision?: number,
+): Promise<{ form: Form; revision: number; profileId: string }> {
   const { db } = ctx.store;
   const head = await formInScope(db, actor, id);
   if (revision === undefined || revision === head.revision) {

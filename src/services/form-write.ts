@@ -1,6 +1,14 @@
 import type { Form } from '../core/form/schema.ts';
 import { validateForm } from '../core/form/validate.ts';
-import { type Db, evidence, type FormStatusWord, forms, isUniqueViolation, revisions, transaction } from '../store/index.ts';
+import {
+  type Db,
+  evidence,
+  type FormStatusWord,
+  forms,
+  isUniqueViolation,
+  revisions,
+  transaction,
+} from '../store/index.ts';
 import { EDITOR_ROLES, requireRole } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
@@ -9,8 +17,8 @@ import { formInScope } from './form-access.ts';
 import { formContent } from './form-content.ts';
 import { type FormDetailView, getForm } from './form-read.ts';
 import { orgInScope, profileForPath } from './org-admin.ts';
-import { ensureProject, getProject } from './project-admin.ts';
 import { loadProfile } from './profiles.ts';
+import { ensureProject, getProject } from './project-admin.ts';
 import { ServiceError } from './service-error.ts';
 import { canEdit, EDITABLE_STATUSES, STATUS_LABELS } from './workflow-rules.ts';
 
@@ -37,15 +45,48 @@ export async function insertForm(
   trx: Db,
   ctx: AppContext,
   actor: Actor,
-  f: { projectId: string; orgId: string; orgPath: string; form: Form; profileId?: string | undefined; status?: FormStatusWord; note?: string | null },
+  f: {
+    projectId: string;
+    orgId: string;
+    orgPath: string;
+    form: Form;
+    profileId?: string | undefined;
+    status?: FormStatusWord;
+    note?: string | null;
+  },
   now: string,
 ): Promise<{ id: string; revision: number }> {
   const id = ctx.newId();
   const content = formContent(f.form);
   const profileId = f.profileId ?? (await profileForPath(trx, f.orgPath));
-  await forms.insert(trx, { id, projectId: f.projectId, orgId: f.orgId, status: f.status ?? 'draft', profileId, userId: actor.userId }, content, now);
-  await revisions.insert(trx, { formId: id, revision: 1, data: content.data, note: f.note ?? null, userId: actor.userId }, now);
-  await recordChange(trx, ctx, actor, 'form.create', { type: 'form', id }, null, { projectId: f.projectId, orgId: f.orgId, year: f.form.year, kind: f.form.kind, profileId }, now);
+  await forms.insert(
+    trx,
+    {
+      id,
+      projectId: f.projectId,
+      orgId: f.orgId,
+      status: f.status ?? 'draft',
+      profileId,
+      userId: actor.userId,
+    },
+    content,
+    now,
+  );
+  await revisions.insert(
+    trx,
+    { formId: id, revision: 1, data: content.data, note: f.note ?? null, userId: actor.userId },
+    now,
+  );
+  await recordChange(
+    trx,
+    ctx,
+    actor,
+    'form.create',
+    { type: 'form', id },
+    null,
+    { projectId: f.projectId, orgId: f.orgId, year: f.form.year, kind: f.form.kind, profileId },
+    now,
+  );
   return { id, revision: 1 };
 }
 
@@ -64,26 +105,59 @@ export async function writeRevision(
   now: string,
 ): Promise<number> {
   const content = formContent(form);
-  const saved = await forms.updateContent(trx, head.id, expected, EDITABLE_STATUSES, content, { userId: actor.userId, orgId: head.orgId, profileId: extra.profileId }, now);
+  const saved = await forms.updateContent(
+    trx,
+    head.id,
+    expected,
+    EDITABLE_STATUSES,
+    content,
+    { userId: actor.userId, orgId: head.orgId, profileId: extra.profileId },
+    now,
+  );
   if (!saved) {
     const current = await forms.getHead(trx, head.id);
     if (!current) throw new ServiceError('not-found', '自评表不存在或无权访问');
     if (current.revision !== expected) {
-      throw new ServiceError('stale-revision', `保存失败：自评表已被他人修改（当前为第 ${current.revision} 版，您编辑的是第 ${expected} 版），请刷新后合并修改`, { currentRevision: current.revision });
+      throw new ServiceError(
+        'stale-revision',
+        `保存失败：自评表已被他人修改（当前为第 ${current.revision} 版，您编辑的是第 ${expected} 版），请刷新后合并修改`,
+        { currentRevision: current.revision },
+      );
     }
-    throw new ServiceError('not-editable', `自评表状态为“${STATUS_LABELS[current.status]}”，不能修改（草稿或已退回时才能修改）`);
+    throw new ServiceError(
+      'not-editable',
+      `自评表状态为“${STATUS_LABELS[current.status]}”，不能修改（草稿或已退回时才能修改）`,
+    );
   }
   const revision = expected + 1;
-  await revisions.insert(trx, { formId: head.id, revision, data: content.data, note: extra.note ?? null, userId: actor.userId }, now);
+  await revisions.insert(
+    trx,
+    { formId: head.id, revision, data: content.data, note: extra.note ?? null, userId: actor.userId },
+    now,
+  );
   const before = await revisions.get(trx, head.id, expected);
-  await recordChange(trx, ctx, actor, 'form.save', { type: 'form', id: head.id }, before ? JSON.parse(before.data) : null, form, now);
+  await recordChange(
+    trx,
+    ctx,
+    actor,
+    'form.save',
+    { type: 'form', id: head.id },
+    before ? JSON.parse(before.data) : null,
+    form,
+    now,
+  );
   return revision;
 }
 
 export async function createForm(
   ctx: AppContext,
   actor: Actor,
-  req: { form: unknown; projectId?: string | undefined; orgId?: string | undefined; profileId?: string | undefined },
+  req: {
+    form: unknown;
+    projectId?: string | undefined;
+    orgId?: string | undefined;
+    profileId?: string | undefined;
+  },
 ): Promise<FormDetailView> {
   requireRole(actor, EDITOR_ROLES, '新建自评表');
   const form = parseForm(req.form);
@@ -97,14 +171,23 @@ export async function createForm(
   else throw new ServiceError('bad-request', '请指定项目（projectId）或实施单位（orgId）');
   const org = await orgInScope(db, actor, orgId);
   if (org.kind !== 'unit') throw new ServiceError('bad-request', '自评表只能建在实施单位下');
-  if (!form.projectName.trim() && !projectId) throw new ServiceError('bad-request', 'Form JSON 缺少项目名称（projectName）');
+  if (!form.projectName.trim() && !projectId)
+    throw new ServiceError('bad-request', 'Form JSON 缺少项目名称（projectName）');
   const now = iso(ctx);
   let id: string;
   try {
     id = await transaction(db, async (trx) => {
       projectId ??= await ensureProject(trx, ctx, actor, org.id, form.projectName.trim(), now);
       if (await forms.findExisting(trx, projectId, form.year, form.kind)) throw duplicate(form);
-      return (await insertForm(trx, ctx, actor, { projectId, orgId: org.id, orgPath: org.path, form, profileId: req.profileId }, now)).id;
+      return (
+        await insertForm(
+          trx,
+          ctx,
+          actor,
+          { projectId, orgId: org.id, orgPath: org.path, form, profileId: req.profileId },
+          now,
+        )
+      ).id;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicate(form);
@@ -125,7 +208,11 @@ export async function saveForm(
   const head = await formInScope(db, actor, id);
   requireRole(actor, EDITOR_ROLES, '修改自评表');
   if (expected === null) {
-    throw new ServiceError('precondition-required', '保存需要在 If-Match 请求头中给出所编辑的修订号（GET 返回的 ETag）', { currentRevision: head.revision });
+    throw new ServiceError(
+      'precondition-required',
+      '保存需要在 If-Match 请求头中给出所编辑的修订号（GET 返回的 ETag）',
+      { currentRevision: head.revision },
+    );
   }
   const form = parseForm(req.form);
   checkProfileId(req.profileId);
@@ -141,7 +228,12 @@ export async function saveForm(
 }
 
 /** Deletes a draft (its revisions, comments and evidence records go with it). */
-export async function deleteForm(ctx: AppContext, actor: Actor, id: string, expected: number | null): Promise<void> {
+export async function deleteForm(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expected: number | null,
+): Promise<void> {
   const { db } = ctx.store;
   const head = await formInScope(db, actor, id);
   requireRole(actor, EDITOR_ROLES, '删除自评表');
@@ -156,11 +248,22 @@ export async function deleteForm(ctx: AppContext, actor: Actor, id: string, expe
     if (!ok) {
       const current = await forms.getHead(trx, id);
       if (current && expected !== null && current.revision !== expected) {
-        throw new ServiceError('stale-revision', '删除失败：自评表已被他人修改，请刷新后重试', { currentRevision: current.revision });
+        throw new ServiceError('stale-revision', '删除失败：自评表已被他人修改，请刷新后重试', {
+          currentRevision: current.revision,
+        });
       }
       throw new ServiceError('not-editable', '只能删除草稿');
     }
-    await recordChange(trx, ctx, actor, 'form.delete', { type: 'form', id }, data ? { revision: data.revision, projectId: head.projectId, year: head.year } : null, null, now);
+    await recordChange(
+      trx,
+      ctx,
+      actor,
+      'form.delete',
+      { type: 'form', id },
+      data ? { revision: data.revision, projectId: head.projectId, year: head.year } : null,
+      null,
+      now,
+    );
   });
   for (const sha of new Set(files)) await removeIfUnused(ctx, sha);
 }

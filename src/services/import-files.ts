@@ -1,11 +1,12 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from '../formats/format-error.ts';
-import { IMPORTABLE, extensionOf, importBytes } from '../formats/import-any.ts';
+import { extensionOf, IMPORTABLE, importBytesAll } from '../formats/import-any.ts';
 
 export type ImportOutcome =
-  | { file: string; ok: true; result: ImportResult }
+  /** a file may hold several forms (one per sheet or table). */
+  | { file: string; ok: true; results: ImportResult[] }
   | { file: string; ok: false; code: string; error: string };
 
 export type Expanded = { files: string[]; fromDirectory: boolean; missing: string[] };
@@ -38,34 +39,46 @@ async function walk(dir: string): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(path)));
-    else if ((IMPORTABLE as readonly string[]).includes(extensionOf(e.name)) || isCandidate(e.name)) out.push(path);
+    else if ((IMPORTABLE as readonly string[]).includes(extensionOf(e.name)) || isCandidate(e.name))
+      out.push(path);
   }
   return out;
 }
 
-/** Files in a directory that look like forms but have an unsupported type are reported, not skipped. */
+/** Files in a directory that look like forms but have an old or unsupported type are reported, not skipped. */
 function isCandidate(name: string): boolean {
-  return ['.xls', '.doc', '.wps', '.et', '.csv', '.pdf', '.xlsx', '.docx'].includes(extensionOf(name));
+  return ['.xls', '.doc', '.wps', '.et'].includes(extensionOf(name));
 }
 
-/** Reads and imports one file; throws FormatError (naming the file) on any failure. */
-export async function readForm(file: string): Promise<ImportResult> {
+/** Reads and imports every form in one file; throws FormatError (naming the file) on any failure. */
+export async function readForms(file: string): Promise<ImportResult[]> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '是目录，不是文件' : String(e);
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EACCES'
+          ? '没有读取权限'
+          : code === 'EISDIR'
+            ? '是目录，不是文件'
+            : String(e);
     throw new FormatError('unreadable', file, reason);
   }
-  return importBytes(bytes, file);
+  return importBytesAll(bytes, file);
+}
+
+/** The first form in a file — what `score` and `audit` read. */
+export async function readForm(file: string): Promise<ImportResult> {
+  return (await readForms(file))[0]!;
 }
 
 /** Imports one file; every failure becomes a value naming the file and the reason. */
 export async function importFile(file: string): Promise<ImportOutcome> {
   try {
-    return { file, ok: true, result: await readForm(file) };
+    return { file, ok: true, results: await readForms(file) };
   } catch (e) {
     if (e instanceof FormatError) return { file, ok: false, code: e.code, error: e.message };
     return { file, ok: false, code: 'unreadable', error: `${file}：${(e as Error).message}` };

@@ -2,7 +2,16 @@ import type { ImportResult } from '../core/form/import-result.ts';
 import type { Form } from '../core/form/schema.ts';
 import { FormatError } from '../formats/format-error.ts';
 import { importBytes } from '../formats/import-any.ts';
-import { type Db, findFormsByProjectName, forms, isUniqueViolation, type OnExistingWord, type OrgRecord, orgs, transaction } from '../store/index.ts';
+import {
+  type Db,
+  findFormsByProjectName,
+  forms,
+  isUniqueViolation,
+  type OnExistingWord,
+  type OrgRecord,
+  orgs,
+  transaction,
+} from '../store/index.ts';
 import { EDITOR_ROLES, requireRole } from './access.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { insertForm, parseForm, writeRevision } from './form-write.ts';
@@ -13,7 +22,11 @@ import { ServiceError } from './service-error.ts';
 // Import in two steps: preview reads a file and writes nothing; commit stores the (possibly
 // corrected) Form JSON. Batch jobs (jobs.ts) commit through the same function.
 
-export type CommitOutcome = { formId: string; revision: number; outcome: 'created' | 'new-revision' | 'skipped' };
+export type CommitOutcome = {
+  formId: string;
+  revision: number;
+  outcome: 'created' | 'new-revision' | 'skipped';
+};
 
 /** Reads any supported file into Form JSON; a file that is not a form is a 422 with the reader's reason. */
 export async function readImport(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
@@ -21,29 +34,46 @@ export async function readImport(bytes: Uint8Array, fileName: string): Promise<I
     return [await importBytes(bytes, fileName)];
   } catch (e) {
     if (e instanceof FormatError) {
-      throw new ServiceError(e.code === 'too-large' ? 'too-large' : 'format-error', e.message, { formatCode: e.code });
+      throw new ServiceError(e.code === 'too-large' ? 'too-large' : 'format-error', e.message, {
+        formatCode: e.code,
+      });
     }
     throw e;
   }
 }
 
 /** The unit to file a form under: the one given, else the one named as 实施单位, else the actor's own unit. */
-async function findUnit(db: Db, actor: Actor, form: Form, orgId: string | undefined): Promise<OrgRecord | null> {
+async function findUnit(
+  db: Db,
+  actor: Actor,
+  form: Form,
+  orgId: string | undefined,
+): Promise<OrgRecord | null> {
   if (orgId) {
     const org = await orgInScope(db, actor, orgId);
     if (org.kind !== 'unit') throw new ServiceError('bad-request', '自评表只能归入实施单位');
     return org;
   }
-  const named = form.implementingUnit.trim() ? await orgs.findUnitsByName(db, form.implementingUnit.trim(), actor.orgPath) : [];
+  const named = form.implementingUnit.trim()
+    ? await orgs.findUnitsByName(db, form.implementingUnit.trim(), actor.orgPath)
+    : [];
   if (named.length === 1) return named[0]!;
   if (actor.orgKind === 'unit') return orgs.get(db, actor.orgId);
   return null;
 }
 
-export async function resolveUnit(db: Db, actor: Actor, form: Form, orgId: string | undefined): Promise<OrgRecord> {
+export async function resolveUnit(
+  db: Db,
+  actor: Actor,
+  form: Form,
+  orgId: string | undefined,
+): Promise<OrgRecord> {
   const org = await findUnit(db, actor, form, orgId);
   if (!org) {
-    throw new ServiceError('bad-request', `找不到名为“${form.implementingUnit || '（空）'}”的实施单位，请指定 orgId`);
+    throw new ServiceError(
+      'bad-request',
+      `找不到名为“${form.implementingUnit || '（空）'}”的实施单位，请指定 orgId`,
+    );
   }
   return org;
 }
@@ -53,13 +83,21 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
   const results = await readImport(bytes, fileName);
   const items = [];
   for (const r of results) {
-    const existing = await findFormsByProjectName(db, actor.orgPath, r.form.projectName, r.form.year, r.form.kind);
+    const existing = await findFormsByProjectName(
+      db,
+      actor.orgPath,
+      r.form.projectName,
+      r.form.year,
+      r.form.kind,
+    );
     const unit = await findUnit(db, actor, r.form, undefined).catch(() => null);
     items.push({
       form: r.form,
       warnings: r.warnings,
       confidence: r.confidence,
-      existing: existing[0] ? { formId: existing[0].id, revision: existing[0].revision, orgId: existing[0].orgId } : null,
+      existing: existing[0]
+        ? { formId: existing[0].id, revision: existing[0].revision, orgId: existing[0].orgId }
+        : null,
       suggestedOrgId: unit?.id ?? null,
     });
   }
@@ -82,12 +120,22 @@ export async function commitInTransaction(
   const projectId = await ensureProject(trx, ctx, actor, org.id, name, now);
   const existing = await forms.findExisting(trx, projectId, form.year, form.kind);
   if (!existing) {
-    const created = await insertForm(trx, ctx, actor, { projectId, orgId: org.id, orgPath: org.path, form, note }, now);
+    const created = await insertForm(
+      trx,
+      ctx,
+      actor,
+      { projectId, orgId: org.id, orgPath: org.path, form, note },
+      now,
+    );
     return { formId: created.id, revision: created.revision, outcome: 'created' };
   }
   if (onExisting === 'skip') return { formId: existing.id, revision: existing.revision, outcome: 'skipped' };
   if (onExisting === 'fail') {
-    throw new ServiceError('conflict', `“${name}” ${form.year} 年度的自评表已存在（第 ${existing.revision} 版）`, { formId: existing.id, currentRevision: existing.revision });
+    throw new ServiceError(
+      'conflict',
+      `“${name}” ${form.year} 年度的自评表已存在（第 ${existing.revision} 版）`,
+      { formId: existing.id, currentRevision: existing.revision },
+    );
   }
   const revision = await writeRevision(trx, ctx, actor, existing, existing.revision, form, { note }, now);
   return { formId: existing.id, revision, outcome: 'new-revision' };
@@ -106,7 +154,12 @@ export async function withUniqueRetry<T>(fn: () => Promise<T>): Promise<T> {
 export async function commitImport(
   ctx: AppContext,
   actor: Actor,
-  req: { form: unknown; orgId?: string | undefined; onExisting: OnExistingWord; fileName?: string | undefined },
+  req: {
+    form: unknown;
+    orgId?: string | undefined;
+    onExisting: OnExistingWord;
+    fileName?: string | undefined;
+  },
 ): Promise<CommitOutcome> {
   requireRole(actor, EDITOR_ROLES, '导入自评表');
   const form = parseForm(req.form);

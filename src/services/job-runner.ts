@@ -2,7 +2,13 @@ import { hostname } from 'node:os';
 import type { Form } from '../core/form/schema.ts';
 import { type ItemOutcome, jobs, orgs, transaction, users } from '../store/index.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
-import { type CommitOutcome, commitInTransaction, readImport, resolveUnit, withUniqueRetry } from './imports.ts';
+import {
+  type CommitOutcome,
+  commitInTransaction,
+  readImport,
+  resolveUnit,
+  withUniqueRetry,
+} from './imports.ts';
 import { ServiceError } from './service-error.ts';
 
 // Runs batch import jobs. A worker leases a job (lease_owner, lease_expires_at) and renews the
@@ -11,7 +17,8 @@ import { ServiceError } from './service-error.ts';
 // together with the item's "done" mark, so a file is either fully imported and counted, or not at
 // all — never imported twice.
 
-export const workerId = (): string => `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+export const workerId = (): string =>
+  `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
 class LeaseLost extends Error {}
 
@@ -37,7 +44,11 @@ async function jobActor(ctx: AppContext, userId: string): Promise<Actor | null> 
 }
 
 /** Claims the oldest runnable job and runs it to the end (or until its lease is lost). False when none. */
-export async function runNextJob(ctx: AppContext, owner: string, options: { throttleMs?: number } = {}): Promise<boolean> {
+export async function runNextJob(
+  ctx: AppContext,
+  owner: string,
+  options: { throttleMs?: number } = {},
+): Promise<boolean> {
   const { db } = ctx.store;
   for (const id of await jobs.claimable(db, iso(ctx), 5)) {
     if (!(await jobs.claim(db, id, owner, iso(ctx), later(ctx, ctx.config.jobLeaseMs)))) continue;
@@ -98,7 +109,9 @@ async function runItem(
     warningCount = results.reduce((n, r) => n + r.warnings.length, 0);
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
-    await transaction(db, (trx) => complete(trx, { status: 'failed', formId: null, error: e.message, warningCount: 0 }));
+    await transaction(db, (trx) =>
+      complete(trx, { status: 'failed', formId: null, error: e.message, warningCount: 0 }),
+    );
     return;
   }
   try {
@@ -107,7 +120,18 @@ async function runItem(
         const outcomes: CommitOutcome[] = [];
         for (const form of forms) {
           const org = await resolveUnit(trx, actor, form, orgId ?? undefined);
-          outcomes.push(await commitInTransaction(trx, ctx, actor, org, form, onExisting, `批量导入 ${item.fileName}`, iso(ctx)));
+          outcomes.push(
+            await commitInTransaction(
+              trx,
+              ctx,
+              actor,
+              org,
+              form,
+              onExisting,
+              `批量导入 ${item.fileName}`,
+              iso(ctx),
+            ),
+          );
         }
         const status = outcomes.every((o) => o.outcome === 'skipped') ? 'skipped' : 'done';
         await complete(trx, { status, formId: outcomes[0]?.formId ?? null, error: null, warningCount });
@@ -116,6 +140,13 @@ async function runItem(
     ctx.wake.evaluator();
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
-    await transaction(db, (trx) => complete(trx, { status: 'failed', formId: null, error: `${item.fileName}：${e.message}`, warningCount }));
+    await transaction(db, (trx) =>
+      complete(trx, {
+        status: 'failed',
+        formId: null,
+        error: `${item.fileName}：${e.message}`,
+        warningCount,
+      }),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { CHILD_KINDS, inScope, requireAdmin } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { DEFAULT_PROFILE, loadProfile } from './profiles.ts';
-import { ServiceError, notFound } from './service-error.ts';
+import { notFound, ServiceError } from './service-error.ts';
 
 export type OrgView = Omit<OrgRecord, 'path'>;
 const view = ({ path: _path, ...o }: OrgRecord): OrgView => o;
@@ -61,7 +61,8 @@ export async function createOrg(
       await recordChange(trx, ctx, actor, 'org.create', { type: 'org', id }, null, view(org), org.createdAt);
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ServiceError('conflict', `“${parent.name}”下已有名为“${req.name}”的组织`);
+    if (isUniqueViolation(e))
+      throw new ServiceError('conflict', `“${parent.name}”下已有名为“${req.name}”的组织`);
     throw e;
   }
   return view(org);
@@ -81,7 +82,11 @@ export async function updateOrg(
   try {
     await transaction(db, async (trx) => {
       await orgs.update(trx, id, patch, now);
-      const after = { ...before, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.profileId !== undefined ? { profileId: patch.profileId } : {}) };
+      const after = {
+        ...before,
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.profileId !== undefined ? { profileId: patch.profileId } : {}),
+      };
       await recordChange(trx, ctx, actor, 'org.update', { type: 'org', id }, view(before), view(after), now);
     });
   } catch (e) {

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Profile, resolveProfile } from '../core/rules/profile.ts';
 import type { Result } from '../core/result.ts';
+import { type Profile, resolveProfile } from '../core/rules/profile.ts';
 
 export const DEFAULT_PROFILE = 'national';
 export const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
@@ -13,7 +13,9 @@ let cache: { dir: string; files: Record<string, unknown> } | null = null;
 export function profileFiles(dir = RULES_DIR): Record<string, unknown> {
   if (cache?.dir === dir) return cache.files;
   const files: Record<string, unknown> = {};
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const raw = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { id?: unknown };
     const id = typeof raw.id === 'string' ? raw.id : name.replace(/\.json$/, '');
     files[id] = raw;

@@ -1,9 +1,16 @@
-import { type Db, isUniqueViolation, type Page, type ProjectRecord, projects, transaction } from '../store/index.ts';
+import {
+  type Db,
+  isUniqueViolation,
+  type Page,
+  type ProjectRecord,
+  projects,
+  transaction,
+} from '../store/index.ts';
 import { EDITOR_ROLES, inScope, requireRole } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { orgInScope } from './org-admin.ts';
-import { ServiceError, notFound } from './service-error.ts';
+import { notFound, ServiceError } from './service-error.ts';
 
 export type ProjectView = Omit<ProjectRecord, 'orgPath'>;
 const view = ({ orgPath: _p, ...p }: ProjectRecord): ProjectView => p;
@@ -15,7 +22,12 @@ export async function listProjects(
 ): Promise<Page<ProjectView>> {
   const { db } = ctx.store;
   const orgPath = query.orgId ? (await orgInScope(db, actor, query.orgId)).path : undefined;
-  const page = await projects.list(db, { scopePath: actor.orgPath, orgPath, q: query.q }, query.page, query.pageSize);
+  const page = await projects.list(
+    db,
+    { scopePath: actor.orgPath, orgPath, q: query.q },
+    query.page,
+    query.pageSize,
+  );
   return { ...page, items: page.items.map(view) };
 }
 
@@ -65,7 +77,16 @@ export async function updateProject(
   try {
     await transaction(db, async (trx) => {
       await projects.update(trx, id, patch, now);
-      await recordChange(trx, ctx, actor, 'project.update', { type: 'project', id }, { name: before.name, code: before.code }, { name: before.name, code: before.code, ...patch }, now);
+      await recordChange(
+        trx,
+        ctx,
+        actor,
+        'project.update',
+        { type: 'project', id },
+        { name: before.name, code: before.code },
+        { name: before.name, code: before.code, ...patch },
+        now,
+      );
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new ServiceError('conflict', `该单位已有名为“${patch.name}”的项目`);
@@ -75,7 +96,14 @@ export async function updateProject(
 }
 
 /** The unit's project of this name, created if missing (inside the caller's transaction). */
-export async function ensureProject(trx: Db, ctx: AppContext, actor: Actor, orgId: string, name: string, now: string): Promise<string> {
+export async function ensureProject(
+  trx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  name: string,
+  now: string,
+): Promise<string> {
   const found = await projects.findByName(trx, orgId, name);
   if (found) return found.id;
   const id = ctx.newId();

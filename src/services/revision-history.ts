@@ -10,7 +10,12 @@ export async function listRevisions(ctx: AppContext, actor: Actor, id: string): 
   return revisions.list(ctx.store.db, id);
 }
 
-export async function getRevision(ctx: AppContext, actor: Actor, id: string, revision: number): Promise<RevisionRecord & { form: Form }> {
+export async function getRevision(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  revision: number,
+): Promise<RevisionRecord & { form: Form }> {
   await formInScope(ctx.store.db, actor, id);
   const r = await revisions.get(ctx.store.db, id, revision);
   if (!r) throw notFound(`第 ${revision} 版修订`);
@@ -27,7 +32,13 @@ export async function formAuditLog(ctx: AppContext, actor: Actor, id: string): P
 export async function listAuditLog(
   ctx: AppContext,
   actor: Actor,
-  q: { entityType?: string | undefined; entityId?: string | undefined; actorId?: string | undefined; page: number; pageSize: number },
+  q: {
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    actorId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<Page<AuditRecord>> {
   requireAdmin(actor, '查看变更记录');
   return auditLog.list(ctx.store.db, { ...q, actorScopePath: actor.orgPath }, q.page, q.pageSize);

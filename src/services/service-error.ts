@@ -28,5 +28,6 @@ export class ServiceError extends Error {
   }
 }
 
-export const notFound = (what: string): ServiceError => new ServiceError('not-found', `${what}不存在或无权访问`);
+export const notFound = (what: string): ServiceError =>
+  new ServiceError('not-found', `${what}不存在或无权访问`);
 export const forbidden = (message: string): ServiceError => new ServiceError('forbidden', message);

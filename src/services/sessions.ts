@@ -14,22 +14,34 @@ const later = (ctx: AppContext, ms: number): string => new Date(ctx.now().getTim
 
 export type LoginResult = { token: string; actor: Actor; expiresAt: string };
 
-export async function login(ctx: AppContext, username: string, password: string, ip: string): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  username: string,
+  password: string,
+  ip: string,
+): Promise<LoginResult> {
   const { db } = ctx.store;
   const since = new Date(ctx.now().getTime() - ctx.config.loginWindowMs).toISOString();
   const failures = await loginAttempts.recentFailures(db, username, ip, since);
-  if (failures.byUser >= ctx.config.maxLoginFailuresPerUser || failures.byIp >= ctx.config.maxLoginFailuresPerIp) {
+  if (
+    failures.byUser >= ctx.config.maxLoginFailuresPerUser ||
+    failures.byIp >= ctx.config.maxLoginFailuresPerIp
+  ) {
     const minutes = Math.ceil(ctx.config.loginWindowMs / 60_000);
     throw new ServiceError('rate-limited', `登录失败次数过多，请 ${minutes} 分钟后再试`);
   }
   const cred = await users.getCredentials(db, username);
-  const ok = cred
-    ? await verifyPassword(password, cred.passwordHash)
-    : (await verifyPassword(password, await dummyHash(ctx.config.scryptCost)), false);
+  let ok = false;
+  if (cred) ok = await verifyPassword(password, cred.passwordHash);
+  // An unknown user costs as much time as a wrong password, so names cannot be probed by timing.
+  else await verifyPassword(password, await dummyHash(ctx.config.scryptCost));
   const now = iso(ctx);
   if (!cred || !ok || !cred.active) {
     await loginAttempts.insert(db, { id: ctx.newId(), username, ip, success: false }, now);
-    throw new ServiceError('bad-credentials', cred && ok && !cred.active ? '该账号已停用' : '用户名或密码错误');
+    throw new ServiceError(
+      'bad-credentials',
+      cred && ok && !cred.active ? '该账号已停用' : '用户名或密码错误',
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -63,7 +75,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   const nowDate = ctx.now();
   const now = nowDate.toISOString();
   const s = await sessions.getActive(ctx.store.db, tokenId(token), now);
-  if (!s || !s.user.active) return null;
+  if (!s?.user.active) return null;
   if (nowDate.getTime() - Date.parse(s.lastSeenAt) > ctx.config.sessionTouchMs) {
     await sessions.touch(ctx.store.db, s.id, now, later(ctx, ctx.config.sessionTtlMs));
   }
@@ -84,16 +96,31 @@ export function describeMe(actor: Actor) {
 }
 
 /** Changes the actor's password and ends their other sessions. */
-export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string): Promise<void> {
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  current: string,
+  next: string,
+): Promise<void> {
   const { db } = ctx.store;
   const stored = await users.passwordHash(db, actor.userId);
-  if (!stored || !(await verifyPassword(current, stored))) throw new ServiceError('bad-credentials', '当前密码不正确');
+  if (!stored || !(await verifyPassword(current, stored)))
+    throw new ServiceError('bad-credentials', '当前密码不正确');
   const hash = await hashPassword(next, ctx.config.scryptCost);
   const now = iso(ctx);
   await transaction(db, async (trx) => {
     await users.update(trx, actor.userId, { passwordHash: hash }, now);
     await sessions.deleteForUser(trx, actor.userId, actor.sessionId);
-    await recordChange(trx, ctx, actor, 'user.password', { type: 'user', id: actor.userId }, null, { password: '（已修改）' }, now);
+    await recordChange(
+      trx,
+      ctx,
+      actor,
+      'user.password',
+      { type: 'user', id: actor.userId },
+      null,
+      { password: '（已修改）' },
+      now,
+    );
   });
 }
 

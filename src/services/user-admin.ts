@@ -4,7 +4,7 @@ import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { orgInScope } from './org-admin.ts';
 import { hashPassword } from './passwords.ts';
-import { ServiceError, notFound } from './service-error.ts';
+import { notFound, ServiceError } from './service-error.ts';
 
 const ROLE_LABELS = {
   'unit-filler': '单位填报人',
@@ -51,7 +51,18 @@ export async function createUser(
   const now = iso(ctx);
   try {
     await transaction(db, async (trx) => {
-      await users.insert(trx, { id, username: req.username, displayName: req.displayName, passwordHash, role: req.role, orgId: org.id }, now);
+      await users.insert(
+        trx,
+        {
+          id,
+          username: req.username,
+          displayName: req.displayName,
+          passwordHash,
+          role: req.role,
+          orgId: org.id,
+        },
+        now,
+      );
       const { password: _p, ...shown } = req;
       await recordChange(trx, ctx, actor, 'user.create', { type: 'user', id }, null, shown, now);
     });
@@ -66,13 +77,22 @@ export async function updateUser(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  patch: { displayName?: string | undefined; password?: string | undefined; role?: UserRecord['role'] | undefined; orgId?: string | undefined; active?: boolean | undefined },
+  patch: {
+    displayName?: string | undefined;
+    password?: string | undefined;
+    role?: UserRecord['role'] | undefined;
+    orgId?: string | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<UserRecord> {
   requireAdmin(actor, '管理用户');
   const { db } = ctx.store;
   const before = await users.get(db, id);
   if (!before || !inScope(actor, before.orgPath)) throw notFound('用户');
-  if (id === actor.userId && (patch.active === false || (patch.role && patch.role !== 'admin') || patch.orgId)) {
+  if (
+    id === actor.userId &&
+    (patch.active === false || (patch.role && patch.role !== 'admin') || patch.orgId)
+  ) {
     throw new ServiceError('bad-request', '不能停用自己、降低自己的角色或移动自己的组织');
   }
   const org = patch.orgId ? await orgInScope(db, actor, patch.orgId) : null;
@@ -93,7 +113,8 @@ export async function updateUser(
       },
       now,
     );
-    if (passwordHash || patch.active === false || patch.role || patch.orgId) await sessions.deleteForUser(trx, id);
+    if (passwordHash || patch.active === false || patch.role || patch.orgId)
+      await sessions.deleteForUser(trx, id);
     const { password, ...shown } = patch;
     const after = { ...view(before), ...shown, ...(password ? { password: '（已重置）' } : {}) };
     await recordChange(trx, ctx, actor, 'user.update', { type: 'user', id }, view(before), after, now);

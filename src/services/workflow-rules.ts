@@ -10,9 +10,19 @@ type Rule = { action: WorkflowAction; from: FormStatusWord; to: FormStatusWord; 
 export const TRANSITIONS: readonly Rule[] = [
   { action: 'submit', from: 'draft', to: 'submitted', roles: ['unit-filler', 'admin'] },
   { action: 'submit', from: 'returned', to: 'submitted', roles: ['unit-filler', 'admin'] },
-  { action: 'return', from: 'submitted', to: 'returned', roles: ['department-reviewer', 'finance-reviewer', 'admin'] },
+  {
+    action: 'return',
+    from: 'submitted',
+    to: 'returned',
+    roles: ['department-reviewer', 'finance-reviewer', 'admin'],
+  },
   { action: 'return', from: 'approved', to: 'returned', roles: ['finance-reviewer', 'admin'] },
-  { action: 'approve', from: 'submitted', to: 'approved', roles: ['department-reviewer', 'finance-reviewer', 'admin'] },
+  {
+    action: 'approve',
+    from: 'submitted',
+    to: 'approved',
+    roles: ['department-reviewer', 'finance-reviewer', 'admin'],
+  },
   { action: 'publish', from: 'approved', to: 'published', roles: ['finance-reviewer', 'admin'] },
 ];
 
@@ -27,7 +37,12 @@ export const STATUS_LABELS: Record<FormStatusWord, string> = {
   published: '已公开',
 };
 
-export const ACTION_LABELS: Record<WorkflowAction, string> = { submit: '提交', return: '退回', approve: '审核通过', publish: '公开' };
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: '提交',
+  return: '退回',
+  approve: '审核通过',
+  publish: '公开',
+};
 
 export function findTransition(action: WorkflowAction, from: FormStatusWord): Rule | undefined {
   return TRANSITIONS.find((t) => t.action === action && t.from === from);

@@ -4,7 +4,7 @@ import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { formInScope } from './form-access.ts';
 import { type FormDetailView, getForm } from './form-read.ts';
-import { ServiceError, forbidden } from './service-error.ts';
+import { forbidden, ServiceError } from './service-error.ts';
 import { ACTION_LABELS, findTransition, STATUS_LABELS, type WorkflowAction } from './workflow-rules.ts';
 
 /**
@@ -23,27 +23,64 @@ export async function transitionForm(
   const head = await formInScope(db, actor, id);
   const rule = findTransition(req.action, head.status);
   if (!rule) {
-    throw new ServiceError('invalid-transition', `自评表状态为“${STATUS_LABELS[head.status]}”，不能${ACTION_LABELS[req.action]}`);
+    throw new ServiceError(
+      'invalid-transition',
+      `自评表状态为“${STATUS_LABELS[head.status]}”，不能${ACTION_LABELS[req.action]}`,
+    );
   }
   if (!rule.roles.includes(actor.role)) throw forbidden(`当前角色无权${ACTION_LABELS[req.action]}自评表`);
   const comment = req.comment?.trim() ?? '';
   if (req.action === 'return' && !comment) throw new ServiceError('bad-request', '退回时请填写退回意见');
   const now = iso(ctx);
   await transaction(db, async (trx) => {
-    const moved = await forms.updateStatus(trx, id, rule.from, rule.to, actor.userId, now, expected ?? undefined);
+    const moved = await forms.updateStatus(
+      trx,
+      id,
+      rule.from,
+      rule.to,
+      actor.userId,
+      now,
+      expected ?? undefined,
+    );
     if (!moved) {
       const current = await forms.getHead(trx, id);
       if (current && expected !== null && current.revision !== expected) {
-        throw new ServiceError('stale-revision', `自评表已被他人修改（当前为第 ${current.revision} 版），请刷新后再${ACTION_LABELS[req.action]}`, { currentRevision: current.revision });
+        throw new ServiceError(
+          'stale-revision',
+          `自评表已被他人修改（当前为第 ${current.revision} 版），请刷新后再${ACTION_LABELS[req.action]}`,
+          { currentRevision: current.revision },
+        );
       }
-      throw new ServiceError('invalid-transition', `自评表状态已变为“${STATUS_LABELS[current?.status ?? head.status]}”，不能${ACTION_LABELS[req.action]}`);
+      throw new ServiceError(
+        'invalid-transition',
+        `自评表状态已变为“${STATUS_LABELS[current?.status ?? head.status]}”，不能${ACTION_LABELS[req.action]}`,
+      );
     }
     await comments.insert(
       trx,
-      { id: ctx.newId(), formId: id, revision: head.revision, field: null, body: comment, action: req.action, fromStatus: rule.from, toStatus: rule.to, authorId: actor.userId },
+      {
+        id: ctx.newId(),
+        formId: id,
+        revision: head.revision,
+        field: null,
+        body: comment,
+        action: req.action,
+        fromStatus: rule.from,
+        toStatus: rule.to,
+        authorId: actor.userId,
+      },
       now,
     );
-    await recordChange(trx, ctx, actor, `form.${req.action}`, { type: 'form', id }, { status: rule.from }, { status: rule.to, ...(comment ? { comment } : {}) }, now);
+    await recordChange(
+      trx,
+      ctx,
+      actor,
+      `form.${req.action}`,
+      { type: 'form', id },
+      { status: rule.from },
+      { status: rule.to, ...(comment ? { comment } : {}) },
+      now,
+    );
   });
   return getForm(ctx, actor, id);
 }
@@ -84,8 +121,31 @@ export async function addComment(
   const commentId = ctx.newId();
   const now = iso(ctx);
   await transaction(db, async (trx) => {
-    await comments.insert(trx, { id: commentId, formId: id, revision: head.revision, field, body: req.body, action: null, fromStatus: null, toStatus: null, authorId: actor.userId }, now);
-    await recordChange(trx, ctx, actor, 'form.comment', { type: 'form', id }, null, { field, body: req.body }, now);
+    await comments.insert(
+      trx,
+      {
+        id: commentId,
+        formId: id,
+        revision: head.revision,
+        field,
+        body: req.body,
+        action: null,
+        fromStatus: null,
+        toStatus: null,
+        authorId: actor.userId,
+      },
+      now,
+    );
+    await recordChange(
+      trx,
+      ctx,
+      actor,
+      'form.comment',
+      { type: 'form', id },
+      null,
+      { field, body: req.body },
+      now,
+    );
   });
   const all = await comments.list(db, id);
   return all.find((c) => c.id === commentId)!;

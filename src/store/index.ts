@@ -2,19 +2,24 @@
 // Only this layer imports kysely, pg and better-sqlite3.
 export type { DialectName } from './dialect.ts';
 export {
-  type Db,
-  type Store,
-  type StoreOptions,
   canReachPostgres,
+  type Db,
   dropSchema,
   isPostgresUrl,
   migrate,
   openStore,
+  type Store,
+  type StoreOptions,
 } from './open-store.ts';
 export type * from './records.ts';
-export { auditLog, type AuditFilter, type NewAuditEntry } from './repositories/audit-log.ts';
+export { type AuditFilter, auditLog, type NewAuditEntry } from './repositories/audit-log.ts';
 export { comments } from './repositories/comments.ts';
-export { dashboard, type DashboardFilter, EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from './repositories/dashboard.ts';
+export {
+  type DashboardFilter,
+  dashboard,
+  EXECUTION_RATE_BOUNDS,
+  SELF_MINUS_RULE_BOUNDS,
+} from './repositories/dashboard.ts';
 export { evidence } from './repositories/evidence.ts';
 export {
   type FamilyCounts,

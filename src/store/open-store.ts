@@ -31,7 +31,8 @@ export type StoreOptions = {
   migrate?: boolean | undefined;
 };
 
-export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+export const isPostgresUrl = (url: string | undefined): url is string =>
+  !!url && /^postgres(ql)?:\/\//.test(url);
 
 /** Opens the database (SQLite in WAL mode by default, PostgreSQL for a postgres:// URL) and migrates it. */
 export async function openStore(options: StoreOptions): Promise<Store> {

@@ -1,3 +1,5 @@
+import type { FormKind } from '../core/form/schema.ts';
+
 // What repositories return: camelCase records, numbers as numbers, booleans as booleans.
 
 export type ActorRef = { id: string; username: string; displayName: string };
@@ -58,7 +60,7 @@ export type FormSummaryRecord = {
   orgName: string;
   orgPath: string;
   year: number;
-  kind: string;
+  kind: FormKind;
   status: FormStatusWord;
   revision: number;
   selfTotal: number | null;

@@ -18,7 +18,8 @@ let postgresState: Promise<{ ok: boolean; reason: string }> | null = null;
 export function postgresStatus(): Promise<{ ok: boolean; reason: string }> {
   postgresState ??= (async () => {
     if (!TEST_DATABASE_URL) return { ok: false, reason: 'TEST_DATABASE_URL 未设置' };
-    if (!(await canReachPostgres(TEST_DATABASE_URL))) return { ok: false, reason: `无法连接 ${redact(TEST_DATABASE_URL)}` };
+    if (!(await canReachPostgres(TEST_DATABASE_URL)))
+      return { ok: false, reason: `无法连接 ${redact(TEST_DATABASE_URL)}` };
     return { ok: true, reason: '' };
   })();
   return postgresState;
@@ -26,10 +27,18 @@ export function postgresStatus(): Promise<{ ok: boolean; reason: string }> {
 
 const redact = (url: string): string => url.replace(/:[^:@/]*@/, ':***@');
 
-export type TestStore = Store & { dataDir: string; databaseUrl: string | undefined; schema: string | undefined; cleanup(): Promise<void> };
+export type TestStore = Store & {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  schema: string | undefined;
+  cleanup(): Promise<void>;
+};
 
 /** A fresh, migrated store of the dialect; `cleanup` closes it and removes its files/schema. */
-export async function openTestStore(dialect: DialectName, extra: Partial<StoreOptions> = {}): Promise<TestStore> {
+export async function openTestStore(
+  dialect: DialectName,
+  extra: Partial<StoreOptions> = {},
+): Promise<TestStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
   if (dialect === 'sqlite') {
     const store = await openStore({ dataDir, ...extra });

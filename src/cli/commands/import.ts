@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -26,37 +26,40 @@ export function renderImport(outcomes: readonly ImportOutcome[]): string {
           { title: '警告', align: 'right' },
           { title: '最低置信度', align: 'right' },
         ],
-        ok.map((o) => {
-          const { form, warnings, confidence } = o.result;
-          const c = minConfidence(confidence);
-          return [
-            basename(o.file),
-            form.projectName || '（未识别）',
-            String(form.year),
-            String(form.indicators.length),
-            String(warnings.length),
-            c === null ? '—' : c.toFixed(2),
-          ];
-        }),
+        ok.flatMap((o) =>
+          o.results.map(({ form, warnings, confidence }, k) => {
+            const c = minConfidence(confidence);
+            return [
+              o.results.length > 1 ? `${basename(o.file)} #${k + 1}` : basename(o.file),
+              form.projectName || '（未识别）',
+              String(form.year),
+              String(form.indicators.length),
+              String(warnings.length),
+              c === null ? '—' : c.toFixed(2),
+            ];
+          }),
+        ),
       ),
     );
     for (const o of ok) {
-      for (const w of o.result.warnings.slice(0, 10)) lines.push(`  ⚠ ${basename(o.file)} ${w.path || ''} ${w.message}`);
-      if (o.result.warnings.length > 10) lines.push(`  ⚠ ${basename(o.file)} 另有 ${o.result.warnings.length - 10} 条警告（--json 查看全部）`);
+      const warnings = o.results.flatMap((r) => r.warnings);
+      for (const w of warnings.slice(0, 10)) lines.push(`  ⚠ ${basename(o.file)} ${w.path || ''} ${w.message}`);
+      if (warnings.length > 10) lines.push(`  ⚠ ${basename(o.file)} 另有 ${warnings.length - 10} 条警告（--json 查看全部）`);
     }
   }
   if (failed.length) {
     lines.push('', '导入失败：');
     for (const o of failed) if (!o.ok) lines.push(`  ✗ ${o.error}`);
   }
-  lines.push('', `共 ${outcomes.length} 个文件：成功 ${ok.length} 个，失败 ${failed.length} 个。`);
+  const forms = ok.reduce((a, o) => a + (o.ok ? o.results.length : 0), 0);
+  lines.push('', `共 ${outcomes.length} 个文件：成功 ${ok.length} 个（${forms} 张表），失败 ${failed.length} 个。`);
   return lines.join('\n');
 }
 
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('导入自评表文件或目录（.txt .json），输出 Form JSON 或导入摘要')
+    .description('导入自评表文件或目录（.xlsx .docx .pdf .txt .json），输出 Form JSON 或导入摘要')
     .argument('<inputs...>', '文件或目录')
     .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
     .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
@@ -71,7 +74,7 @@ export function registerImport(program: Command): void {
             format: '导入 [{bar}] {value}/{total} {file}',
             stream: process.stderr,
             noTTYOutput: true,
-            notTTYSchedule: 500,
+            notTTYSchedule: 2000,
             hideCursor: false,
           })
         : null;
@@ -84,18 +87,23 @@ export function registerImport(program: Command): void {
         await mkdir(opts.out, { recursive: true });
         for (const o of outcomes) {
           if (!o.ok) continue;
-          const target = join(opts.out, `${basename(o.file).replace(/\.[^.]+$/, '')}.json`);
-          // Written whole in one call from a complete string: never a half-written form.
-          await writeFile(target, `${JSON.stringify(o.result.form, null, 2)}\n`);
+          const stem = basename(o.file).replace(/\.[^.]+$/, '');
+          for (const [k, r] of o.results.entries()) {
+            const target = join(opts.out, o.results.length > 1 ? `${stem}-${k + 1}.json` : `${stem}.json`);
+            // Written to a temporary name and renamed: a reader never sees a half-written form.
+            await writeFile(`${target}.tmp`, `${JSON.stringify(r.form, null, 2)}\n`);
+            await rename(`${target}.tmp`, target);
+          }
         }
       }
       if (opts.json) {
-        const single = inputs.length === 1 && !fromDirectory && outcomes.length === 1 && outcomes[0]!.ok;
+        const first = outcomes[0];
+        const single = inputs.length === 1 && !fromDirectory && outcomes.length === 1 && first?.ok && first.results.length === 1;
         const payload = single
-          ? (outcomes[0] as Extract<ImportOutcome, { ok: true }>).result.form
+          ? (first as Extract<ImportOutcome, { ok: true }>).results[0]!.form
           : outcomes.map((o) =>
               o.ok
-                ? { file: o.file, ok: true, form: o.result.form, warnings: o.result.warnings }
+                ? { file: o.file, ok: true, forms: o.results.map((r) => ({ form: r.form, warnings: r.warnings })) }
                 : { file: o.file, ok: false, code: o.code, error: o.error },
             );
         process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);

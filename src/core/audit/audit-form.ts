@@ -34,6 +34,6 @@ export function auditForm(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.row ?? -1) - (b.row ?? -1) ||
-      a.code.localeCompare(b.code),
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

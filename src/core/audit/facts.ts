@@ -21,11 +21,11 @@ export type Fact = {
   field: string;
   row: number | null;
   /** bigrams of the words right around the number (quoted) or of the indicator name (structured). */
-  subject: Set<string>;
+  subject: Set<number>;
   /** bigrams of a wider window (±10 characters within the clause), for quoted-vs-quoted matching. */
-  wide: Set<string>;
+  wide: Set<number>;
   /** bigrams of the name of the row whose cell quotes it (quoted facts only). */
-  rowName: Set<string>;
+  rowName: Set<number>;
   structured: boolean;
   /** the number is a part listed after 其中 (a breakdown), not a fact of its own. */
   part: boolean;
@@ -41,18 +41,34 @@ const APPROXIMATE_BEFORE = /(约|近|超过|逾|不少于|不低于|至少|将�
 /** 达/达到 before a number in an actual states what was reached: a measurement, not a bound. */
 const REACHED = /(达|达到)$/;
 
-export function bigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const part of text.split('|')) {
-    const clean = part.replace(/[^\u4e00-\u9fffA-Za-z]/g, '');
-    for (let i = 0; i + 1 < clean.length; i++) out.add(clean.slice(i, i + 2));
+const isWordCode = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Character bigrams of the CJK and Latin letters in `text` (other characters are skipped, so
+ * `海外、项目` still yields 外项); `|` separates parts that must not be joined. Numbers, not
+ * strings, so the narrative check allocates nothing per pair.
+ */
+export function bigrams(text: string): Set<number> {
+  const out = new Set<number>();
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c) {
+      prev = -1;
+      continue;
+    }
+    if (!isWordCode(c)) continue;
+    if (prev >= 0) out.add(prev * 0x10000 + c);
+    prev = c;
   }
   return out;
 }
 
-export function overlap(a: Set<string>, b: Set<string>): number {
+export function overlap(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
+  for (const x of small) if (large.has(x)) n++;
   return n;
 }
 

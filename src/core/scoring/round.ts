@@ -1,9 +1,12 @@
 // rules.md §1.7: every score is rounded half-up to 2 decimals. Binary floating point turns
-// 1.005 into 1.00499999…, so scale through a 12-significant-digit decimal string first.
+// 1.005 × 100 into 100.49999999999999, so nudge by a few ulps before rounding: a true tie rounds
+// up, and no value that is really below a tie is moved across it.
+const NUDGE = 1 + 4 * Number.EPSILON;
+
 export function round2(x: number): number {
   if (!Number.isFinite(x)) return 0;
-  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
-  return (Math.sign(x) * Math.floor(scaled + 0.5)) / 100 || 0;
+  const r = Math.round(Math.abs(x) * 100 * NUDGE) / 100;
+  return x < 0 ? -r : r;
 }
 
 /** `93.51%` — how the form prints a rate (2 decimals). */

@@ -20,6 +20,7 @@ export function readGoals(view: GridView, seg: Segment, sec: Sections, form: For
   const g = sec.goals;
   const end = Math.min(sec.indicatorHeader ?? seg.end, seg.end);
   const labelCol = view.filled(g).find((c) => isGoalsLabel(view.key(g, c)))!;
+  if (readStacked(view, g, end, labelCol, form, report)) return;
   // The sub-header row: 预期目标 | 实际完成情况, on the label's row or just below it.
   for (let r = g; r < Math.min(end, g + 3); r++) {
     const exp = view.filled(r).find((c) => isExpectedHeader(view.key(r, c)));
@@ -57,4 +58,40 @@ export function readGoals(view: GridView, seg: Segment, sec: Sections, form: For
     0.5,
     view.source(g),
   );
+}
+
+/**
+ * The stacked variant: `预期目标` and `实际完成情况` one above the other in one column, each with its
+ * text to the right (年度总体目标 | 预期目标 | text / | 实际完成情况 | text).
+ */
+function readStacked(
+  view: GridView,
+  g: number,
+  end: number,
+  labelCol: number,
+  form: Form,
+  report: GridReport,
+): boolean {
+  let exp: { r: number; c: number } | null = null;
+  let act: { r: number; c: number } | null = null;
+  for (let r = g; r < Math.min(end, g + 6); r++) {
+    for (const c of view.filled(r)) {
+      if (c <= labelCol) continue;
+      if (!exp && isExpectedHeader(view.key(r, c))) exp = { r, c };
+      else if (!act && isActualHeader(view.key(r, c))) act = { r, c };
+    }
+  }
+  if (!exp || !act || exp.r === act.r || exp.c !== act.c) return false;
+  const right = (from: number, to: number, col: number): string[] => {
+    const out: string[] = [];
+    for (let k = from; k < to; k++) for (const c of view.filled(k)) if (c > col) out.push(view.raw(k, c));
+    return out;
+  };
+  const [first, second] = exp.r < act.r ? [exp, act] : [act, exp];
+  const a = narrativeText(right(first.r, second.r, first.c));
+  const b = narrativeText(right(second.r, end, second.c));
+  form.goals = exp.r < act.r ? { expected: a, actual: b } : { expected: b, actual: a };
+  report.set('goals.expected', 0.9);
+  report.set('goals.actual', 0.9);
+  return true;
 }

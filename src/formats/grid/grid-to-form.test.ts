@@ -205,6 +205,29 @@ describe('gridToForms', () => {
   });
 });
 
+describe('layout variants', () => {
+  it('reads goals stacked in one column (预期目标 above 实际完成情况)', () => {
+    const rows = readGridOf(formGrid(seedForm())).cells;
+    const g = rows.findIndex((r) => r[0] === '年度总体目标');
+    rows.splice(g, 2, ['年度总体目标', '预期目标', '修路\n20公里'], ['', '实际完成情况', '已修路', '22公里']);
+    const [r] = gridToForms(grid(rows), { fileName: 'v.xlsx' });
+    expect(r!.form.goals).toEqual({ expected: '修路20公里', actual: '已修路22公里' });
+    expect(r!.form.indicators).toHaveLength(seedForm().indicators.length);
+  });
+
+  it('splits stacked forms without titles at their 项目名称 rows, years from their year lines', () => {
+    const a = readGridOf(formGrid(seedForm())).cells.slice(1);
+    const other = form([row({ target: '1个', actual: '1个' })], { projectName: '第二个项目', year: 2022 });
+    const b = readGridOf(formGrid(other)).cells.slice(1);
+    const results = gridToForms(grid([...a, [], ...b]), { fileName: 'w.xlsx' });
+    expect(results.map((x) => [x.form.projectName, x.form.year])).toEqual([
+      [seedForm().projectName, 2021],
+      ['第二个项目', 2022],
+    ]);
+    expect(results[1]!.form.indicators).toHaveLength(1);
+  });
+});
+
 describe('title variants', () => {
   it('takes 附件 marks and years out of the title', () => {
     for (const [printed, title, year] of [

@@ -39,7 +39,10 @@ export function readHeader(
       if (!value) {
         // The value is the next cell to the right, unless that is the next label (a blank value).
         const next = cols[i + 1];
-        if (next !== undefined && !isAnyHeaderLabel(view.key(r, next))) {
+        const nextLabel = next === undefined ? null : headerLabel(view.key(r, next), view.text(r, next));
+        // A label's neighbour is its value unless it is the next label (a blank value); a value
+        // spelled like its own label (`项目名称` named 项目名称) is still the value.
+        if (next !== undefined && (!isAnyHeaderLabel(view.key(r, next)) || nextLabel?.key === hit.key)) {
           value = view.text(r, next);
           vc = next;
         }

@@ -86,7 +86,9 @@ export function isTotalLabel(key: string): boolean {
 
 /** Notes under the table (`注：…`, `填表人：…`) end it too. */
 export function isTrailerLabel(key: string): boolean {
-  return /^(?:注\d*[:：]|说明[:：]|备注[:：]|(?:填表人|填报人|审核人|单位负责人|联系人|自评等级|评价等级|等级)(?:[:：]|$))/.test(key);
+  return /^(?:注\d*[:：]|说明[:：]|备注[:：]|(?:填表人|填报人|审核人|单位负责人|联系人|自评等级|评价等级|等级)(?:[:：]|$))/.test(
+    key,
+  );
 }
 
 /** A page header or footer a PDF reader left in the grid: `第 3 页`, `- 3 -`, `第3页，共6页`. */

@@ -120,7 +120,7 @@ export function readIndicators(
       prev.deviation = joinWrapped([prev.deviation, deviation]);
       report.warn(
         `indicators[${k - 1}]`,
-        `${view.where(r)} 没有指标名称和分值，视为上一行指标的续行`,
+        `${view.where(r)} 在新一页开头、没有分值和得分，视为上一页最后一行指标的续行`,
         0.6,
         view.source(r),
       );
@@ -175,6 +175,13 @@ export function readIndicators(
   if (out.length === 0)
     report.warn('indicators', `${view.where(h)} 绩效指标表头下没有指标行`, 0.3, view.source(h));
   readTotal(view, sec, cols, firstDataCol, form, report);
+}
+
+/** Rows on different pages (only grids read from PDF know pages). */
+function newPage(view: GridView, a: number, b: number): boolean {
+  const pa = view.grid.rowSource[a]?.page;
+  const pb = view.grid.rowSource[b]?.page;
+  return pa !== undefined && pb !== undefined && pa !== pb;
 }
 
 function score(

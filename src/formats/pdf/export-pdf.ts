@@ -4,6 +4,7 @@ import type { Profile } from '../../core/rules/profile.ts';
 import { formGrid } from '../layout/form-grid.ts';
 import type { ExportGrid } from '../layout/grid.ts';
 import { type FaceName, type LoadedFace, registerFace } from './fonts.ts';
+import { mergeRules, type Rule } from './geometry.ts';
 import {
   BODY_SIZE,
   fitToBox,
@@ -66,7 +67,11 @@ function measurer(doc: Doc, faces: Record<FaceName, LoadedFace>): Measure {
 }
 
 /** Cell box on one page: from the first to the last piece of the page that lies in the cell's rows. */
-function boxOn(page: PagePlan, tops: number[], c: LaidCell): { y: number; h: number; pieces: Piece[] } | null {
+function boxOn(
+  page: PagePlan,
+  tops: number[],
+  c: LaidCell,
+): { y: number; h: number; pieces: Piece[] } | null {
   const { row, rowSpan } = c.cell;
   const idx: number[] = [];
   page.pieces.forEach((p, i) => {
@@ -79,9 +84,30 @@ function boxOn(page: PagePlan, tops: number[], c: LaidCell): { y: number; h: num
   return { y, h: tops[last]! + page.pieces[last]!.height - y, pieces: idx.map((i) => page.pieces[i]!) };
 }
 
-function strokeBox(doc: Doc, x: number, y: number, w: number, h: number, openBottom: boolean): void {
-  if (openBottom) doc.moveTo(x, y + h).lineTo(x, y).lineTo(x + w, y).lineTo(x + w, y + h).stroke();
-  else doc.rect(x, y, w, h).stroke();
+/** A cell's border lines; a split row's first parts have no bottom line (it goes on overleaf). */
+function boxRules(x: number, y: number, w: number, h: number, openBottom: boolean): Rule[] {
+  const rules: Rule[] = [
+    { x1: x, y1: y, x2: x + w, y2: y },
+    { x1: x, y1: y, x2: x, y2: y + h },
+    { x1: x + w, y1: y, x2: x + w, y2: y + h },
+  ];
+  if (!openBottom) rules.push({ x1: x, y1: y + h, x2: x + w, y2: y + h });
+  return rules;
+}
+
+/** Strokes every border once: edges shared by neighbouring cells would print darker if drawn twice. */
+function strokeRules(doc: Doc, rules: Rule[]): void {
+  const horizontal = mergeRules(
+    rules.filter((r) => r.y1 === r.y2),
+    true,
+  );
+  const vertical = mergeRules(
+    rules.filter((r) => r.x1 === r.x2),
+    false,
+  );
+  if (horizontal.length + vertical.length === 0) return;
+  for (const r of [...horizontal, ...vertical]) doc.moveTo(r.x1, r.y1).lineTo(r.x2, r.y2);
+  doc.stroke();
 }
 
 function drawLines(
@@ -105,13 +131,20 @@ function drawLines(
   });
 }
 
-function drawCell(doc: Doc, page: PagePlan, tops: number[], c: LaidCell, measure: Measure): void {
+function drawCell(
+  doc: Doc,
+  page: PagePlan,
+  tops: number[],
+  c: LaidCell,
+  measure: Measure,
+  rules: Rule[],
+): void {
   const box = boxOn(page, tops, c);
   if (!box) return;
   const split = box.pieces.length === 1 ? box.pieces[0]!.lines : undefined;
   if (c.bordered) {
     const open = c.cell.rowSpan === 1 && box.pieces.length === 1 && box.pieces[0]!.open;
-    strokeBox(doc, c.x, box.y, c.width, box.h, open);
+    rules.push(...boxRules(c.x, box.y, c.width, box.h, open));
   }
   if (c.lines.length === 0) return;
   if (split && c.cell.rowSpan === 1) {
@@ -132,7 +165,9 @@ function drawPage(doc: Doc, page: PagePlan, cells: LaidCell[], measure: Measure)
     y += p.height;
   }
   doc.lineWidth(BORDER_WIDTH).strokeColor('#000000').fillColor('#000000');
-  for (const c of cells) drawCell(doc, page, tops, c, measure);
+  const rules: Rule[] = [];
+  for (const c of cells) drawCell(doc, page, tops, c, measure, rules);
+  strokeRules(doc, rules);
 }
 
 function drawFooters(doc: Doc, measure: Measure): void {

@@ -70,7 +70,9 @@ export function mergeRules(rules: readonly Rule[], horizontal: boolean): Rule[] 
     let cur: [number, number] | null = null;
     const emit = (s: [number, number]) =>
       out.push(
-        horizontal ? { x1: s[0], x2: s[1], y1: lane.at, y2: lane.at } : { x1: lane.at, x2: lane.at, y1: s[0], y2: s[1] },
+        horizontal
+          ? { x1: s[0], x2: s[1], y1: lane.at, y2: lane.at }
+          : { x1: lane.at, x2: lane.at, y1: s[0], y2: s[1] },
       );
     for (const s of lane.spans) {
       if (cur && s[0] <= cur[1] + TOL) cur[1] = Math.max(cur[1], s[1]);
@@ -104,7 +106,12 @@ export function joinRunsOnLine(runs: readonly TextRun[]): string {
   let right = -Infinity;
   for (const r of sorted) {
     const gap = r.x - right;
-    if (out && gap > 0.25 * r.size && isLatinOrDigit(out.trimEnd().at(-1)) && isLatinOrDigit(r.str.trimStart()[0])) {
+    if (
+      out &&
+      gap > 0.25 * r.size &&
+      isLatinOrDigit(out.trimEnd().at(-1)) &&
+      isLatinOrDigit(r.str.trimStart()[0])
+    ) {
       out = `${out.trimEnd()} `;
     }
     out += r.str;

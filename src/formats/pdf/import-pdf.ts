@@ -37,7 +37,11 @@ export async function importPdf(
   try {
     results = gridToForms(read.grid, { fileName }).filter(hasContent);
   } catch (e) {
-    throw new FormatError('unreadable', fileName, `解析表格失败：${e instanceof Error ? e.message : String(e)}`);
+    throw new FormatError(
+      'unreadable',
+      fileName,
+      `解析表格失败：${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (results.length === 0) {
     throw new FormatError(

@@ -7,13 +7,18 @@ import type { PageContent, Rule, TextRun } from './geometry.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
 /** `m` applied first, then `ctm` (the PDF `cm` operator). */
 function concat(ctm: Matrix, m: readonly number[]): Matrix {
   const [a, b, c, d, e, f] = ctm;
   const [a2 = 1, b2 = 0, c2 = 0, d2 = 1, e2 = 0, f2 = 0] = m;
-  return [a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f];
+  return [
+    a * a2 + c * b2,
+    b * a2 + d * b2,
+    a * c2 + c * d2,
+    b * c2 + d * d2,
+    a * e2 + c * f2 + e,
+    b * e2 + d * f2 + f,
+  ];
 }
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
@@ -128,23 +133,28 @@ class RuleSink {
   }
 }
 
-function rulesAndImages(OPS: Ops, fnArray: number[], argsArray: unknown[]): { sink: RuleSink; images: number } {
+function rulesAndImages(
+  OPS: Ops,
+  page: Matrix,
+  fnArray: number[],
+  argsArray: unknown[],
+): { sink: RuleSink; images: number } {
   const { strokes, fills, images: imageOps } = opSets(OPS);
   const sink = new RuleSink();
-  let ctm: Matrix = IDENTITY;
+  let ctm: Matrix = page;
   const stack: Matrix[] = [];
   let images = 0;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i]!;
     const args = argsArray[i] as unknown[] | null;
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.restore) ctm = stack.pop() ?? page;
     else if (fn === OPS.transform && args) ctm = concat(ctm, args as number[]);
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(ctm);
       const m = args?.[0];
       if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = concat(ctm, Array.from(m as ArrayLike<number>));
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? page;
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
       const buf = (args[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
@@ -158,26 +168,55 @@ function rulesAndImages(OPS: Ops, fnArray: number[], argsArray: unknown[]): { si
 
 type RawTextItem = { str?: unknown; transform?: unknown; width?: unknown; height?: unknown };
 
-function textRuns(items: readonly unknown[]): TextRun[] {
+function textRuns(items: readonly unknown[], page: Matrix): TextRun[] {
   const out: TextRun[] = [];
   for (const raw of items as RawTextItem[]) {
     if (typeof raw.str !== 'string' || raw.str.trim() === '' || !Array.isArray(raw.transform)) continue;
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = raw.transform as number[];
     const size = Math.hypot(c, d) || Math.hypot(a, b) || Number(raw.height) || 10;
     const width = typeof raw.width === 'number' ? raw.width : raw.str.length * size;
-    out.push({ str: raw.str, x: e, y: f, width, size });
+    const [x, y] = apply(page, e, f);
+    // A glyph the font cannot map back to a character comes out as U+0000: show that something is there.
+    out.push({ str: raw.str.replace(/\u0000/g, '\ufffd'), x, y, width, size });
   }
   return out;
+}
+
+/** The page's space turned by 0°, 90°, 180°, 270° (positions only matter relative to each other). */
+const TURNS: Matrix[] = [
+  [1, 0, 0, 1, 0, 0],
+  [0, 1, -1, 0, 0, 0],
+  [-1, 0, 0, -1, 0, 0],
+  [0, -1, 1, 0, 0, 0],
+];
+
+/** How many runs read left to right along the x axis once `m` is applied. */
+function horizontalRuns(items: readonly unknown[], m: Matrix): number {
+  let n = 0;
+  for (const raw of items as RawTextItem[]) {
+    if (!Array.isArray(raw.transform)) continue;
+    const [a = 1, b = 0] = raw.transform as number[];
+    const dx = m[0] * a + m[2] * b;
+    const dy = m[1] * a + m[3] * b;
+    if (dx > 0 && Math.abs(dy) < 0.1 * dx) n++;
+  }
+  return n;
 }
 
 /** Text runs, ruling lines and image count of one page. */
 export async function readPageContent(page: PDFPageProxy, OPS: Ops): Promise<PageContent> {
   const text = await page.getTextContent({ includeMarkedContent: false });
+  // Usually the page's own space. A form drawn sideways (a landscape table on a portrait page,
+  // shown upright by /Rotate or printed turned) reads left to right only turned by a quarter:
+  // take the turn under which most text runs along the x axis.
+  let space = TURNS[0]!;
+  for (const turn of TURNS.slice(1))
+    if (horizontalRuns(text.items, turn) > horizontalRuns(text.items, space)) space = turn;
   const ops = await page.getOperatorList();
-  const { sink, images } = rulesAndImages(OPS, ops.fnArray, ops.argsArray);
+  const { sink, images } = rulesAndImages(OPS, space, ops.fnArray, ops.argsArray);
   return {
     page: page.pageNumber,
-    texts: textRuns(text.items),
+    texts: textRuns(text.items, space),
     horizontal: sink.horizontal,
     vertical: sink.vertical,
     images,

@@ -53,7 +53,13 @@ export function tableWidth(): number {
 }
 
 /** Wraps a cell's text at `size` for the given width. */
-export function wrapCell(text: string, face: FaceName, size: number, width: number, measure: Measure): string[] {
+export function wrapCell(
+  text: string,
+  face: FaceName,
+  size: number,
+  width: number,
+  measure: Measure,
+): string[] {
   if (!text) return [];
   return wrapText(text, width - 2 * PAD_X, (s) => measure(s, face, size));
 }
@@ -166,11 +172,20 @@ function paginate(grid: ExportGrid, cells: LaidCell[], h: number[]): PagePlan[] 
 export function planPages(grid: ExportGrid, measure: Measure): Plan {
   const cells = layCells(grid, measure);
   const heights = rowHeights(grid, cells);
-  return { cells, rowHeights: heights, pages: paginate(grid, cells, heights), lineHeight: lineHeight(BODY_SIZE) };
+  return {
+    cells,
+    rowHeights: heights,
+    pages: paginate(grid, cells, heights),
+    lineHeight: lineHeight(BODY_SIZE),
+  };
 }
 
 /** A merged cell drawn in a box shorter than its text (a group cut by a page break) gets a smaller font. */
-export function fitToBox(c: LaidCell, boxHeight: number, measure: Measure): { size: number; lines: string[] } {
+export function fitToBox(
+  c: LaidCell,
+  boxHeight: number,
+  measure: Measure,
+): { size: number; lines: string[] } {
   let size = c.size;
   let lines = c.lines;
   while (size > MIN_SHRUNK_SIZE && lines.length * lineHeight(size) + 2 * PAD_Y > boxHeight) {

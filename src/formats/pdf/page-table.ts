@@ -52,7 +52,12 @@ export function splitRun(run: TextRun, at: number): [TextRun, TextRun] | null {
   while (i < chars.length && run.x + (acc + ems[i]! / 2) * unit <= at) acc += ems[i++]!;
   if (i === 0 || i === chars.length) return null;
   const left = { ...run, str: chars.slice(0, i).join(''), width: acc * unit };
-  const right = { ...run, str: chars.slice(i).join(''), x: run.x + acc * unit, width: run.width - acc * unit };
+  const right = {
+    ...run,
+    str: chars.slice(i).join(''),
+    x: run.x + acc * unit,
+    width: run.width - acc * unit,
+  };
   return [left, right];
 }
 

@@ -57,7 +57,14 @@ function deadline(ms: number, file: string): { promise: Promise<never>; clear: (
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new FormatError('timeout', file, `读取 PDF 超过 ${Math.round(ms / 1000)} 秒，已放弃`)),
+      () =>
+        reject(
+          new FormatError(
+            'timeout',
+            file,
+            `读取 PDF 超过 ${ms >= 1000 ? `${Math.round(ms / 1000)} 秒` : `${ms} 毫秒`}，已放弃`,
+          ),
+        ),
       ms,
     );
   });
@@ -91,7 +98,11 @@ async function readAll(
 }
 
 /** Text runs and ruling lines of every page. Throws FormatError only. */
-export async function readPdfPages(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<PageContent[]> {
+export async function readPdfPages(
+  bytes: Uint8Array,
+  file: string,
+  options: PdfReadOptions = {},
+): Promise<PageContent[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const { getDocument, OPS: ops, VerbosityLevel } = await pdfjs();
   const timer = deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, file);

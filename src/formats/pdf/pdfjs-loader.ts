@@ -41,16 +41,13 @@ function snapshot(): Snapshot {
   return out;
 }
 
-/** Puts back every native function that loading replaced; returns the names restored. */
-function restore(before: Snapshot): string[] {
-  const restored: string[] = [];
+/** Puts back every native function that loading replaced. */
+function restore(before: Snapshot): void {
   for (const { target, key, descriptor } of before) {
-    const now = Object.getOwnPropertyDescriptor(target, key);
-    if (now?.value === descriptor.value) continue;
-    Object.defineProperty(target, key, descriptor);
-    restored.push(String(key));
+    if (Object.getOwnPropertyDescriptor(target, key)?.value !== descriptor.value) {
+      Object.defineProperty(target, key, descriptor);
+    }
   }
-  return restored;
 }
 
 let loading: Promise<Pdfjs> | null = null;

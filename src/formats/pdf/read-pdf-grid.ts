@@ -3,7 +3,7 @@ import type { PageContent, TextRun } from './geometry.ts';
 import { joinPages } from './join-pages.ts';
 import { type LooseLine, looseLines, type PageLayout, type PageTable } from './page-table.ts';
 import { type PdfReadOptions, readPdfPages } from './pdf-document.ts';
-import { columnBoundaries, type Frame, familyOf, findFrames, ruledTable } from './ruled-table.ts';
+import { columnBoundaries, type Frame, families, findFrames, ruledTable } from './ruled-table.ts';
 import { textColumns, textTable } from './text-table.ts';
 
 // PDF → ReadGrid: the tables of every page found by geometry, then joined into one grid for the
@@ -24,8 +24,9 @@ export function layoutPages(contents: readonly PageContent[]): { layouts: PageLa
   const frames = contents.map(findFrames);
   // One set of column boundaries per family of same-width tables, from all pages together, so a
   // page holding only the last rows still has every column of the form.
+  const familyOf = families(frames.flat());
   const byFamily = new Map<string, Frame[]>();
-  for (const f of frames.flat()) byFamily.set(familyOf(f), [...(byFamily.get(familyOf(f)) ?? []), f]);
+  for (const [f, name] of familyOf) byFamily.set(name, [...(byFamily.get(name) ?? []), f]);
   const columns = new Map([...byFamily].map(([k, fs]) => [k, columnBoundaries(fs)]));
 
   const textXs = textColumns(contents.filter((_, i) => frames[i]!.length === 0).map((c) => c.texts));
@@ -45,7 +46,7 @@ export function layoutPages(contents: readonly PageContent[]): { layouts: PageLa
     } else {
       let rest: TextRun[] = content.texts;
       for (const frame of pageFrames) {
-        const family = familyOf(frame);
+        const family = familyOf.get(frame)!;
         const built = ruledTable(frame, family, columns.get(family)!, rest);
         tables.push(built.table);
         rest = built.rest;
@@ -58,7 +59,11 @@ export function layoutPages(contents: readonly PageContent[]): { layouts: PageLa
 }
 
 /** Reads a PDF into one ReadGrid. Throws FormatError only (see readPdfPages). */
-export async function readPdfGrid(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<PdfGrid> {
+export async function readPdfGrid(
+  bytes: Uint8Array,
+  file: string,
+  options: PdfReadOptions = {},
+): Promise<PdfGrid> {
   const contents = await readPdfPages(bytes, file, options);
   const { layouts, unruled } = layoutPages(contents);
   return {

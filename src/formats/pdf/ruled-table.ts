@@ -1,4 +1,13 @@
-import { cluster, intervalOf, mergeRules, type PageContent, type Rule, runCenter, TOL, type TextRun } from './geometry.ts';
+import {
+  cluster,
+  intervalOf,
+  mergeRules,
+  type PageContent,
+  type Rule,
+  runCenter,
+  type TextRun,
+  TOL,
+} from './geometry.ts';
 import { cellsFrom, collect, type PageTable, splitRun } from './page-table.ts';
 
 // Tables from ruling lines. Column boundaries are the clustered x of the vertical lines, row
@@ -38,21 +47,43 @@ export function findFrames(content: PageContent): Frame[] {
     if (g.h.length < 2 || g.v.length < 2) continue;
     const xs = g.v.map((r) => r.x1).concat(g.h.flatMap((r) => [r.x1, r.x2]));
     const ys = g.h.map((r) => r.y1).concat(g.v.flatMap((r) => [r.y1, r.y2]));
-    frames.push({ left: Math.min(...xs), right: Math.max(...xs), top: Math.max(...ys), bottom: Math.min(...ys), ...g });
+    frames.push({
+      left: Math.min(...xs),
+      right: Math.max(...xs),
+      top: Math.max(...ys),
+      bottom: Math.min(...ys),
+      ...g,
+    });
   }
   return frames.sort((a, b) => b.top - a.top);
 }
 
-/** Tables with the same left and right edges (the same form on several pages) share columns. */
-export function familyOf(f: Frame): string {
-  return `${Math.round(f.left / 4)}:${Math.round(f.right / 4)}`;
+/**
+ * Names each frame's family: tables whose left and right edges agree within a few points (the same
+ * form on several pages) share one set of columns.
+ */
+export function families(frames: readonly Frame[]): Map<Frame, string> {
+  const reps: Array<{ left: number; right: number; name: string }> = [];
+  const out = new Map<Frame, string>();
+  for (const f of frames) {
+    let rep = reps.find(
+      (r) => Math.abs(r.left - f.left) <= 2 * TOL && Math.abs(r.right - f.right) <= 2 * TOL,
+    );
+    if (!rep) {
+      rep = { left: f.left, right: f.right, name: `ruled:${reps.length}` };
+      reps.push(rep);
+    }
+    out.set(f, rep.name);
+  }
+  return out;
 }
 
 /** Boundaries from clustered positions, dropping slivers between the lines of a double border. */
 function boundaries(values: number[]): number[] {
   const out: number[] = [];
   for (const v of cluster(values)) {
-    if (out.length > 0 && v - out[out.length - 1]! < MIN_CELL) out[out.length - 1] = (out[out.length - 1]! + v) / 2;
+    if (out.length > 0 && v - out[out.length - 1]! < MIN_CELL)
+      out[out.length - 1] = (out[out.length - 1]! + v) / 2;
     else out.push(v);
   }
   return out;
@@ -76,7 +107,9 @@ function splitAcross(runs: TextRun[], xs: readonly number[], v: readonly Rule[])
   while (queue.length > 0) {
     const run = queue.shift()!;
     const mid = run.y + 0.38 * run.size;
-    const at = xs.find((x) => x > run.x + 0.3 * run.size && x < run.x + run.width - 0.3 * run.size && covers(v, false, x, mid));
+    const at = xs.find(
+      (x) => x > run.x + 0.3 * run.size && x < run.x + run.width - 0.3 * run.size && covers(v, false, x, mid),
+    );
     const parts = at === undefined ? null : splitRun(run, at);
     if (parts) queue.unshift(...parts);
     else out.push(run);
@@ -128,7 +161,12 @@ export function ruledTable(
 
   const inside = (t: TextRun) => {
     const p = runCenter(t);
-    return p.x >= frame.left - TOL && p.x <= frame.right + TOL && p.y <= frame.top + TOL && p.y >= frame.bottom - TOL;
+    return (
+      p.x >= frame.left - TOL &&
+      p.x <= frame.right + TOL &&
+      p.y <= frame.top + TOL &&
+      p.y >= frame.bottom - TOL
+    );
   };
   const assigned = new Map<string, TextRun[]>();
   const rest: TextRun[] = [];

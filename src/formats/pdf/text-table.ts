@@ -1,5 +1,12 @@
 import { groupLines, intervalOf, joinRunsOnLine, type TextRun } from './geometry.ts';
-import { cellsFrom, collect, isPageNumber, type LooseLine, looseLines, type PageTable } from './page-table.ts';
+import {
+  cellsFrom,
+  collect,
+  isPageNumber,
+  type LooseLine,
+  looseLines,
+  type PageTable,
+} from './page-table.ts';
 
 // The fallback for a page without ruling lines: columns where the text leaves vertical gaps, rows
 // where the text leaves horizontal ones. It cannot see merged cells, so a label centred over a
@@ -63,27 +70,51 @@ export function textColumns(pages: ReadonlyArray<readonly TextRun[]>): number[] 
 
 type Block = { col: number; top: number; bottom: number; runs: TextRun[] };
 
+type Band = { top: number; bottom: number };
+
+/** Union of overlapping intervals, top first. */
+function unite(intervals: Band[]): Band[] {
+  const out: Band[] = [];
+  for (const b of [...intervals].sort((x, y) => y.top - x.top)) {
+    const last = out[out.length - 1];
+    if (last && b.top >= last.bottom) last.bottom = Math.min(last.bottom, b.bottom);
+    else out.push({ ...b });
+  }
+  return out;
+}
+
 /**
- * Rows: bands where the blocks of the busiest columns overlap. A label centred beside a group of
- * rows (一级指标) would bridge them, so such blocks join the band at their middle instead.
+ * Rows: stretches of the page where several columns have text at once. A label centred beside a
+ * group of rows (一级指标) covers the gaps between them alone, so a gap that at most a quarter of
+ * the columns cover still separates rows. Blocks outside every such stretch (a row with only one
+ * or two cells filled) make rows of their own.
  */
 function rowBands(blocks: Block[]): { rowOf: Map<Block, number>; rows: number } {
-  const perCol = new Map<number, number>();
-  for (const b of blocks) perCol.set(b.col, (perCol.get(b.col) ?? 0) + 1);
-  const busiest = Math.max(...perCol.values());
-  const fine = (b: Block) => (perCol.get(b.col) ?? 0) >= 0.8 * busiest;
-  const bands: Array<{ top: number; bottom: number }> = [];
-  for (const b of [...blocks].filter(fine).sort((x, y) => y.top - x.top)) {
-    const last = bands[bands.length - 1];
-    if (last && b.top >= last.bottom) last.bottom = Math.min(last.bottom, b.bottom);
-    else bands.push({ top: b.top, bottom: b.bottom });
+  const columns = new Set(blocks.map((b) => b.col)).size;
+  const limit = Math.max(1, Math.floor(columns / 4));
+  const events = blocks
+    .flatMap((b) => [
+      { y: b.top, d: 1 },
+      { y: b.bottom, d: -1 },
+    ])
+    .sort((a, b) => b.y - a.y || a.d - b.d);
+  const crowded: Band[] = [];
+  let depth = 0;
+  let start: number | null = null;
+  for (const e of events) {
+    depth += e.d;
+    if (depth > limit && start === null) start = e.y;
+    if (depth <= limit && start !== null) {
+      if (start > e.y) crowded.push({ top: start, bottom: e.y });
+      start = null;
+    }
   }
-  for (const b of blocks) {
-    if (fine(b)) continue;
+  const inBand = (b: Block, band: Band) => {
     const mid = (b.top + b.bottom) / 2;
-    if (!bands.some((band) => mid <= band.top && mid >= band.bottom)) bands.push({ top: b.top, bottom: b.bottom });
-  }
-  bands.sort((x, y) => y.top - x.top);
+    return mid <= band.top && mid >= band.bottom;
+  };
+  const loose = blocks.filter((b) => !crowded.some((band) => inBand(b, band)));
+  const bands = [...crowded, ...unite(loose)].sort((x, y) => y.top - x.top);
   const rowOf = new Map<Block, number>();
   for (const b of blocks) {
     const mid = (b.top + b.bottom) / 2;
@@ -139,11 +170,13 @@ export function textTable(
   const { rowOf, rows } = rowBands(blocks);
   const assigned = new Map<string, TextRun[]>();
   for (const b of blocks) for (const r of b.runs) collect(assigned, rowOf.get(b)!, b.col, r);
-  const anchor = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c): [number, number] => [r, c]));
+  // A band holding only the middle of a taller cell's text is no row of its own.
+  const cells = cellsFrom(rows, cols, assigned).filter((row) => row.some((c) => c !== ''));
+  const anchor = cells.map((row, r) => row.map((_, c): [number, number] => [r, c]));
   const table: PageTable = {
     top: Math.max(...blocks.map((b) => b.top)),
     family: `text:${cols}`,
-    cells: cellsFrom(rows, cols, assigned),
+    cells,
     anchor,
     openBottom: false,
     ruled: false,

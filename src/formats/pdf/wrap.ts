@@ -109,12 +109,20 @@ function wrapParagraph(paragraph: string, maxWidth: number, measure: Measure): s
   return lines;
 }
 
+/** Line separators of every kind become `\n`; invisible and control characters go (they would print as boxes). */
+export function printable(text: string): string {
+  return text
+    .replace(/\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '');
+}
+
 /**
- * Wraps text into lines no wider than `maxWidth`. A `\n` in the text is a hard break; CJK breaks
- * between any two characters, Latin text between words.
+ * Wraps text into lines no wider than `maxWidth`. A line break in the text is a hard break; CJK
+ * breaks between any two characters, Latin text between words.
  */
 export function wrapText(text: string, maxWidth: number, measure: Measure): string[] {
-  const paragraphs = text.replace(/\r\n?/g, '\n').split('\n');
+  const paragraphs = printable(text).split('\n');
   const lines: string[] = [];
   for (const p of paragraphs) lines.push(...wrapParagraph(p.trimEnd(), maxWidth, measure));
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();

@@ -8,8 +8,10 @@
 // programming, O(lines² × cells)) with:
 //  - self-consistency: in a segment, the widest line must be narrower than every non-last line
 //    plus the unit that followed it;
-//  - the column's width measured on the whole table, when known (a second pass; see estimateWidth);
-//  - small priors: cut where pdftotext left a blank line, a sentence end may end a line early.
+//  - the column's width measured on the whole table, when known (a second pass; widths.ts);
+//  - small priors: cut where pdftotext left a blank line (it leaves them between cells, and inside
+//    a cell mostly before its last line), a sentence end may end a line early, a cell never
+//    starts with `。` nor ends with `：`.
 
 export type SplitLine = {
   /** display width of the line (lines.ts textWidth). */
@@ -76,7 +78,11 @@ let TABLE = 0;
 let DONE = 0;
 const withWidth: boolean[] = [];
 
-export function splitLines(lines: readonly SplitLine[], columns: readonly Column[], boundary?: BoundaryCost): Split {
+export function splitLines(
+  lines: readonly SplitLine[],
+  columns: readonly Column[],
+  boundary?: BoundaryCost,
+): Split {
   const n = lines.length;
   const S = columns.length;
   const st = n + 1;
@@ -102,7 +108,9 @@ export function splitLines(lines: readonly SplitLine[], columns: readonly Column
   for (let j = 0; j < n; j++) {
     f[BLANKS + j + 1] = f[BLANKS + j]! + (lines[j]!.blankBefore ? BLANK_INSIDE : 0);
     const l = lines[j]!;
-    if (j > 0) f[CUT + j] = (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
+    if (j > 0)
+      f[CUT + j] =
+        (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
     f[EDGE + j] = l.endsOpen ? BAD_EDGE : 0;
   }
   fillLast(lines, f, LAST);
@@ -257,7 +265,13 @@ function fillLast(lines: readonly SplitLine[], f: Float64Array, at: number): voi
 }
 
 /** Prefix sums of the per-line costs of belonging to a column `width` wide. */
-function fillPrefix(lines: readonly SplitLine[], width: number, f: Float64Array, over: number, notFull: number): void {
+function fillPrefix(
+  lines: readonly SplitLine[],
+  width: number,
+  f: Float64Array,
+  over: number,
+  notFull: number,
+): void {
   const n = lines.length;
   f[over] = 0;
   f[notFull] = 0;
@@ -272,47 +286,6 @@ function fillPrefix(lines: readonly SplitLine[], width: number, f: Float64Array,
     }
     f[notFull + t + 1] = f[notFull + t]! + nf;
   }
-}
-
-export type Interval = { lo: number; hi: number };
-
-/** The widths a column could have for lines i..j-1 to be one cell of it: [lo, hi). */
-export function segmentInterval(lines: readonly SplitLine[], i: number, j: number): Interval {
-  let lo = Number.NEGATIVE_INFINITY;
-  let hi = Number.POSITIVE_INFINITY;
-  for (let t = i; t < j; t++) {
-    const l = lines[t]!;
-    lo = Math.max(lo, l.width);
-    if (t + 1 < j && !l.hard) hi = Math.min(hi, l.width + lines[t + 1]!.lead);
-  }
-  return { lo, hi };
-}
-
-/**
- * A column's width: the point covered by the most segment intervals (every cell of a column wraps
- * at the same width). Null when fewer than two segments agree — one cell proves nothing.
- */
-export function estimateWidth(intervals: readonly Interval[]): number | null {
-  const events: [number, number][] = [];
-  for (const { lo, hi } of intervals) {
-    if (Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) events.push([lo, 1], [hi, -1]);
-  }
-  if (events.length < 4) return null;
-  // Half-open intervals: at equal positions, ends before starts.
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let depth = 0;
-  let bestDepth = 0;
-  let bestAt = 0;
-  for (let k = 0; k < events.length; k++) {
-    const [x, d] = events[k]!;
-    depth += d;
-    const next = events[k + 1];
-    if (next && next[0] > x && depth > bestDepth) {
-      bestDepth = depth;
-      bestAt = (x + next[0]) / 2;
-    }
-  }
-  return bestDepth >= 2 ? bestAt : null;
 }
 
 /** 0..1 from a split's cost and margin: a forced or clear-cut split is trusted, a near tie is not. */

@@ -8,7 +8,14 @@ import type { Sections } from './sections.ts';
 
 type Col = 'initialBudget' | 'annualBudget' | 'executed' | 'weight' | 'executionRate' | 'score';
 
-const DEFAULT_COLS: readonly Col[] = ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'];
+const DEFAULT_COLS: readonly Col[] = [
+  'initialBudget',
+  'annualBudget',
+  'executed',
+  'weight',
+  'executionRate',
+  'score',
+];
 const COL_NAMES: Record<Col, string> = {
   initialBudget: '年初预算数',
   annualBudget: '全年预算数',
@@ -86,7 +93,8 @@ export function readFunds(lines: readonly Line[], sections: Sections, form: Form
     seen.add(row.key);
     readRow(row.key, line, row.rest, cols, form, report);
   }
-  if (!unitFound) report.warn('fundsUnit', '未找到资金单位：应为“项目资金（万元）”或“（元）”，按“万元”读取', 0.4);
+  if (!unitFound)
+    report.warn('fundsUnit', '未找到资金单位：应为“项目资金（万元）”或“（元）”，按“万元”读取', 0.4);
   for (const key of ['total', 'fiscal', 'carryover', 'other'] as const) {
     if (!seen.has(key)) report.warn(`funds.${key}`, `未找到“${ROW_NAMES[key]}”一行，按空白读取`, 0.3);
   }
@@ -132,46 +140,60 @@ function tokenize(rest: string): Token[] {
   });
 }
 
-function readRow(key: FundsKey, line: Line, rest: string, header: readonly Col[] | null, form: Form, report: Report) {
+function readRow(
+  key: FundsKey,
+  line: Line,
+  rest: string,
+  header: readonly Col[] | null,
+  form: Form,
+  report: Report,
+) {
   const path = `funds.${key}`;
   const all = tokenize(rest.replace(LEADING_COLON, ''));
   const junk = all.filter((t) => t.kind === 'text');
   const tokens = all.filter((t) => t.kind !== 'text');
-  if (junk.length > 0) {
-    report.warn(path, `第${line.no}行 ${ROW_NAMES[key]}：应为数字，实为“${junk.map((t) => t.raw).join(' ')}”，已忽略`, 0.5, line.no);
-  }
-  if (tokens.every((t) => t.kind === 'empty' || t.kind === 'dash')) {
-    form.funds[key] = null;
-    report.set(path, 0.9);
-    return;
-  }
   const cols = header ?? DEFAULT_COLS;
-  let confidence = header ? 0.95 : 0.8;
-  let assigned: [Col, Token][];
-  if (tokens.length === cols.length) {
-    assigned = cols.map((c, k) => [c, tokens[k]!]);
-  } else {
-    assigned = alignByRate(tokens, cols);
-    confidence = 0.65;
+  const blank = tokens.every((t) => t.kind === 'empty' || t.kind === 'dash');
+  const aligned = blank || tokens.length === cols.length;
+  let confidence = blank ? 0.9 : header ? 0.95 : 0.8;
+  if (!aligned) confidence = 0.65;
+  if (junk.length > 0) confidence = Math.min(confidence, 0.5);
+
+  if (blank) form.funds[key] = null;
+  else {
+    const assigned: [Col, Token][] = aligned
+      ? cols.map((c, k) => [c, tokens[k]!])
+      : alignByRate(tokens, cols);
+    const row: FundsRow = {};
+    for (const [col, t] of assigned) {
+      if (col === 'initialBudget' || col === 'annualBudget' || col === 'executed') {
+        row[col] = t.kind === 'num' ? t.value : null;
+      } else if (t.kind === 'num' || (t.kind === 'pct' && col === 'executionRate')) {
+        row[col] = t.value;
+      }
+    }
+    for (const col of AMOUNT_COLS) if (!(col in row) && cols.includes(col)) row[col] = null;
+    form.funds[key] = row;
+    for (const col of Object.keys(row)) report.set(`${path}.${col}`, confidence);
+  }
+  report.set(path, confidence);
+  if (junk.length > 0) {
     report.warn(
       path,
-      `第${line.no}行 ${ROW_NAMES[key]}：应有 ${cols.length} 个数值（${cols.map((c) => COL_NAMES[c]).join(' ')}），实有 ${tokens.length} 个，已按位置推断`,
+      `第${line.no}行 ${ROW_NAMES[key]}：应为数字，实为“${junk.map((t) => t.raw).join(' ')}”，已忽略`,
       confidence,
       line.no,
     );
   }
-  const row: FundsRow = {};
-  for (const [col, t] of assigned) {
-    if (col === 'initialBudget' || col === 'annualBudget' || col === 'executed') {
-      row[col] = t.kind === 'num' ? t.value : null;
-    } else if (t.kind === 'num' || (t.kind === 'pct' && col === 'executionRate')) {
-      row[col] = t.value;
-    }
+  if (!aligned) {
+    const names = cols.map((c) => COL_NAMES[c]).join(' ');
+    report.warn(
+      path,
+      `第${line.no}行 ${ROW_NAMES[key]}：应有 ${cols.length} 个数值（${names}），实有 ${tokens.length} 个，已按位置推断`,
+      confidence,
+      line.no,
+    );
   }
-  for (const col of AMOUNT_COLS) if (!(col in row) && cols.includes(col)) row[col] = null;
-  form.funds[key] = row;
-  report.set(path, confidence);
-  for (const col of Object.keys(row)) report.set(`${path}.${col}`, confidence);
 }
 
 /**

@@ -24,22 +24,42 @@ export function readGoals(lines: readonly Line[], sections: Sections, form: Form
   const end = Math.min(lines.length, sections.indicators ?? start + GOALS_SCAN);
   const content = collect(lines, start, end);
   if (content.length === 0) {
-    report.warn('goals', `第${lines[start]!.no}行 年度总体目标：应有预期目标和实际完成情况的文字，实为空白`, 0.3, lines[start]!.no);
+    report.warn(
+      'goals',
+      `第${lines[start]!.no}行 年度总体目标：应有预期目标和实际完成情况的文字，实为空白`,
+      0.3,
+      lines[start]!.no,
+    );
     return;
   }
   const rows = content.map((c) => splitCells(c.text));
-  if (rows.every((r) => r.explicit)) return fromCells(rows, content, form, report);
-  if (content.length === 1) return fromOneLine(content[0]!, form, report);
+  if (rows.every((r) => r.explicit)) {
+    fromCells(rows, content, form, report);
+    return;
+  }
+  if (content.length === 1) {
+    fromOneLine(content[0]!, form, report);
+    return;
+  }
 
   let use = content;
   if (use.length > MAX_SPLIT_LINES) {
     use = content.slice(0, MAX_SPLIT_LINES);
-    report.warn('goals', `年度总体目标：文字超过 ${MAX_SPLIT_LINES} 行，只读取了前 ${MAX_SPLIT_LINES} 行`, 0.3, use[0]!.line.no);
+    report.warn(
+      'goals',
+      `年度总体目标：文字超过 ${MAX_SPLIT_LINES} 行，只读取了前 ${MAX_SPLIT_LINES} 行`,
+      0.3,
+      use[0]!.line.no,
+    );
   }
-  const split = splitLines(toSplitLines(use), [
-    { width: null, optional: false },
-    { width: null, optional: false },
-  ], (j) => (newList(use[j]!.text) ? 0 : 0.3));
+  const split = splitLines(
+    toSplitLines(use),
+    [
+      { width: null, optional: false },
+      { width: null, optional: false },
+    ],
+    (j) => (newList(use[j]!.text) ? 0 : 0.3),
+  );
   const cut = split.starts[1]!;
   form.goals.expected = joinParagraphs(use.slice(0, cut).map((c) => c.text));
   form.goals.actual = joinParagraphs(use.slice(cut).map((c) => c.text));
@@ -48,7 +68,12 @@ export function readGoals(lines: readonly Line[], sections: Sections, form: Form
   report.set('goals.actual', confidence);
   if (!form.goals.expected || !form.goals.actual) {
     const which = form.goals.expected ? 'goals.actual' : 'goals.expected';
-    report.warn(which, `第${use[0]!.line.no}行起 年度总体目标：应有预期目标、实际完成情况两段文字，只找到一段`, 0.3, use[0]!.line.no);
+    report.warn(
+      which,
+      `第${use[0]!.line.no}行起 年度总体目标：应有预期目标、实际完成情况两段文字，只找到一段`,
+      0.3,
+      use[0]!.line.no,
+    );
   } else if (confidence < 0.6) {
     report.warn(
       'goals',
@@ -98,7 +123,12 @@ function toSplitLines(content: readonly Content[]): SplitLine[] {
 }
 
 /** `| 预期 | 实际 |` rows (continuation rows append to each column). */
-function fromCells(rows: ReturnType<typeof splitCells>[], content: readonly Content[], form: Form, report: Report) {
+function fromCells(
+  rows: ReturnType<typeof splitCells>[],
+  content: readonly Content[],
+  form: Form,
+  report: Report,
+) {
   const expected: string[] = [];
   const actual: string[] = [];
   for (const r of rows) {
@@ -114,7 +144,12 @@ function fromCells(rows: ReturnType<typeof splitCells>[], content: readonly Cont
   report.set('goals.expected', expected.length ? 0.9 : 0);
   report.set('goals.actual', actual.length ? 0.9 : 0);
   if (!actual.length) {
-    report.warn('goals.actual', `第${content[0]!.line.no}行 年度总体目标：应有“实际完成情况”一栏，实为空白`, 0.3, content[0]!.line.no);
+    report.warn(
+      'goals.actual',
+      `第${content[0]!.line.no}行 年度总体目标：应有“实际完成情况”一栏，实为空白`,
+      0.3,
+      content[0]!.line.no,
+    );
   }
 }
 
@@ -124,7 +159,12 @@ function fromOneLine(c: Content, form: Form, report: Report): void {
   if (tokens.length === 1) {
     form.goals.expected = tokens[0]!;
     report.set('goals.expected', 0.7);
-    report.warn('goals.actual', `第${c.line.no}行 年度总体目标：应有预期目标和实际完成情况两段，只找到一段`, 0.2, c.line.no);
+    report.warn(
+      'goals.actual',
+      `第${c.line.no}行 年度总体目标：应有预期目标和实际完成情况两段，只找到一段`,
+      0.2,
+      c.line.no,
+    );
     return;
   }
   let cut = 1;
@@ -142,7 +182,12 @@ function fromOneLine(c: Content, form: Form, report: Report): void {
         cut = k;
       }
     }
-    report.warn('goals', `第${c.line.no}行 年度总体目标：一行中有 ${tokens.length} 段文字，应为两段，已按长度推断分界`, 0.4, c.line.no);
+    report.warn(
+      'goals',
+      `第${c.line.no}行 年度总体目标：一行中有 ${tokens.length} 段文字，应为两段，已按长度推断分界`,
+      0.4,
+      c.line.no,
+    );
   }
   form.goals.expected = tokens.slice(0, cut).join(' ');
   form.goals.actual = tokens.slice(cut).join(' ');

@@ -44,7 +44,13 @@ const LEADING_SEPARATORS = /^[\s:：|]+/;
 const TRAILING_SEPARATORS = /[\s|]+$/;
 const PIPES_INSIDE = /\s*\|\s*/g;
 
-export function readHeader(lines: readonly Line[], sections: Sections, form: Form, report: Report, fileName?: string): void {
+export function readHeader(
+  lines: readonly Line[],
+  sections: Sections,
+  form: Form,
+  report: Report,
+  fileName?: string,
+): void {
   const end = Math.min(lines.length, sections.headerEnd);
   const found = new Set<HeaderKey>();
   for (let i = 0; i < end; i++) {
@@ -69,7 +75,10 @@ export function readHeader(lines: readonly Line[], sections: Sections, form: For
       if (!value) continue;
       found.add(hit.key);
       form[hit.key] = value;
-      report.set(hit.key, hit.key === 'phone' && !PHONE_LIKE.test(value) ? Math.min(confidence, 0.6) : confidence);
+      report.set(
+        hit.key,
+        hit.key === 'phone' && !PHONE_LIKE.test(value) ? Math.min(confidence, 0.6) : confidence,
+      );
       if (hit.key === 'phone' && !PHONE_LIKE.test(value)) {
         report.warn('phone', `第${line}行 联系电话：应为电话号码，实为“${value}”`, 0.6, line);
       }
@@ -77,7 +86,11 @@ export function readHeader(lines: readonly Line[], sections: Sections, form: For
   }
   for (const key of REQUIRED) {
     if (!found.has(key)) {
-      report.warn(key, `未找到“${LABEL_NAMES[key]}”：应有一行以“${LABEL_NAMES[key]}”开头、后接其内容，表头中没有`, 0);
+      report.warn(
+        key,
+        `未找到“${LABEL_NAMES[key]}”：应有一行以“${LABEL_NAMES[key]}”开头、后接其内容，表头中没有`,
+        0,
+      );
     }
   }
   // After the labels: the year may have to be guessed from the project name.
@@ -172,6 +185,7 @@ function readYear(
     const m = ANY_YEAR.exec(text);
     if (m) {
       form.year = Number(m[1]);
+      report.set('year', confidence);
       report.warn('year', `未找到“（XXXX年度）”：年度取自${where}中的“${m[0]}”`, confidence);
       return;
     }

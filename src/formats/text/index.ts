@@ -6,14 +6,15 @@ import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { readHeader } from './header.ts';
 import { readIndicators } from './indicators.ts';
-import { MAX_LINE_CHARS } from './lines.ts';
+import { type Line, MAX_LINE_CHARS, plain } from './lines.ts';
 import { Report } from './report.ts';
-import { findSections } from './sections.ts';
+import { findSections, isIndicatorsStart } from './sections.ts';
 import { MAX_LINES, readSource } from './source.ts';
 import { readTotals } from './totals.ts';
 
 /** Skipping a few lines above the title (an attachment number, blank lines) is not worth a note. */
 const SKIP_NOTE = 20;
+const NEXT_FORM_SCAN = 400;
 
 export type ImportTextOptions = { fileName?: string };
 
@@ -46,10 +47,8 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
     stage('年度总体目标', () => readGoals(lines, sections, form, report));
     stage('绩效指标', () => readIndicators(lines, sections, form, report));
     stage('总分', () => readTotals(lines, sections, form, report));
-    if (sections.total !== null && sections.total + 1 < lines.length && hasTextAfter(lines, sections.total + 1)) {
-      const at = lines[sections.total + 1]!.no;
-      report.warn('', `第${at}行起：“总分”之后的内容未读取（一次只导入一张表）`, 0.9, at);
-    }
+    const next = sections.total === null ? null : nextForm(lines, sections.total + 1);
+    if (next !== null) report.warn('', `第${next}行起像是另一张表，未读取（一次只导入一张表）`, 0.9, next);
   } catch (e) {
     report.warn('', `读取时发生意外错误（${describe(e)}），只返回了已读出的部分`, 0);
   }
@@ -57,11 +56,15 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
   return { form, warnings: report.warnings, confidence: report.confidence };
 }
 
-/** Only looks a little way: signatures and dates often follow the table. */
-function hasTextAfter(lines: readonly { text: string }[], from: number): boolean {
-  let count = 0;
-  for (let i = from; i < lines.length && i < from + 400; i++) if (lines[i]!.text) count++;
-  return count > 3;
+/** Signatures and dates often follow the table; another form starts with its title or header. */
+function nextForm(lines: readonly Line[], from: number): number | null {
+  for (let i = from; i < lines.length && i < from + NEXT_FORM_SCAN; i++) {
+    const p = plain(lines[i]!);
+    if (p.startsWith('项目名称') || (p.includes('绩效') && p.endsWith('表')) || isIndicatorsStart(p)) {
+      return lines[i]!.no;
+    }
+  }
+  return null;
 }
 
 function describe(e: unknown): string {

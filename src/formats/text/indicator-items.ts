@@ -26,12 +26,9 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
       continue;
     }
     const p = plain(line);
-    const split = splitCells(line.text);
-    if (split.explicit && isRuleRow(line.text)) {
-      blank = true;
-      continue;
-    }
-    if (isTitleRow(split)) {
+    // Most lines are one wrapped cell (nothing removed by `plain`): no cells to split.
+    const split = p.length === line.text.length ? null : splitCells(line.text);
+    if (split && ((split.explicit && isRuleRow(line.text)) || isTitleRow(split))) {
       blank = true;
       continue;
     }
@@ -51,13 +48,16 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
         continue;
       }
     }
-    const labels = p.length <= LABEL_LINE_MAX && p.includes('指标') ? labelLine(split) : null;
+    const labels =
+      p.length <= LABEL_LINE_MAX && p.includes('指标')
+        ? labelLine(split ?? { cells: [p], explicit: false })
+        : null;
     if (labels) {
       for (const [text, level] of labels) items.push({ kind: 'label', level, text, line });
       blank = true;
       continue;
     }
-    const score = split.cells.length >= 2 ? readScoreLine(split) : null;
+    const score = split && split.cells.length >= 2 ? readScoreLine(split) : null;
     if (score) {
       items.push({ kind: 'row', line, score });
       blank = false;

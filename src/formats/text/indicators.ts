@@ -5,12 +5,12 @@
 // note (printed after that row's score line). A new level label closes the previous row.
 
 import type { Form, Indicator } from '../../core/form/schema.ts';
+import { MAX_SPLIT_LINES } from './cell-split.ts';
+import { classifyTable, type Item, type RowItem, type TextItem } from './indicator-items.ts';
 import { joinWrapped } from './join.ts';
 import type { Line } from './lines.ts';
 import { type Report, rowPath } from './report.ts';
 import { type Col, type SplitJob, splitRows } from './row-split.ts';
-import { classifyTable, type Item, type RowItem, type TextItem } from './indicator-items.ts';
-import { MAX_SPLIT_LINES } from './cell-split.ts';
 import type { Sections } from './sections.ts';
 import { LEVEL1_OF, labelLevel } from './vocab.ts';
 
@@ -25,8 +25,9 @@ type Draft = {
   prev: Draft | null;
   /** lines after this row that can only be its deviation note (closed by a label or the end). */
   tail: TextItem[];
-  /** deviation lines found at the start of the next row's gap. */
+  /** deviation lines found at the start of the next row's gap, and how sure that split was. */
   devLines: TextItem[];
+  devConfidence: number;
   /** name, target, actual lines taken from the gap (null: printed on the score line). */
   cells: (TextItem[] | null)[];
   /** lines that fit no cell; kept in front of the name. */
@@ -79,10 +80,15 @@ function group(items: readonly Item[], report: Report): Draft[] {
   let labelled = false;
   const close = () => {
     if (pending.length > 0) {
-      if (prev) prev.tail.push(...pending);
+      if (prev) append(prev.tail, pending);
       else {
         const at = pending[0]!.line.no;
-        report.warn('indicators', `第${at}行 绩效指标：这些文字不属于任何指标行（其后没有分值、得分），已忽略`, 0.3, at);
+        report.warn(
+          'indicators',
+          `第${at}行 绩效指标：这些文字不属于任何指标行（其后没有分值、得分），已忽略`,
+          0.3,
+          at,
+        );
       }
     }
     pending = [];
@@ -119,6 +125,7 @@ function group(items: readonly Item[], report: Report): Draft[] {
         prev,
         tail: [],
         devLines: [],
+        devConfidence: 0.9,
         cells: [null, null, null],
         orphans: [],
         confidence: 0.95,
@@ -151,14 +158,19 @@ function assignCells(drafts: readonly Draft[], report: Report): void {
     if (gap.length > MAX_SPLIT_LINES) {
       const extra = gap.slice(0, gap.length - MAX_SPLIT_LINES);
       gap = gap.slice(gap.length - MAX_SPLIT_LINES);
-      if (d.devFromGap && d.prev) d.prev.devLines.push(...extra);
-      else d.orphans.push(...extra);
-      report.warn('indicators', `第${extra[0]!.line.no}行起 绩效指标：一行中文字过多（超过 ${MAX_SPLIT_LINES} 行），前面部分未能分栏`, 0.3, extra[0]!.line.no);
+      if (d.devFromGap && d.prev) append(d.prev.devLines, extra);
+      else append(d.orphans, extra);
+      report.warn(
+        'indicators',
+        `第${extra[0]!.line.no}行起 绩效指标：一行中文字过多（超过 ${MAX_SPLIT_LINES} 行），前面部分未能分栏`,
+        0.3,
+        extra[0]!.line.no,
+      );
     }
     const cols: Col[] = (['N', 'T', 'A'] as const).slice(0, needed);
     if (d.devFromGap) cols.unshift('D');
     if (cols.length === 0) {
-      d.orphans.push(...gap);
+      append(d.orphans, gap);
       continue;
     }
     jobs.push({ lines: gap, cols });
@@ -170,11 +182,18 @@ function assignCells(drafts: readonly Draft[], report: Report): void {
     const { cols } = jobs[k]!;
     cols.forEach((col, c) => {
       const part = out.parts[c]!;
-      if (col === 'D') d.prev?.devLines.push(...part);
-      else d.cells[col === 'N' ? 0 : col === 'T' ? 1 : 2] = part;
+      if (col === 'D' && d.prev) {
+        append(d.prev.devLines, part);
+        d.prev.devConfidence = Math.min(0.9, out.confidence);
+      } else if (col !== 'D') d.cells[col === 'N' ? 0 : col === 'T' ? 1 : 2] = part;
     });
     d.confidence = out.confidence;
   });
+}
+
+/** push(...items) without the argument-count limit of a spread. */
+function append<T>(to: T[] | undefined, items: readonly T[]): void {
+  if (to) for (const it of items) to.push(it);
 }
 
 const texts = (items: readonly TextItem[]) => items.map((t) => t.line.text);
@@ -198,7 +217,12 @@ function build(d: Draft, k: number, report: Report): Indicator {
   if (d.orphans.length > 0) {
     values[0] = joinWrapped([...texts(d.orphans), values[0]!]);
     confidence[0] = Math.min(confidence[0]!, 0.4);
-    report.warn(at_(k, NAME), `第${d.orphans[0]!.line.no}行 三级指标：无法归入任何一栏的文字，已并入指标名称`, 0.4, d.orphans[0]!.line.no);
+    report.warn(
+      at_(k, NAME),
+      `第${d.orphans[0]!.line.no}行 三级指标：无法归入任何一栏的文字，已并入指标名称`,
+      0.4,
+      d.orphans[0]!.line.no,
+    );
   }
   let level1 = d.level1;
   let level1Confidence = 0.95;
@@ -225,15 +249,19 @@ function build(d: Draft, k: number, report: Report): Indicator {
     report.set(at_(k, NAME + c), confidence[c]!);
     if (!values[c]) report.warn(at_(k, NAME + c), `第${at}行 ${FIELD_NAMES[f]}：应有文字，实为空白`, 0.2, at);
     else if (confidence[c]! < 0.6) {
-      report.warn(at_(k, NAME + c), `第${at}行 ${FIELD_NAMES[f]}“${clip(values[c]!)}”：各栏文字之间没有明显分界，按行宽推断`, confidence[c]!, at);
+      report.warn(
+        at_(k, NAME + c),
+        `第${at}行 ${FIELD_NAMES[f]}“${clip(values[c]!)}”：各栏文字之间没有明显分界，按行宽推断`,
+        confidence[c]!,
+        at,
+      );
     }
   });
   report.set(at_(k, WEIGHT), sc.weight === null ? 0.3 : 0.98);
   report.set(at_(k, SCORE), sc.score === null ? 0.3 : 0.98);
   if (sc.weight === null) report.warn(at_(k, WEIGHT), `第${at}行 分值：应为数字，实为空白或“-”`, 0.3, at);
   if (sc.score === null) report.warn(at_(k, SCORE), `第${at}行 得分：应为数字，实为空白或“-”`, 0.3, at);
-  const devConfidence = d.devLines.length > 0 ? Math.min(d.confidence, 0.9) : 0.9;
-  report.set(at_(k, DEVIATION), devConfidence);
+  report.set(at_(k, DEVIATION), d.devConfidence);
   return indicator;
 }
 

@@ -7,20 +7,24 @@ function isLatinOrDigit(c: number): boolean {
 /** Chinese has no spaces between words, so wrapped lines meet with nothing between them,
  * except that two Latin words (or numbers) split by the wrap keep one space: `Sherif Abdelsamie`. */
 export function joinWrapped(parts: readonly string[]): string {
-  let out = '';
+  if (parts.length === 1) return parts[0]!.trim();
+  const out: string[] = [];
+  // The previous part's last character is kept aside: reading it back from a growing string would
+  // flatten that string each time (quadratic on long cells).
+  let lastWord = false;
   for (const raw of parts) {
     const part = raw.trim();
     if (!part) continue;
-    if (out && isLatinOrDigit(out.charCodeAt(out.length - 1)) && isLatinOrDigit(part.charCodeAt(0))) {
-      out += ' ';
-    }
-    out += part;
+    if (lastWord && isLatinOrDigit(part.charCodeAt(0))) out.push(' ');
+    out.push(part);
+    lastWord = isLatinOrDigit(part.charCodeAt(part.length - 1));
   }
-  return out;
+  return out.join('');
 }
 
 /** `1、` `2.` `（3）` `(4)` `五、` at the start of a line: a numbered item begins. */
-const NUMBERED_ITEM = /^(?:\d{1,2}[、]|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])/;
+const NUMBERED_ITEM =
+  /^(?:\d{1,2}[、]|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])/;
 
 export function startsNumberedItem(s: string): boolean {
   return NUMBERED_ITEM.test(s);

@@ -16,7 +16,6 @@ export type Line = {
   key?: string | undefined;
 };
 
-
 /** Width of one code point in CJK cells. */
 export function charWidth(cp: number): number {
   if (cp < 0x80) return cp < 0x20 ? 0 : 0.5;
@@ -28,17 +27,22 @@ export function charWidth(cp: number): number {
 }
 
 export function textWidth(s: string): number {
-  let w = 0;
+  // Counts instead of float sums, charWidth inlined: this runs on every character of every cell.
+  let wide = 0;
+  let narrow = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      i++;
-      w += 1;
-    } else {
-      w += charWidth(c);
-    }
+    if (c >= 0x1100) {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        if (c <= 0xdbff) wide++; // a surrogate pair counts once
+      } else if (c >= 0xff61 && c <= 0xffdc) narrow++;
+      else wide++;
+    } else if (c >= 0x80) {
+      if (c === 0xb7 || c === 0xd7 || c === 0xf7 || c === 0xb0 || c === 0xa7) wide++;
+      else narrow++;
+    } else if (c >= 0x20) narrow++;
   }
-  return w;
+  return wide + narrow * 0.5;
 }
 
 const OPENING = new Set(Array.from('（(“‘《〈【「『〔[{', (c) => c.charCodeAt(0)));
@@ -112,7 +116,9 @@ const WHITESPACE = /\s+/g;
 const PIPES = /\|/g;
 
 function isSpaceLike(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x205f) || c === 0x1680;
+  return (
+    c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x205f) || c === 0x1680
+  );
 }
 
 /** Remove every whitespace character (labels are matched this way: `项目 名称` = `项目名称`). */

@@ -32,15 +32,44 @@ describe('importText never throws and always returns a valid Form', () => {
   });
 
   it('on arbitrary lines mixing the form vocabulary', () => {
-    const word = fc.constantFrom('项目名称', '主管部门', '项目资金（万元）', '年度资金总额', '年度总体', '目标', '绩效指标',
-      '产出指标', '数量指标', '总分', '2 2', '-', '93.51%', '｜', '|', '\t', ' ', '一级指标 二级指标', '经济效益指', '标', '1、', '：');
-    const line = fc.array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 6 }).map((ws) => ws.join(' '));
-    fc.assert(fc.property(fc.array(line, { maxLength: 60 }), (ls) => checkTotal(ls.join('\n'))), { numRuns: 300 });
+    const word = fc.constantFrom(
+      '项目名称',
+      '主管部门',
+      '项目资金（万元）',
+      '年度资金总额',
+      '年度总体',
+      '目标',
+      '绩效指标',
+      '产出指标',
+      '数量指标',
+      '总分',
+      '2 2',
+      '-',
+      '93.51%',
+      '｜',
+      '|',
+      '\t',
+      ' ',
+      '一级指标 二级指标',
+      '经济效益指',
+      '标',
+      '1、',
+      '：',
+    );
+    const line = fc
+      .array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 6 })
+      .map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), (ls) => checkTotal(ls.join('\n'))),
+      { numRuns: 300 },
+    );
   });
 
   it('on binary garbage', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => checkTotal(new TextDecoder('utf-8').decode(bytes))),
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) =>
+        checkTotal(new TextDecoder('utf-8').decode(bytes)),
+      ),
       { numRuns: 200 },
     );
   });
@@ -71,22 +100,34 @@ describe('importText never throws and always returns a valid Form', () => {
 // ---- generated forms ----------------------------------------------------------------------
 
 /** Ideographs that cannot spell a label or section word of the form (no 指/标/总/合/项/绩/金…). */
-const HAN = Array.from('城乡社区公共服务建设改造提升工程资源保障治理培训人员覆盖率完成情况质量经济生态环境道路桥梁水利农田学校医院养护居民');
+const HAN = Array.from(
+  '城乡社区公共服务建设改造提升工程资源保障治理培训人员覆盖率完成情况质量经济生态环境道路桥梁水利农田学校医院养护居民',
+);
 const han = (min: number, max: number) =>
   fc.array(fc.constantFrom(...HAN), { minLength: min, maxLength: max }).map((a) => a.join(''));
 const narrative = (min: number, max: number) =>
   fc
-    .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...HAN) }, fc.constantFrom('，', '、', '；', '12', '300', '5%')), {
-      minLength: min,
-      maxLength: max,
-    })
-    .map((a) => a.join('').replace(/^[，、；]+/, '城'));
+    .array(
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...HAN) },
+        fc.constantFrom('，', '、', '；', '。', '12', '300', '5%'),
+      ),
+      {
+        minLength: min,
+        maxLength: max,
+      },
+    )
+    .map((a) => a.join('').replace(/^[，、；。]+/, '城'));
 const amount = fc.integer({ min: 0, max: 9_999_999 }).map((n) => n / 100);
 const points = fc.integer({ min: 0, max: 3000 }).map((n) => n / 100);
 const value = fc.oneof(
-  fc.tuple(fc.constantFrom('≥', '≤', ''), fc.integer({ min: 1, max: 5000 }), fc.constantFrom('人', '个', '%', '万元', '公里')).map(
-    ([c, n, u]) => `${c}${n}${u}`,
-  ),
+  fc
+    .tuple(
+      fc.constantFrom('≥', '≤', ''),
+      fc.integer({ min: 1, max: 5000 }),
+      fc.constantFrom('人', '个', '%', '万元', '公里'),
+    )
+    .map(([c, n, u]) => `${c}${n}${u}`),
   han(2, 6),
 );
 
@@ -103,13 +144,20 @@ const LEVELS: [string, string][] = [
 ];
 
 function fundsRow(full: boolean): fc.Arbitrary<FundsRow> {
-  return fc.record({ initialBudget: amount, annualBudget: amount, executed: amount, executionRate: points, weight: points, score: points }).map(
-    (r) => {
+  return fc
+    .record({
+      initialBudget: amount,
+      annualBudget: amount,
+      executed: amount,
+      executionRate: points,
+      weight: points,
+      score: points,
+    })
+    .map((r) => {
       if (full) return r;
       const { weight: _w, score: _s, ...rest } = r;
       return rest;
-    },
-  );
+    });
 }
 
 function formArb(cells: {
@@ -171,7 +219,13 @@ function formArb(cells: {
 }
 
 describe('import(render(form)) reads back the form', () => {
-  const oneLineCells = { name: han(2, 12), target: value, actual: value, deviation: han(2, 20), goal: han(4, 40) };
+  const oneLineCells = {
+    name: han(2, 12),
+    target: value,
+    actual: value,
+    deviation: han(2, 20),
+    goal: han(4, 40),
+  };
 
   it('flattened rows, cells separated by spaces', () => {
     fc.assert(
@@ -200,14 +254,29 @@ describe('import(render(form)) reads back the form', () => {
       goal: fc.integer({ min: 28, max: 44 }),
       goalExtra: fc.integer({ min: 0, max: 4 }),
     });
-    const narrativeCells = { name: han(2, 24), target: narrative(1, 80), actual: narrative(1, 90), deviation: narrative(2, 40), goal: narrative(10, 160) };
+    const narrativeCells = {
+      name: han(2, 24),
+      target: narrative(1, 80),
+      actual: narrative(1, 90),
+      deviation: narrative(2, 40),
+      goal: narrative(60, 160),
+    };
     fc.assert(
       fc.property(formArb(narrativeCells), widths, fc.nat(), (raw, w, seed) => {
-        const pdf = { name: w.name, target: w.target, actual: w.target + w.extra, deviation: w.deviation, goals: [w.goal, w.goal + w.goalExtra] as [number, number] };
+        const pdf = {
+          name: w.name,
+          target: w.target,
+          actual: w.target + w.extra,
+          deviation: w.deviation,
+          goals: [w.goal, w.goal + w.goalExtra] as [number, number],
+        };
         // The splitter's cue: a cell's last line is visibly short.
         const form: Form = {
           ...raw,
-          goals: { expected: trimToShortLastLine(raw.goals.expected, pdf.goals[0]), actual: trimToShortLastLine(raw.goals.actual, pdf.goals[1]) },
+          goals: {
+            expected: trimToShortLastLine(raw.goals.expected, pdf.goals[0]),
+            actual: trimToShortLastLine(raw.goals.actual, pdf.goals[1]),
+          },
           indicators: raw.indicators.map((i) => ({
             ...i,
             name: trimToShortLastLine(i.name, pdf.name),

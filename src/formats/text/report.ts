@@ -35,13 +35,14 @@ export class Report {
     this.confidence[path] = clamp01(confidence);
   }
 
-  /** A warning also lowers (never raises) the field's confidence. */
+  /**
+   * A warning lowers (never raises) the confidence of a field that was read; a field that was not
+   * found gets no confidence entry (ImportResult: not listed = not found).
+   */
   warn(path: string, message: string, confidence: number, line?: number): void {
     const c = clamp01(confidence);
-    if (path) {
-      const prev = this.confidence[path];
-      this.confidence[path] = prev === undefined ? c : Math.min(prev, c);
-    }
+    const prev = path ? this.confidence[path] : undefined;
+    if (prev !== undefined && c < prev) this.confidence[path] = c;
     if (this.warnings.length >= MAX_WARNINGS) {
       this.dropped++;
       return;

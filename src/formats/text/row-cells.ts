@@ -27,7 +27,10 @@ export function readScoreLine(split: Cells): ScoreLine | null {
   if (at < 0) return null;
   const weight = scoreValue(cells[at]!);
   const score = at + 1 < cells.length ? scoreValue(cells[at + 1]!) : null;
-  if ((weight !== null && (weight < 0 || weight > MAX_POINTS)) || (score !== null && (score < 0 || score > MAX_POINTS))) {
+  if (
+    (weight !== null && (weight < 0 || weight > MAX_POINTS)) ||
+    (score !== null && (score < 0 || score > MAX_POINTS))
+  ) {
     return null;
   }
   const before = cells.slice(0, at);

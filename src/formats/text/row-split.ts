@@ -4,17 +4,15 @@
 
 import {
   type Column,
-  estimateWidth,
-  type Interval,
   MAX_SPLIT_LINES,
   type Split,
   type SplitLine,
-  segmentInterval,
   splitConfidence,
   splitLines,
 } from './cell-split.ts';
 import type { TextItem } from './indicator-items.ts';
 import { measureLine } from './lines.ts';
+import { estimateWidth, type Interval, segmentInterval } from './widths.ts';
 
 /** D: the previous row's deviation note; N, T, A: name, target, actual. */
 export type Col = 'D' | 'N' | 'T' | 'A';
@@ -51,7 +49,11 @@ function measure(item: TextItem): SplitLine {
   return measureLine(item.line.text, item.blankBefore);
 }
 
-function solve(job: SplitJob, lines: readonly SplitLine[], widths: Partial<Record<Col, number>> | null): Split {
+function solve(
+  job: SplitJob,
+  lines: readonly SplitLine[],
+  widths: Partial<Record<Col, number>> | null,
+): Split {
   if (job.cols.length <= 1 || lines.length > MAX_SPLIT_LINES) {
     // One column takes everything; an overlong run (caller trims it) is not split.
     const starts = job.cols.map(() => 0);

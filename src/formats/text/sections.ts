@@ -20,7 +20,9 @@ export type Sections = {
 const HEADER_SCAN = 80;
 
 export function isFundsStart(p: string): boolean {
-  return p.startsWith('项目资金') || p.startsWith('资金情况') || (p.includes('年初预算数') && p.includes('执行数'));
+  return (
+    p.startsWith('项目资金') || p.startsWith('资金情况') || (p.includes('年初预算数') && p.includes('执行数'))
+  );
 }
 
 export function isGoalsHeader(p: string): boolean {

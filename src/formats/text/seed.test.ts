@@ -68,7 +68,13 @@ describe('importText on the seed form (pdftotext, no layout)', () => {
   it('returns a valid Form, no warnings, and a confidence for every field it read', () => {
     expect(validateForm(form).ok).toBe(true);
     expect(warnings).toEqual([]);
-    for (const path of ['projectName', 'funds.total.executed', 'goals.expected', 'totalScore', 'indicators[3].target']) {
+    for (const path of [
+      'projectName',
+      'funds.total.executed',
+      'goals.expected',
+      'totalScore',
+      'indicators[3].target',
+    ]) {
       expect(confidence[path]).toBeGreaterThanOrEqual(0.6);
     }
     for (const v of Object.values(confidence)) {

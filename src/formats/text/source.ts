@@ -34,7 +34,8 @@ export function readSource(text: string): Source {
   let no = 1;
   if (anchor > 0) {
     start = text.lastIndexOf(nl, anchor - 1) + 1;
-    for (let b = 0; b < LOOK_BACK && start > 0; b++) start = start >= 2 ? text.lastIndexOf(nl, start - 2) + 1 : 0;
+    for (let b = 0; b < LOOK_BACK && start > 0; b++)
+      start = start >= 2 ? text.lastIndexOf(nl, start - 2) + 1 : 0;
     for (let k = text.indexOf(nl); k >= 0 && k < start; k = text.indexOf(nl, k + 1)) no++;
   }
   const lines: Line[] = [];

@@ -4,7 +4,12 @@
 import type { Form, FundsRow } from '../../core/form/schema.ts';
 import { textWidth } from './lines.ts';
 
-const FUNDS_LABELS = { total: '年度资金总额', fiscal: '其中：当年财政拨款', carryover: '上年结转资金', other: '其他资金' };
+const FUNDS_LABELS = {
+  total: '年度资金总额',
+  fiscal: '其中：当年财政拨款',
+  carryover: '上年结转资金',
+  other: '其他资金',
+};
 
 function fundsCells(row: FundsRow | null): string[] {
   if (!row) return [];
@@ -26,7 +31,10 @@ function header(form: Form, sep: string): string[] {
   if (form.projectLead !== undefined) contact.push(`项目负责人${sep}${form.projectLead}`);
   if (form.phone !== undefined) contact.push(`联系电话${sep}${form.phone}`);
   if (contact.length) out.push(contact.join(sep));
-  out.push(`项目资金（${form.fundsUnit}）`, ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].join(sep));
+  out.push(
+    `项目资金（${form.fundsUnit}）`,
+    ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].join(sep),
+  );
   for (const key of ['total', 'fiscal', 'carryover', 'other'] as const) {
     out.push([FUNDS_LABELS[key], ...fundsCells(form.funds[key])].join(sep));
   }
@@ -37,7 +45,19 @@ function header(form: Form, sep: string): string[] {
 export function renderFlattened(form: Form, sep = ' '): string {
   const out = header(form, sep);
   out.push(`年度总体目标${sep}${form.goals.expected}${sep}${form.goals.actual}`);
-  out.push('绩效指标', ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].join(sep));
+  out.push(
+    '绩效指标',
+    [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ].join(sep),
+  );
   let level1 = '';
   let level2 = '';
   for (const i of form.indicators) {
@@ -56,8 +76,15 @@ export function renderFlattened(form: Form, sep = ' '): string {
 
 const num = (v: number | null) => (v === null ? '-' : String(v));
 
-/** Greedy wrap at `width` display cells (ASCII runs kept whole, as a word processor does). */
+/**
+ * Greedy wrap at `width` display cells (ASCII runs kept whole, as a word processor does); a `\n`
+ * in the text is a paragraph break.
+ */
 export function wrap(text: string, width: number): string[] {
+  return text.split('\n').flatMap((p) => wrapParagraph(p, width));
+}
+
+function wrapParagraph(text: string, width: number): string[] {
   const units = text.match(/[A-Za-z0-9.%]+|./gsu) ?? [];
   const lines: string[] = [];
   let line = '';
@@ -76,7 +103,13 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-export type PdfWidths = { name: number; target: number; actual: number; deviation: number; goals: [number, number] };
+export type PdfWidths = {
+  name: number;
+  target: number;
+  actual: number;
+  deviation: number;
+  goals: [number, number];
+};
 
 /** Tiny deterministic PRNG so a property's rendering choices are reproducible from its seed. */
 function rng(seed: number): () => number {
@@ -108,7 +141,16 @@ export function renderPdfText(form: Form, widths: PdfWidths, seed: number): stri
   emit(wrap(form.goals.expected, widths.goals[0]));
   out.push('');
   emit(wrap(form.goals.actual, widths.goals[1]));
-  out.push('', '绩效指标', '', '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分', '偏差原因分析及改进', '', '措施', '');
+  out.push(
+    '',
+    '绩效指标',
+    '',
+    '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+    '偏差原因分析及改进',
+    '',
+    '措施',
+    '',
+  );
   let level1 = '';
   let level2 = '';
   for (const i of form.indicators) {

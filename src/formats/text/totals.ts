@@ -25,13 +25,28 @@ export function readTotals(lines: readonly Line[], sections: Sections, form: For
     report.set('totalWeight', 0.95);
     report.set('totalScore', numbers.length === 2 ? 0.95 : 0.6);
     if (numbers.length > 2) {
-      report.warn('totalScore', `第${line.no}行 总分：应有分值、得分两个数字，实有 ${numbers.length} 个，取前两个`, 0.6, line.no);
+      report.warn(
+        'totalScore',
+        `第${line.no}行 总分：应有分值、得分两个数字，实有 ${numbers.length} 个，取前两个`,
+        0.6,
+        line.no,
+      );
     }
   } else if (numbers.length === 1) {
     form.totalScore = numbers[0]!;
     report.set('totalScore', 0.6);
-    report.warn('totalWeight', `第${line.no}行 总分：应有分值、得分两个数字，只有一个（${numbers[0]}），按得分读取`, 0, line.no);
+    report.warn(
+      'totalWeight',
+      `第${line.no}行 总分：应有分值、得分两个数字，只有一个（${numbers[0]}），按得分读取`,
+      0,
+      line.no,
+    );
   } else {
-    report.warn('totalScore', `第${line.no}行 总分：应有分值、得分两个数字，实为“${line.text.slice(0, 40)}”`, 0, line.no);
+    report.warn(
+      'totalScore',
+      `第${line.no}行 总分：应有分值、得分两个数字，实为“${line.text.slice(0, 40)}”`,
+      0,
+      line.no,
+    );
   }
 }

@@ -51,13 +51,25 @@ export const LEVEL1_OF: Readonly<Record<string, string>> = {
   服务对象满意度指标: '满意度指标',
 };
 
+/** Blank lines a wrapped term may straddle (pdftotext leaves one or two). */
+const MAX_BLANKS = 3;
+
 export class TermSet {
   private readonly terms: Set<string>;
   private readonly prefixes = new Set<string>();
+  private readonly firsts = new Set<number>();
 
   constructor(terms: readonly string[]) {
     this.terms = new Set(terms);
-    for (const t of terms) for (let i = 1; i < t.length; i++) this.prefixes.add(t.slice(0, i));
+    for (const t of terms) {
+      this.firsts.add(t.charCodeAt(0));
+      for (let i = 1; i < t.length; i++) this.prefixes.add(t.slice(0, i));
+    }
+  }
+
+  /** Cheap pre-check: can a term start with the first character of `s`? */
+  mayStart(s: string): boolean {
+    return this.firsts.has(s.charCodeAt(0));
   }
 
   has(s: string): boolean {
@@ -80,13 +92,15 @@ export class TermSet {
     skipBlanks = true,
     maxParts = 3,
   ): { term: string; next: number } | null {
+    if (!this.mayStart(plain(lines[i]!))) return null;
     let acc = '';
     let best: { term: string; next: number } | null = null;
     let parts = 0;
+    let blanks = 0;
     for (let k = i; k < end && parts < maxParts; k++) {
       const t = plain(lines[k]!);
       if (!t) {
-        if (k === i || !skipBlanks) break;
+        if (k === i || !skipBlanks || ++blanks > MAX_BLANKS) break;
         continue;
       }
       acc += t;

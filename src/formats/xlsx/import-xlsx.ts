@@ -26,6 +26,13 @@ async function read(bytes: Uint8Array, fileName: string): Promise<ImportResult[]
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (e) {
     const why = (e as Error)?.message ?? String(e);
+    if (/encrypted/i.test(why)) {
+      throw new FormatError(
+        'encrypted',
+        fileName,
+        '压缩包设有密码（已加密），无法读取；请取消密码后另存为 .xlsx 再导入',
+      );
+    }
     throw new FormatError(
       'corrupt',
       fileName,

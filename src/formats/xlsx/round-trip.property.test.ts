@@ -32,7 +32,13 @@ const word = fc.constantFrom(
 const piece = fc.oneof({ weight: 12, arbitrary: char }, { weight: 1, arbitrary: word });
 const text = (max: number) =>
   fc
-    .tuple(lead, fc.constantFrom(...CJK), fc.array(piece, { minLength: 0, maxLength: max }))
+    .tuple(
+      lead,
+      fc.oneof(fc.constantFrom(...CJK), word),
+      fc.array(fc.constantFrom(...CJK), { minLength: 1, maxLength: 1 }),
+      fc.array(piece, { maxLength: max }),
+    )
+    .map(([l, first, second, cs]) => [l, first, [...second, ...cs]] as const)
     .map(([l, first, cs]) => `${l}${first}${cs.join('')}`)
     .filter((s) => s.trim().length > 0 && !/^[-—/]$/.test(s.trim()));
 const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);

@@ -38,7 +38,13 @@ export function foreignOrigin(request: FastifyRequest): boolean {
 export type SessionCookieOptions = { secure: boolean; maxAgeSeconds: number };
 
 export function setSessionCookie(reply: FastifyReply, token: string, o: SessionCookieOptions): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: o.secure, path: '/', maxAge: o.maxAgeSeconds });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: o.secure,
+    path: '/',
+    maxAge: o.maxAgeSeconds,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, o: SessionCookieOptions): void {

@@ -51,13 +51,25 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
     return sendJsonText(reply, detailJson(view));
   });
 
-  route(app, ctx, endpoints.listComments, async ({ actor, params }) => ({ items: await listComments(ctx, actor, params.id) }));
-  route(app, ctx, endpoints.createComment, async ({ actor, params, body }) => addComment(ctx, actor, params.id, body));
-  route(app, ctx, endpoints.listRevisions, async ({ actor, params }) => ({ items: await listRevisions(ctx, actor, params.id) }));
-  route(app, ctx, endpoints.getRevision, async ({ actor, params }) => getRevision(ctx, actor, params.id, params.revision));
-  route(app, ctx, endpoints.formAuditLog, async ({ actor, params }) => ({ items: await formAuditLog(ctx, actor, params.id) }));
+  route(app, ctx, endpoints.listComments, async ({ actor, params }) => ({
+    items: await listComments(ctx, actor, params.id),
+  }));
+  route(app, ctx, endpoints.createComment, async ({ actor, params, body }) =>
+    addComment(ctx, actor, params.id, body),
+  );
+  route(app, ctx, endpoints.listRevisions, async ({ actor, params }) => ({
+    items: await listRevisions(ctx, actor, params.id),
+  }));
+  route(app, ctx, endpoints.getRevision, async ({ actor, params }) =>
+    getRevision(ctx, actor, params.id, params.revision),
+  );
+  route(app, ctx, endpoints.formAuditLog, async ({ actor, params }) => ({
+    items: await formAuditLog(ctx, actor, params.id),
+  }));
 
-  route(app, ctx, endpoints.evaluateForm, async ({ actor, params, query }) => evaluateStored(ctx, actor, params.id, query));
+  route(app, ctx, endpoints.evaluateForm, async ({ actor, params, query }) =>
+    evaluateStored(ctx, actor, params.id, query),
+  );
   route(app, ctx, endpoints.evaluate, async ({ body }) => evaluatePosted(body));
   route(app, ctx, endpoints.listProfiles, async () => ({ items: listProfiles() }));
 }

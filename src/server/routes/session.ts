@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { endpoints } from '../../contract/endpoints.ts';
 import type { AppContext } from '../../services/context.ts';
 import { changePassword, describeMe, login, logout } from '../../services/sessions.ts';
-import { clearSessionCookie, foreignOrigin, type SessionCookieOptions, setSessionCookie } from '../plugins/auth.ts';
+import {
+  clearSessionCookie,
+  foreignOrigin,
+  type SessionCookieOptions,
+  setSessionCookie,
+} from '../plugins/auth.ts';
 import { sendError } from '../plugins/errors.ts';
 import { route } from '../route.ts';
 

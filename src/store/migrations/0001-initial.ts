@@ -21,7 +21,12 @@ export function initial(dialect: DialectName): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('orgs_parent_name').on('orgs').columns(['parent_id', 'name']).unique().execute();
+      await db.schema
+        .createIndex('orgs_parent_name')
+        .on('orgs')
+        .columns(['parent_id', 'name'])
+        .unique()
+        .execute();
 
       await db.schema
         .createTable('users')
@@ -57,7 +62,11 @@ export function initial(dialect: DialectName): Migration {
         .addColumn('success', 'integer', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('login_attempts_username').on('login_attempts').columns(['username', 'at']).execute();
+      await db.schema
+        .createIndex('login_attempts_username')
+        .on('login_attempts')
+        .columns(['username', 'at'])
+        .execute();
       await db.schema.createIndex('login_attempts_ip').on('login_attempts').columns(['ip', 'at']).execute();
 
       await db.schema
@@ -69,7 +78,12 @@ export function initial(dialect: DialectName): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('projects_org_name').on('projects').columns(['org_id', 'name']).unique().execute();
+      await db.schema
+        .createIndex('projects_org_name')
+        .on('projects')
+        .columns(['org_id', 'name'])
+        .unique()
+        .execute();
 
       await db.schema
         .createTable('forms')
@@ -103,7 +117,12 @@ export function initial(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('updated_by', 'text', (c) => c.notNull().references('users.id'))
         .execute();
-      await db.schema.createIndex('forms_project_year_kind').on('forms').columns(['project_id', 'year', 'kind']).unique().execute();
+      await db.schema
+        .createIndex('forms_project_year_kind')
+        .on('forms')
+        .columns(['project_id', 'year', 'kind'])
+        .unique()
+        .execute();
       await db.schema.createIndex('forms_org_year').on('forms').columns(['org_id', 'year']).execute();
       await db.schema.createIndex('forms_year_status').on('forms').columns(['year', 'status']).execute();
       await db.schema.createIndex('forms_updated').on('forms').columns(['updated_at']).execute();
@@ -155,7 +174,11 @@ export function initial(dialect: DialectName): Migration {
         .addColumn('author_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('comments_form').on('comments').columns(['form_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('comments_form')
+        .on('comments')
+        .columns(['form_id', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('evidence')
@@ -183,7 +206,11 @@ export function initial(dialect: DialectName): Migration {
         .addColumn('before', 'text')
         .addColumn('after', 'text')
         .execute();
-      await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id', 'at']).execute();
+      await db.schema
+        .createIndex('audit_log_entity')
+        .on('audit_log')
+        .columns(['entity_type', 'entity_id', 'at'])
+        .execute();
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
 
       await db.schema

@@ -53,7 +53,12 @@ const toEntry = (r: Row): AuditRecord => ({
   after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
 });
 
-export type AuditFilter = { entityType?: string | undefined; entityId?: string | undefined; actorId?: string | undefined; entityIds?: readonly string[] | undefined };
+export type AuditFilter = {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  entityIds?: readonly string[] | undefined;
+};
 
 export const auditLog = {
   async insert(db: Db, e: NewAuditEntry, now: string): Promise<void> {
@@ -83,12 +88,19 @@ export const auditLog = {
   },
 
   /** Entries filtered; `actorScopePath` keeps to actions by users in that subtree (or by no user). */
-  async list(db: Db, filter: AuditFilter & { actorScopePath: string }, page: number, pageSize: number): Promise<Page<AuditRecord>> {
+  async list(
+    db: Db,
+    filter: AuditFilter & { actorScopePath: string },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<AuditRecord>> {
     let q = db
       .selectFrom('audit_log as a')
       .leftJoin('users as u', 'u.id', 'a.actor_id')
       .leftJoin('orgs as o', 'o.id', 'u.org_id')
-      .where((eb) => eb.or([eb('o.path', 'like', `${escapeLike(filter.actorScopePath)}%`), eb('a.actor_id', 'is', null)]));
+      .where((eb) =>
+        eb.or([eb('o.path', 'like', `${escapeLike(filter.actorScopePath)}%`), eb('a.actor_id', 'is', null)]),
+      );
     if (filter.entityType) q = q.where('a.entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId);
     if (filter.actorId) q = q.where('a.actor_id', '=', filter.actorId);

@@ -12,7 +12,10 @@ export const EXECUTION_RATE_BOUNDS = [50, 60, 70, 80, 90, 95, 100] as const;
 export const SELF_MINUS_RULE_BOUNDS = [-5, -0.005, 0.005, 1, 3, 5, 10] as const;
 
 function orgIds(db: Db, f: DashboardFilter) {
-  let sub = db.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${escapeLike(f.scopePath)}%`);
+  let sub = db
+    .selectFrom('orgs')
+    .select('orgs.id')
+    .where('orgs.path', 'like', `${escapeLike(f.scopePath)}%`);
   if (f.orgPath) sub = sub.where('orgs.path', 'like', `${escapeLike(f.orgPath)}%`);
   return sub;
 }
@@ -75,7 +78,10 @@ export const dashboard = {
   /** Bucket index (−1: no rate) → count. */
   async executionRateBuckets(db: Db, f: DashboardFilter) {
     const rows = await scopedForms(db, f)
-      .select((eb) => [bucketCase(sql.ref('execution_rate'), EXECUTION_RATE_BOUNDS).as('bucket'), eb.fn.countAll().as('n')])
+      .select((eb) => [
+        bucketCase(sql.ref('execution_rate'), EXECUTION_RATE_BOUNDS).as('bucket'),
+        eb.fn.countAll().as('n'),
+      ])
       .groupBy('bucket')
       .execute();
     return rows.map((r) => ({ bucket: num(r.bucket), count: num(r.n) }));
@@ -86,7 +92,12 @@ export const dashboard = {
     const rows = await scopedForms(db, f)
       .where('rule_total', 'is not', null)
       .where('self_total', 'is not', null)
-      .select((eb) => [bucketCase(sql`(${sql.ref('self_total')} - ${sql.ref('rule_total')})`, SELF_MINUS_RULE_BOUNDS).as('bucket'), eb.fn.countAll().as('n')])
+      .select((eb) => [
+        bucketCase(sql`(${sql.ref('self_total')} - ${sql.ref('rule_total')})`, SELF_MINUS_RULE_BOUNDS).as(
+          'bucket',
+        ),
+        eb.fn.countAll().as('n'),
+      ])
       .groupBy('bucket')
       .execute();
     return rows.map((r) => ({ bucket: num(r.bucket), count: num(r.n) }));

@@ -48,7 +48,16 @@ const toEvidence = (r: Row): EvidenceRecord => ({
 export const evidence = {
   async insert(
     db: Db,
-    e: { id: string; formId: string; row: number | null; fileName: string; contentType: string; size: number; sha256: string; userId: string },
+    e: {
+      id: string;
+      formId: string;
+      row: number | null;
+      fileName: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      userId: string;
+    },
     now: string,
   ): Promise<void> {
     await db
@@ -68,7 +77,11 @@ export const evidence = {
   },
 
   async list(db: Db, formId: string): Promise<EvidenceRecord[]> {
-    const rows = await select(db).where('e.form_id', '=', formId).orderBy('e.row').orderBy('e.created_at').execute();
+    const rows = await select(db)
+      .where('e.form_id', '=', formId)
+      .orderBy('e.row')
+      .orderBy('e.created_at')
+      .execute();
     return rows.map(toEvidence);
   },
 

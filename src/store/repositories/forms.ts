@@ -1,5 +1,12 @@
+import type { FormKind } from '../../core/form/schema.ts';
 import type { Db } from '../open-store.ts';
-import type { FormDetailRecord, FormHeadRecord, FormStatusWord, FormSummaryRecord, Page } from '../records.ts';
+import type {
+  FormDetailRecord,
+  FormHeadRecord,
+  FormStatusWord,
+  FormSummaryRecord,
+  Page,
+} from '../records.ts';
 import { chunks, escapeLike, num, numOrNull } from '../sql-util.ts';
 
 /** An indicator row as indexed for queries across forms. */
@@ -27,7 +34,14 @@ export type FormContent = {
   indicators: IndicatorRow[];
 };
 
-export const FINDING_FAMILIES = ['arithmetic', 'structure', 'scoring', 'cross-field', 'narrative', 'value'] as const;
+export const FINDING_FAMILIES = [
+  'arithmetic',
+  'structure',
+  'scoring',
+  'cross-field',
+  'narrative',
+  'value',
+] as const;
 export type FamilyCounts = Record<(typeof FINDING_FAMILIES)[number], number>;
 
 export type FormSort = 'updated-desc' | 'updated-asc' | 'year-desc' | 'score-desc' | 'score-asc' | 'name-asc';
@@ -110,7 +124,7 @@ const toSummary = (r: SummaryRow): FormSummaryRecord => ({
   orgName: r.org_name,
   orgPath: r.org_path,
   year: Number(r.year),
-  kind: r.kind,
+  kind: r.kind as FormKind,
   status: r.status as FormStatusWord,
   revision: Number(r.revision),
   selfTotal: numOrNull(r.self_total),
@@ -128,16 +142,29 @@ const toSummary = (r: SummaryRow): FormSummaryRecord => ({
 const SORTS: Record<FormSort, Array<[string, 'asc' | 'desc']>> = {
   'updated-desc': [['f.updated_at', 'desc']],
   'updated-asc': [['f.updated_at', 'asc']],
-  'year-desc': [['f.year', 'desc'], ['f.project_name', 'asc']],
+  'year-desc': [
+    ['f.year', 'desc'],
+    ['f.project_name', 'asc'],
+  ],
   'score-desc': [['f.rule_total', 'desc']],
   'score-asc': [['f.rule_total', 'asc']],
-  'name-asc': [['f.project_name', 'asc'], ['f.year', 'desc']],
+  'name-asc': [
+    ['f.project_name', 'asc'],
+    ['f.year', 'desc'],
+  ],
 };
 
 export const forms = {
   async insert(
     db: Db,
-    f: { id: string; projectId: string; orgId: string; status: FormStatusWord; profileId: string; userId: string },
+    f: {
+      id: string;
+      projectId: string;
+      orgId: string;
+      status: FormStatusWord;
+      profileId: string;
+      userId: string;
+    },
     content: FormContent,
     now: string,
   ): Promise<void> {
@@ -178,7 +205,13 @@ export const forms = {
     await forms.insertIndicators(db, f.id, f.orgId, content.year, content.indicators);
   },
 
-  async insertIndicators(db: Db, formId: string, orgId: string, year: number, rows: readonly IndicatorRow[]): Promise<void> {
+  async insertIndicators(
+    db: Db,
+    formId: string,
+    orgId: string,
+    year: number,
+    rows: readonly IndicatorRow[],
+  ): Promise<void> {
     for (const part of chunks(rows, 400)) {
       await db
         .insertInto('form_indicators')
@@ -206,7 +239,17 @@ export const forms = {
     const r = await db
       .selectFrom('forms as f')
       .innerJoin('orgs as o', 'o.id', 'f.org_id')
-      .select(['f.id', 'f.project_id', 'f.org_id', 'o.path', 'f.year', 'f.kind', 'f.status', 'f.revision', 'f.profile_id'])
+      .select([
+        'f.id',
+        'f.project_id',
+        'f.org_id',
+        'o.path',
+        'f.year',
+        'f.kind',
+        'f.status',
+        'f.revision',
+        'f.profile_id',
+      ])
       .where('f.id', '=', id)
       .executeTakeFirst();
     if (!r) return null;
@@ -226,7 +269,13 @@ export const forms = {
   async getDetail(db: Db, id: string): Promise<FormDetailRecord | null> {
     const r = await selectSummaries(db)
       .innerJoin('users as cu', 'cu.id', 'f.created_by')
-      .select(['f.data', 'f.created_at', 'cu.id as created_by_id', 'cu.username as created_by_username', 'cu.display_name as created_by_name'])
+      .select([
+        'f.data',
+        'f.created_at',
+        'cu.id as created_by_id',
+        'cu.username as created_by_username',
+        'cu.display_name as created_by_name',
+      ])
       .where('f.id', '=', id)
       .executeTakeFirst();
     if (!r) return null;
@@ -244,7 +293,11 @@ export const forms = {
   },
 
   async getData(db: Db, id: string): Promise<{ data: string; revision: number } | null> {
-    const r = await db.selectFrom('forms').select(['data', 'revision']).where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .selectFrom('forms')
+      .select(['data', 'revision'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     return r ? { data: r.data, revision: Number(r.revision) } : null;
   },
 
@@ -325,7 +378,13 @@ export const forms = {
     return r ? forms.getHead(db, r.id) : null;
   },
 
-  async list(db: Db, filter: FormFilter, sort: FormSort, page: number, pageSize: number): Promise<Page<FormSummaryRecord>> {
+  async list(
+    db: Db,
+    filter: FormFilter,
+    sort: FormSort,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<FormSummaryRecord>> {
     let q = db
       .selectFrom('forms as f')
       .innerJoin('orgs as o', 'o.id', 'f.org_id')
@@ -351,7 +410,10 @@ export const forms = {
   },
 
   /** Forms whose stored evaluation is older than their revision, oldest change first. */
-  async pendingEvaluations(db: Db, limit: number): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
+  async pendingEvaluations(
+    db: Db,
+    limit: number,
+  ): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
     const rows = await db
       .selectFrom('forms')
       .select(['id', 'revision', 'data', 'profile_id'])
@@ -359,7 +421,12 @@ export const forms = {
       .orderBy('updated_at')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: r.id, revision: Number(r.revision), data: r.data, profileId: r.profile_id }));
+    return rows.map((r) => ({
+      id: r.id,
+      revision: Number(r.revision),
+      data: r.data,
+      profileId: r.profile_id,
+    }));
   },
 
   /** Stores an evaluation of `revision`; false when the form has moved on since (it stays pending). */
@@ -395,7 +462,14 @@ export const forms = {
   async markEvaluationFailed(db: Db, id: string, revision: number): Promise<void> {
     await db
       .updateTable('forms')
-      .set({ rule_total: null, grade: null, finding_count: null, error_count: null, evaluated_revision: revision, eval_pending: 0 })
+      .set({
+        rule_total: null,
+        grade: null,
+        finding_count: null,
+        error_count: null,
+        evaluated_revision: revision,
+        eval_pending: 0,
+      })
       .where('id', '=', id)
       .where('revision', '=', revision)
       .execute();
@@ -411,7 +485,10 @@ export const forms = {
   },
 
   async count(db: Db): Promise<number> {
-    const r = await db.selectFrom('forms').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('forms')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return num(r.n);
   },
 

@@ -66,7 +66,12 @@ const toJob = (r: Row): JobRecord => ({
 });
 
 export type NewJobItem = { position: number; fileName: string; content: Uint8Array };
-export type ItemOutcome = { status: 'done' | 'skipped' | 'failed'; formId: string | null; error: string | null; warningCount: number };
+export type ItemOutcome = {
+  status: 'done' | 'skipped' | 'failed';
+  formId: string | null;
+  error: string | null;
+  warningCount: number;
+};
 
 export const jobs = {
   async insert(
@@ -156,7 +161,13 @@ export const jobs = {
       .set({ status: 'running', lease_owner: owner, lease_expires_at: until, updated_at: now })
       .where('id', '=', id)
       .where('status', 'in', ['queued', 'running'])
-      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now), eb('lease_owner', '=', owner)]))
+      .where((eb) =>
+        eb.or([
+          eb('lease_expires_at', 'is', null),
+          eb('lease_expires_at', '<', now),
+          eb('lease_owner', '=', owner),
+        ]),
+      )
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
@@ -189,7 +200,13 @@ export const jobs = {
    * Marks a pending item finished and counts it, in the caller's transaction (the form write goes
    * in the same one). False when the item was already finished: nothing is counted twice.
    */
-  async completeItem(db: Db, jobId: string, position: number, outcome: ItemOutcome, now: string): Promise<boolean> {
+  async completeItem(
+    db: Db,
+    jobId: string,
+    position: number,
+    outcome: ItemOutcome,
+    now: string,
+  ): Promise<boolean> {
     const r = await db
       .updateTable('job_items')
       .set({
@@ -217,7 +234,14 @@ export const jobs = {
     return true;
   },
 
-  async finish(db: Db, id: string, owner: string, status: 'done' | 'failed', error: string | null, now: string): Promise<void> {
+  async finish(
+    db: Db,
+    id: string,
+    owner: string,
+    status: 'done' | 'failed',
+    error: string | null,
+    now: string,
+  ): Promise<void> {
     await db
       .updateTable('jobs')
       .set({ status, error, finished_at: now, updated_at: now, lease_owner: null, lease_expires_at: null })
@@ -230,7 +254,13 @@ export const jobs = {
   async cancel(db: Db, id: string, now: string): Promise<boolean> {
     const r = await db
       .updateTable('jobs')
-      .set({ status: 'cancelled', finished_at: now, updated_at: now, lease_owner: null, lease_expires_at: null })
+      .set({
+        status: 'cancelled',
+        finished_at: now,
+        updated_at: now,
+        lease_owner: null,
+        lease_expires_at: null,
+      })
       .where('id', '=', id)
       .where('status', 'in', ['queued', 'running'])
       .executeTakeFirst();

@@ -1,7 +1,11 @@
 import type { Db } from '../open-store.ts';
 
 export const loginAttempts = {
-  async insert(db: Db, a: { id: string; username: string; ip: string; success: boolean }, now: string): Promise<void> {
+  async insert(
+    db: Db,
+    a: { id: string; username: string; ip: string; success: boolean },
+    now: string,
+  ): Promise<void> {
     await db
       .insertInto('login_attempts')
       .values({ id: a.id, username: a.username, ip: a.ip, success: a.success ? 1 : 0, at: now })
@@ -9,7 +13,12 @@ export const loginAttempts = {
   },
 
   /** Failed attempts since `since` for the username and for the address. */
-  async recentFailures(db: Db, username: string, ip: string, since: string): Promise<{ byUser: number; byIp: number }> {
+  async recentFailures(
+    db: Db,
+    username: string,
+    ip: string,
+    since: string,
+  ): Promise<{ byUser: number; byIp: number }> {
     const r = await db
       .selectFrom('login_attempts')
       .select((eb) => [

@@ -57,7 +57,10 @@ export const orgs = {
   },
 
   async count(db: Db): Promise<number> {
-    const r = await db.selectFrom('orgs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 
@@ -73,7 +76,12 @@ export const orgs = {
     return rows.map(toOrg);
   },
 
-  async update(db: Db, id: string, patch: { name?: string; profileId?: string | null }, now: string): Promise<void> {
+  async update(
+    db: Db,
+    id: string,
+    patch: { name?: string; profileId?: string | null },
+    now: string,
+  ): Promise<void> {
     await db
       .updateTable('orgs')
       .set({

@@ -15,7 +15,11 @@ const selectProjects = (db: Db) =>
       'p.code',
       'p.created_at',
       'p.updated_at',
-      eb.selectFrom('forms as f').select(eb.fn.countAll().as('n')).whereRef('f.project_id', '=', 'p.id').as('form_count'),
+      eb
+        .selectFrom('forms as f')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('f.project_id', '=', 'p.id')
+        .as('form_count'),
     ]);
 
 type Row = {
@@ -45,7 +49,11 @@ const toProject = (r: Row): ProjectRecord => ({
 export type ProjectFilter = { scopePath: string; orgPath?: string | undefined; q?: string | undefined };
 
 export const projects = {
-  async insert(db: Db, p: { id: string; orgId: string; name: string; code: string | null }, now: string): Promise<void> {
+  async insert(
+    db: Db,
+    p: { id: string; orgId: string; name: string; code: string | null },
+    now: string,
+  ): Promise<void> {
     await db
       .insertInto('projects')
       .values({ id: p.id, org_id: p.orgId, name: p.name, code: p.code, created_at: now, updated_at: now })
@@ -82,11 +90,26 @@ export const projects = {
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute();
-    const rows = ids.length ? await selectProjects(db).where('p.id', 'in', ids.map((r) => r.id)).orderBy('p.name').orderBy('p.id').execute() : [];
+    const rows = ids.length
+      ? await selectProjects(db)
+          .where(
+            'p.id',
+            'in',
+            ids.map((r) => r.id),
+          )
+          .orderBy('p.name')
+          .orderBy('p.id')
+          .execute()
+      : [];
     return { items: rows.map(toProject), total: num(total.n), page, pageSize };
   },
 
-  async update(db: Db, id: string, patch: { name?: string; code?: string | null }, now: string): Promise<void> {
+  async update(
+    db: Db,
+    id: string,
+    patch: { name?: string; code?: string | null },
+    now: string,
+  ): Promise<void> {
     await db
       .updateTable('projects')
       .set({

@@ -5,7 +5,15 @@ const select = (db: Db) =>
   db
     .selectFrom('revisions as r')
     .innerJoin('users as u', 'u.id', 'r.created_by')
-    .select(['r.form_id', 'r.revision', 'r.note', 'r.created_at', 'u.id as user_id', 'u.username', 'u.display_name']);
+    .select([
+      'r.form_id',
+      'r.revision',
+      'r.note',
+      'r.created_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+    ]);
 
 type Row = {
   form_id: string;
@@ -34,7 +42,14 @@ export const revisions = {
   ): Promise<void> {
     await db
       .insertInto('revisions')
-      .values({ form_id: r.formId, revision: r.revision, data: r.data, note: r.note, created_at: now, created_by: r.userId })
+      .values({
+        form_id: r.formId,
+        revision: r.revision,
+        data: r.data,
+        note: r.note,
+        created_at: now,
+        created_by: r.userId,
+      })
       .execute();
   },
 

@@ -54,12 +54,21 @@ export const sessions = {
       expiresAt: r.expires_at,
       lastSeenAt: r.last_seen_at,
       user: toUser(r),
-      org: { id: r.org_id, name: r.org_name, kind: r.org_kind as SessionRecord['org']['kind'], path: r.org_path },
+      org: {
+        id: r.org_id,
+        name: r.org_name,
+        kind: r.org_kind as SessionRecord['org']['kind'],
+        path: r.org_path,
+      },
     };
   },
 
   async touch(db: Db, id: string, now: string, expiresAt: string): Promise<void> {
-    await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: expiresAt })
+      .where('id', '=', id)
+      .execute();
   },
 
   async delete(db: Db, id: string): Promise<void> {

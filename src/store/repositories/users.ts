@@ -75,7 +75,10 @@ export const users = {
   },
 
   /** For login: the user and the stored hash. */
-  async getCredentials(db: Db, username: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+  async getCredentials(
+    db: Db,
+    username: string,
+  ): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
     const r = await db
       .selectFrom('users')
       .select(['id', 'password_hash', 'active'])

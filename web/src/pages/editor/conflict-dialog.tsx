@@ -27,7 +27,7 @@ export function ConflictDialog(props: {
   const cell = (v: unknown, chosen: boolean, changed: boolean) => (
     <div className={`conflict-value ${chosen ? 'chosen' : ''}`}>
       {showValue(v) || <span className="muted">{t.history.empty}</span>}
-      {changed && <span className="changed-dot" title="自上次加载后有修改" />}
+      {changed && <span className="changed-dot" title={t.editor.changedSinceLoad} />}
     </div>
   );
   return (
@@ -87,8 +87,8 @@ export function ConflictDialog(props: {
                       value={choices[f.path]}
                       onChange={(e) => setChoices((c) => ({ ...c, [f.path]: e.target.value as Choice }))}
                       options={[
-                        { value: 'mine', label: '我的' },
-                        { value: 'theirs', label: '服务器' },
+                        { value: 'mine', label: t.editor.mine },
+                        { value: 'theirs', label: t.editor.server },
                       ]}
                       optionType="button"
                     />

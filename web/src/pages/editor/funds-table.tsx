@@ -35,22 +35,23 @@ export function FundsTable({ form, evaluation, marks }: { form: Form; evaluation
         <tr className="head">
           <th rowSpan={5} className="section" scope="rowgroup">
             {s.funds}
-            <br />
-            {readOnly ? (
-              s.fundsUnit(form.fundsUnit)
-            ) : (
-              <select
-                className="unit-select"
-                aria-label={`${s.funds}单位`}
-                value={form.fundsUnit}
-                onChange={(e) => dispatch({ type: 'set', path: 'fundsUnit', value: e.target.value })}
-              >
-                <option value="万元">（万元）</option>
-                <option value="元">（元）</option>
-              </select>
+            {s.fundsUnit(form.fundsUnit)}
+          </th>
+          <th className="unit-cell">
+            {readOnly ? null : (
+              <label className="unit-label">
+                {t.editor.amountUnit}
+                <select
+                  className="unit-select"
+                  value={form.fundsUnit}
+                  onChange={(e) => dispatch({ type: 'set', path: 'fundsUnit', value: e.target.value })}
+                >
+                  <option value="万元">万元</option>
+                  <option value="元">元</option>
+                </select>
+              </label>
             )}
           </th>
-          <th aria-hidden />
           <th scope="col">{s.initialBudget}</th>
           <th scope="col">{s.annualBudget}</th>
           <th scope="col">{s.executed}</th>

@@ -129,7 +129,7 @@ export function IndicatorTable(props: {
             />
           ))}
           <tr className="total-row">
-            <th colSpan={5} scope="row" className="total-label">
+            <th colSpan={5} scope="row" className="total-caption">
               {t.sheet.totalRow}
               {rows.length === 0 && <span className="muted no-print">（{t.editor.noIndicators}）</span>}
             </th>

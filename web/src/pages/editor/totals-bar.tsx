@@ -41,7 +41,7 @@ export function TotalsBar({ evaluation, onShowFindings }: { evaluation: LiveEval
           </span>
         </Tooltip>
         <GradeBadge grade={s?.grade} />
-        {lenient > 0.005 && <span className="lenient-note">自评高 {fmtScore(lenient)}</span>}
+        {lenient > 0.005 && <span className="lenient-note">{t.editor.lenientBy(fmtScore(lenient))}</span>}
       </div>
       <button type="button" className="total-item findings-summary" onClick={onShowFindings} data-testid="findings-summary">
         <span className="count error">

@@ -129,11 +129,11 @@ export default function FormsListPage() {
           onSearch={(v) => set('q', v.trim())}
           style={{ width: 240 }}
         />
-        <Select
+        <Select<number | string>
           aria-label={t.list.year}
           style={{ width: 110 }}
-          value={query.year ?? ''}
-          onChange={(v) => set('year', v)}
+          value={(query.year as number | undefined) ?? ''}
+          onChange={(v: number | string) => set('year', v)}
           options={[{ value: '', label: t.list.allYears }, ...yearOptions().map((y) => ({ value: y, label: `${y}` }))]}
         />
         <OrgSelect ariaLabel={t.list.org} value={query.orgId} onChange={(v) => set('orgId', v)} placeholder={t.list.allOrgs} />

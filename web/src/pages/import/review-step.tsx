@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Radio, Select, Space, Splitter } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { endpoints } from '../../../../src/contract/endpoints.ts';
 import type { ImportCommitResponse, ImportPreviewItem, OnExisting } from '../../../../src/contract/imports.ts';
 import { call } from '../../api/client.ts';
@@ -28,6 +28,12 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
   const org = orgs.data?.items.find((o) => o.id === orgId);
   const editor = useFormEditor({ form: props.item.form, revision: 0, profileId: org?.profileId ?? 'national' });
   const live = useLiveEvaluation(editor.state.form, editor.state.profileId);
+  // the unit's rule profile, once the org tree has loaded, unless the user picked one
+  const pickedProfile = useRef(false);
+  const { setProfile } = editor;
+  useEffect(() => {
+    if (!pickedProfile.current && org?.profileId) setProfile(org.profileId);
+  }, [org?.profileId, setProfile]);
   const marks = useMemo(() => lowConfidenceMarks(props.item), [props.item]);
   const [mode, setMode] = useState<OnExisting>(props.item.existing ? 'new-revision' : 'fail');
   const [showAudit, setShowAudit] = useState(false);
@@ -50,7 +56,10 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
           <Select
             aria-label={t.editor.profile}
             value={editor.state.profileId}
-            onChange={editor.setProfile}
+            onChange={(v) => {
+              pickedProfile.current = true;
+              editor.setProfile(v);
+            }}
             style={{ width: 180 }}
             options={(profiles.data?.items ?? []).map((p) => ({ value: p.id, label: `${t.editor.profile}：${p.name}` }))}
           />
@@ -74,7 +83,7 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
             />
           )}
           <Button type="primary" loading={commit.isPending} onClick={() => commit.mutate()} className="import-save">
-            {props.item.existing && mode === 'new-revision' ? t.importer.saveAsRevision : t.importer.saveAsNew}
+            {t.importer.save}
           </Button>
         </Space>
       </div>

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { startServer } from '../../server/start.ts';
+import { CliExit, EXIT } from '../exit.ts';
+
+/** `jixiao serve`: the API (and web app) on PORT (3000), data under ./data, PostgreSQL via DATABASE_URL. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      '启动服务：REST API（/api/docs）与网页工作台；默认 SQLite（./data），设置 DATABASE_URL 使用 PostgreSQL',
+    )
+    .option('-p, --port <port>', '端口（环境变量 PORT，默认 3000）')
+    .option('--host <host>', '监听地址（环境变量 HOST，默认 0.0.0.0）')
+    .option('-d, --data-dir <dir>', '数据目录（环境变量 JIXIAO_DATA_DIR，默认 ./data）')
+    .option('--database-url <url>', 'PostgreSQL 连接串（环境变量 DATABASE_URL）')
+    .action(async (opts: { port?: string; host?: string; dataDir?: string; databaseUrl?: string }) => {
+      const port = opts.port ?? process.env['PORT'];
+      if (port !== undefined && !/^\d+$/.test(port))
+        throw new CliExit(EXIT.badInput, `端口必须是数字：${port}`);
+      const server = await startServer({
+        ...(port !== undefined ? { port: Number(port) } : {}),
+        ...(opts.host ? { host: opts.host } : {}),
+        ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+        ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      });
+      process.stdout.write(`jixiao 服务已启动：${server.url}（接口文档 ${server.url}/api/docs）\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          server.close().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,219 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FormDetail, FormSummary } from '../../src/contract/forms.ts';
+import { apiLogin, seedVariants, waitEvaluated } from './support/api.ts';
+import { chromiumAvailable, launchChromium, screenshot, spaced, VIEWPORT } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { ensureWebBuilt, ROOT } from './support/web-build.ts';
+
+// Issue 5 §8, end to end in Debian's Chromium against the real server on a fresh SQLite:
+// import the seed text, see its figures and findings, edit live, submit, return with a cell
+// comment, resubmit, approve, export xlsx and read it back; screenshots of the pages.
+
+const PASSWORD = 'jixiao-demo';
+const SEED = join(ROOT, 'test', 'fixtures', 'seed.txt');
+const run = chromiumAvailable();
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let formId = '';
+
+const cell = (field: string) => page.locator(`[data-field="${field}"]`).first();
+const ruleOf = (row: number) => page.locator(`[data-field="indicators[${row}].rule"] .rule-value`);
+const button = (label: string) => page.getByRole('button', { name: spaced(label) });
+
+async function login(username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await button('登录').click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+async function logout(): Promise<void> {
+  await page.locator('.header-right .header-button').last().click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+async function openForm(): Promise<void> {
+  await page.goto(`${server.url}/forms/${formId}`);
+  await page.waitForSelector('.form-sheet');
+  await expect.poll(() => page.getByTestId('rule-total-bar').textContent()).not.toBe('—');
+}
+
+async function confirmAction(label: string): Promise<void> {
+  await page.locator('.editor-toolbar').getByRole('button', { name: spaced(label) }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: spaced('确认') }).click();
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+}
+
+describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  }, 240_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 24)}`).catch(() => {});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('logs in and imports the seed text, showing its figures and findings', async () => {
+    await page.goto(server.url);
+    await page.waitForURL(/\/login/);
+    await screenshot(page, 'login');
+    await login('danwei');
+    await expect.poll(() => page.locator('.todo-card').count()).toBeGreaterThan(0);
+    await screenshot(page, 'home');
+
+    await page.getByRole('link', { name: '导入', exact: true }).click();
+    await page.locator('input[type=file]').setInputFiles(SEED);
+    await page.waitForSelector('.import-review');
+    await expect.poll(() => page.getByTestId('execution-rate').textContent()).toBe('93.51%');
+    expect(await page.getByTestId('funds-score-total').textContent()).toBe('9.35');
+    expect(await page.getByTestId('self-total').textContent()).toBe('99.35');
+    await screenshot(page, 'import');
+    await page.locator('.import-save').click();
+    await page.locator('.open-imported').click();
+    await page.waitForURL(/\/forms\/[^/]+$/);
+    formId = page.url().split('/').pop()!;
+  });
+
+  it('shows the funds block, totals and audit findings in the editor', async () => {
+    await openForm();
+    expect(await page.getByTestId('rate-total').textContent()).toBe('93.51%');
+    expect(await page.getByTestId('funds-score').textContent()).toBe('9.35');
+    expect(await page.getByTestId('self-total').textContent()).toBe('99.35');
+    expect(await page.getByTestId('rule-total-bar').textContent()).toBe('97.72');
+    const codes = await page.locator('.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(codes).toContain('scoring.late-full-marks');
+    expect(codes).toContain('cross-field.progress-vs-execution');
+    // each value cell says how it was read
+    expect(await page.locator('[data-understood="indicators[5].target"]').textContent()).toContain('≥ 180 篇');
+    expect(await page.locator('[data-understood="indicators[16].target"]').textContent()).toContain('截止 2021-06-30 拨付');
+    await screenshot(page, 'editor');
+    // a finding jumps to its cell
+    await page.locator('.finding[data-code="scoring.late-full-marks"]').first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('indicators[16].score');
+  });
+
+  it('re-scores the row and the total as an actual is edited, then saves', async () => {
+    expect(await ruleOf(16).textContent()).toBe('2.39');
+    await cell('indicators[16].actual').fill('2021年6月20日前拨付');
+    await expect.poll(() => ruleOf(16).textContent()).toBe('3');
+    await expect.poll(() => page.getByTestId('rule-total-bar').textContent()).toBe('98.33');
+    expect(await page.locator('[data-understood="indicators[16].actual"]').textContent()).toContain('截止 2021-06-20 拨付');
+    await page.locator('[data-field="indicators[16].rule"] .rule-score').hover();
+    await page.locator('.trail-pop').waitFor();
+    await screenshot(page, 'editor-rows');
+    await page.locator('.save-button').click();
+    await page.locator('.saved-note').waitFor();
+  });
+
+  it('submits; the reviewer returns it with a comment on a cell', async () => {
+    await confirmAction('提交');
+    await page.locator('.editor-toolbar .status-tag', { hasText: '已提交' }).waitFor();
+    await logout();
+
+    await login('zhuguan');
+    await openForm();
+    await cell('indicators[19].actual').click();
+    await page.getByRole('tab', { name: /审核意见/ }).click();
+    await page.locator('.composer-target', { hasText: '经费支出进度' }).waitFor();
+    await page.getByLabel('写下需要修改的内容…').fill('请补充上半年支出进度，实际只执行 93.51%。');
+    await button('添加意见').click();
+    await page.locator('.comment-body', { hasText: '请补充上半年支出进度' }).waitFor();
+    await page.locator('.editor-toolbar').getByRole('button', { name: spaced('退回') }).click();
+    await page.locator('#return-comment').fill('经费支出进度与执行率不一致，请修改后重新提交。');
+    await page.locator('.ant-modal').getByRole('button', { name: spaced('退回') }).click();
+    await page.locator('.editor-toolbar .status-tag', { hasText: '已退回' }).waitFor();
+    await screenshot(page, 'review');
+    await logout();
+  });
+
+  it('the filler sees the comment, fixes the cell and resubmits; the reviewer approves', async () => {
+    await login('danwei');
+    await page.locator('.todo-card.tone-orange .todo-link').first().waitFor();
+    await openForm();
+    expect(await cell('indicators[19].actual').locator('xpath=ancestor::td').getAttribute('class')).toContain('flag-comment');
+    await cell('indicators[19].actual').fill('2021年6月30日前支出94.87%，2021年12月31日前支出93.51%');
+    await page.locator('.save-button').click();
+    await page.locator('.saved-note').waitFor();
+    await confirmAction('提交');
+    await page.locator('.editor-toolbar .status-tag', { hasText: '已提交' }).waitFor();
+    await logout();
+
+    await login('zhuguan');
+    await openForm();
+    await confirmAction('审核通过');
+    await page.locator('.editor-toolbar .status-tag', { hasText: '已审核' }).waitFor();
+    await page.getByRole('tab', { name: /审核意见/ }).click();
+    const timeline = await page.locator('.timeline-section').textContent();
+    expect(timeline).toMatch(/提交[\s\S]*退回[\s\S]*提交[\s\S]*审核通过/);
+  });
+
+  it('exports xlsx that reads back with the saved content', async () => {
+    const downloadPromise = page.waitForEvent('download');
+    await page.locator('.export-button').hover();
+    await page.getByRole('menuitem', { name: /Excel/ }).click();
+    const download = await downloadPromise;
+    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-xlsx-')), download.suggestedFilename() || 'form.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const texts: string[] = [];
+    wb.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          texts.push(String(c.text ?? ''));
+        }),
+      ),
+    );
+    const all = texts.join('\n');
+    expect(all).toContain('2021年中关村海外联络工作支持资金项目');
+    expect(all).toContain('2021年6月20日前拨付');
+    expect(all).toMatch(/93\.51/);
+  });
+
+  it('shows the finance dashboard with the spot-check list', async () => {
+    const admin = await apiLogin(server.url, 'admin', PASSWORD);
+    const template = await admin.get<FormDetail>(`/api/forms/${formId}`);
+    await seedVariants(admin, template.form, 14);
+    await waitEvaluated(admin);
+    const all = await admin.get<{ items: FormSummary[] }>('/api/forms?pageSize=200');
+    expect(all.items.length).toBeGreaterThanOrEqual(15);
+    await logout();
+    await login('caizheng');
+    await page.locator('.app-menu').getByRole('link', { name: '统计看板' }).click();
+    await page.locator('.chart-card canvas').first().waitFor();
+    await page.locator('.spot-check tbody tr').first().waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'dashboard');
+    expect(await page.locator('.spot-check tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.spot-check').textContent()).toMatch(/自评高于规则/);
+    await screenshot(page, 'dashboard-full', true);
+  });
+
+  it('prints the form as the official table', async () => {
+    await page.goto(`${server.url}/forms/${formId}/print`);
+    await page.waitForSelector('.form-sheet');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'print', true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});

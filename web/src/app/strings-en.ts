@@ -1,0 +1,2 @@
+import { type Strings, zh } from './strings.ts';
+export const en: Strings = zh;
