@@ -10,6 +10,8 @@ import { importText } from './text/index.ts';
 export const IMPORTABLE = ['.xlsx', '.docx', '.pdf', '.txt', '.json'] as const;
 
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/** Upload cap for binary formats: a real form file is well under a megabyte. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);
@@ -49,6 +51,9 @@ export function decodeText(bytes: Uint8Array, file: string): string {
  */
 export async function importBytesAll(bytes: Uint8Array, file: string): Promise<ImportResult[]> {
   const ext = extensionOf(file);
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new FormatError('too-large', file, `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过导入上限 ${MAX_FILE_BYTES / 1048576} MB`);
+  }
   try {
     switch (ext) {
       case '.json':

@@ -29,7 +29,7 @@ export function cellText(raw: string | undefined): string {
 
 /** `1、` `2.` `（3）` `五、` at the start of a line: a numbered item begins. */
 const NUMBERED_ITEM =
-  /^(?:\d{1,2}[、．](?!\d)|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])/;
+  /^(?:\d{1,2}、|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、．.])/;
 
 function isHeading(s: string): boolean {
   if (s.length === 0 || s.length > 20) return false;

@@ -1,4 +1,6 @@
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The core build (no full echarts inside), as ES module: lib/core is CommonJS and its default
+// export arrives wrapped under Vite.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
 import { CHART_FONT, echarts, PALETTE } from './echarts.ts';
 

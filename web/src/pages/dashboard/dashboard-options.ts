@@ -10,13 +10,13 @@ const GRID = { left: 48, right: 16, top: 24, bottom: 40, containLabel: true } as
 export function gradeOption(counts: Dashboard['gradeCounts']): EChartsOption {
   return {
     tooltip: { trigger: 'item', formatter: '{b}：{c} 份（{d}%）' },
-    legend: { bottom: 0 },
     series: [
       {
         type: 'pie',
-        radius: ['45%', '72%'],
-        center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c} 份', fontSize: 13 },
+        animationType: 'scale',
+        radius: ['42%', '68%'],
+        center: ['50%', '50%'],
+        label: { formatter: '{b}  {c} 份\n{d}%', fontSize: 13, lineHeight: 18 },
         data: counts.map((g) => ({ name: g.grade, value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] ?? '#888' } })),
       },
     ],
