@@ -119,6 +119,9 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => ruleOf(16).textContent()).toBe('3');
     await expect.poll(() => page.getByTestId('rule-total-bar').textContent()).toBe('98.33');
     expect(await page.locator('[data-understood="indicators[16].actual"]').textContent()).toContain('截止 2021-06-20 拨付');
+    await page.evaluate(() =>
+      document.querySelector('[data-field="indicators[16].rule"]')?.scrollIntoView({ block: 'center' }),
+    );
     await page.locator('[data-field="indicators[16].rule"] .rule-score').hover();
     await page.locator('.trail-pop').waitFor();
     await screenshot(page, 'editor-rows');
@@ -143,6 +146,8 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await page.locator('#return-comment').fill('经费支出进度与执行率不一致，请修改后重新提交。');
     await page.locator('.ant-modal').getByRole('button', { name: spaced('退回') }).click();
     await page.locator('.editor-toolbar .status-tag', { hasText: '已退回' }).waitFor();
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(page, 'review');
     await logout();
   });

@@ -8,6 +8,9 @@ import type { Quantity, QuotedNumber, Value } from '../grammar/value.ts';
 
 export type Side = 'target' | 'actual';
 
+/** A sorted, duplicate-free list of character bigram codes. */
+export type Grams = Uint32Array;
+
 export type Fact = {
   amount: number;
   /** unit identity: dimension + normalised symbol; facts compare only within one unit. */
@@ -20,12 +23,16 @@ export type Fact = {
   /** the cell it sits in: `indicators[3].actual`, `goals.expected`. */
   field: string;
   row: number | null;
-  /** bigrams of the words right around the number (quoted) or of the indicator name (structured). */
-  subject: Set<number>;
-  /** bigrams of a wider window (±10 characters within the clause), for quoted-vs-quoted matching. */
-  wide: Set<number>;
-  /** bigrams of the name of the row whose cell quotes it (quoted facts only). */
-  rowName: Set<number>;
+  /** the words right around the number (quoted) or the indicator name (structured). */
+  subjectText: string;
+  /** a wider window (±10 characters within the clause), for quoted-vs-quoted matching. */
+  wideText: string;
+  /** the name of the row whose cell holds the number. */
+  rowNameText: string;
+  /** the only number of its unit in its cell (breakdown parts aside). Set by the narrative check. */
+  lonely?: boolean;
+  /** bigram sets, computed on first use: most facts are never compared. */
+  grams?: { subject?: Grams; wide?: Grams; rowName?: Grams };
   structured: boolean;
   /** the number is a part listed after 其中 (a breakdown), not a fact of its own. */
   part: boolean;
@@ -36,7 +43,8 @@ const PUNCT = /[，。；;：:、,.!！?？（）()“”"《》\n\r\t ]/;
 const CLAUSE_END = /[，。；;：:,!！?？\n\r]/;
 const NEAR = 6;
 const WIDE = 10;
-const APPROXIMATE_AFTER = /^(余|多|以上|以下|左右|上下|余个|多个)/;
+// Sticky: tested at the end of a quoted number without slicing the rest of the cell.
+const APPROXIMATE_AFTER = /余|多|以上|以下|左右|上下/y;
 const APPROXIMATE_BEFORE = /(约|近|超过|逾|不少于|不低于|至少|将近|大约|以上)$/;
 /** 达/达到 before a number in an actual states what was reached: a measurement, not a bound. */
 const REACHED = /(达|达到)$/;
@@ -46,11 +54,12 @@ const isWordCode = (c: number): boolean =>
 
 /**
  * Character bigrams of the CJK and Latin letters in `text` (other characters are skipped, so
- * `海外、项目` still yields 外项); `|` separates parts that must not be joined. Numbers, not
- * strings, so the narrative check allocates nothing per pair.
+ * `海外、项目` still yields 外项); `|` separates parts that must not be joined. A sorted array of
+ * numbers, so comparing two facts is an allocation-free merge.
  */
-export function bigrams(text: string): Set<number> {
-  const out = new Set<number>();
+export function bigrams(text: string): Grams {
+  const codes = new Uint32Array(text.length);
+  let m = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -59,17 +68,43 @@ export function bigrams(text: string): Set<number> {
       continue;
     }
     if (!isWordCode(c)) continue;
-    if (prev >= 0) out.add(prev * 0x10000 + c);
+    if (prev >= 0) codes[m++] = prev * 0x10000 + c;
     prev = c;
   }
-  return out;
+  const sorted = codes.subarray(0, m).sort();
+  let n = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }
 
-export function overlap(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** How many bigrams two sorted sets share. */
+export function overlap(a: Grams, b: Grams): number {
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (const x of small) if (large.has(x)) n++;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return n;
+}
+
+/** A fact's bigram set of one kind, computed once. */
+export function gramsOf(f: Fact, kind: 'subject' | 'wide' | 'rowName'): Grams {
+  f.grams ??= {};
+  const text = kind === 'subject' ? f.subjectText : kind === 'wide' ? f.wideText : f.rowNameText;
+  let g = f.grams[kind];
+  if (!g) {
+    g = bigrams(text);
+    f.grams[kind] = g;
+  }
+  return g;
 }
 
 export const unitKey = (q: Quantity): string => (q.unit ? `${q.unit.dimension}:${q.unit.symbol}` : 'none');
@@ -118,13 +153,13 @@ function quotedFacts(
 ): Fact[] {
   if (numbers.length === 0) return [];
   const parts = partRanges(text);
-  const nameGrams = bigrams(rowName);
   const facts: Fact[] = [];
   for (const { quantity, offset } of numbers) {
     const lead = text.slice(Math.max(0, offset - 4), offset);
     if (quantity.comparator !== null && !(quantity.comparator === '>=' && REACHED.test(lead))) continue;
     const end = quotedEnd(text, offset, quantity);
-    if (APPROXIMATE_AFTER.test(text.slice(end)) || APPROXIMATE_BEFORE.test(lead)) continue;
+    APPROXIMATE_AFTER.lastIndex = end;
+    if (APPROXIMATE_AFTER.test(text) || APPROXIMATE_BEFORE.test(lead)) continue;
     const { before, after } = around(text, offset, end);
     const wide = around(text, offset, end, WIDE, CLAUSE_END);
     facts.push({
@@ -135,9 +170,9 @@ function quotedFacts(
       side,
       field,
       row,
-      subject: bigrams(before + after),
-      wide: bigrams(`${wide.before}|${wide.after}`),
-      rowName: nameGrams,
+      subjectText: before + after,
+      wideText: `${wide.before}|${wide.after}`,
+      rowNameText: rowName,
       structured: false,
       part: parts.some(([s, e]) => offset > s && offset < e),
     });
@@ -156,9 +191,9 @@ function cellFacts(v: Value, text: string, side: Side, field: string, row: numbe
         side,
         field,
         row,
-        subject: bigrams(name),
-        wide: bigrams(name),
-        rowName: bigrams(name),
+        subjectText: name,
+        wideText: name,
+        rowNameText: name,
         structured: true,
         part: false,
       },

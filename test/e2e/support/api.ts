@@ -29,20 +29,36 @@ export async function apiLogin(base: string, username: string, password: string)
   };
 }
 
-/** Variants of a stored form across units: other spending, other actuals, some lenient self-scores. */
+const RATES = [0.42, 0.55, 0.63, 0.71, 0.78, 0.84, 0.88, 0.9, 0.93, 0.95, 0.97, 0.99, 1, 0.86, 0.74, 0.92];
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Variants of a stored form across units, for the dashboard: other spending, some targets missed,
+ * and self-scores that are honest in a third of them and lenient (still full marks) elsewhere.
+ */
 export async function seedVariants(api: Api, template: Form, count: number): Promise<void> {
   const units = ['demo-zgc-bj', 'demo-zgc-cyzx', 'demo-jw-bj'];
   for (let i = 0; i < count; i++) {
-    const executed = Math.round(2926 * (0.55 + ((i * 37) % 45) / 100));
+    const rate = RATES[i % RATES.length]!;
+    const honest = i % 3 === 0;
     const form: Form = structuredClone(template);
+    const budget = form.funds.total?.annualBudget ?? 2926;
+    const executed = Math.round(budget * rate);
+    const fundsScore = round2(Math.min(rate, 1) * (form.funds.total?.weight ?? 10));
     form.projectName = `${template.projectName}（示例 ${i + 1}）`;
     form.year = i % 3 === 0 ? template.year - 1 : template.year;
-    form.funds.total = { ...form.funds.total, executed, executionRate: Math.round((executed / 2926) * 10000) / 100 };
-    form.indicators = form.indicators.map((row, r) =>
-      (r + i) % 5 === 0 && /^\d/.test(row.actual)
-        ? { ...row, actual: row.actual.replace(/\d+/, (d) => String(Math.max(1, Math.round(Number(d) * 0.7)))) }
-        : row,
-    );
+    form.funds.total = { ...form.funds.total, executed, executionRate: round2(rate * 100), score: fundsScore };
+    form.funds.fiscal = form.funds.fiscal ? { ...form.funds.fiscal, executed, executionRate: round2(rate * 100) } : null;
+    form.indicators = form.indicators.map((row, r) => {
+      if ((r * 7 + i) % 5 !== 0 || !/^\d/.test(row.actual)) return row;
+      const short = 0.5 + ((r + i) % 4) * 0.1;
+      const actual = row.actual.replace(/\d+/, (d) => String(Math.max(1, Math.round(Number(d) * short))));
+      const weight = row.weight ?? 0;
+      return honest
+        ? { ...row, actual, score: round2(weight * short), deviation: '受疫情影响，部分活动改为线上，下一年度将加强计划管理。' }
+        : { ...row, actual };
+    });
+    form.totalScore = round2(form.indicators.reduce((a, r) => a + (r.score ?? 0), fundsScore));
     await api.send<FormDetail>('POST', '/api/forms', { form, orgId: units[i % units.length] });
   }
 }

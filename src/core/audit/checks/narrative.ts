@@ -1,6 +1,6 @@
 import { extractQuantities } from '../../grammar/extract.ts';
 import type { QuotedNumber } from '../../grammar/value.ts';
-import { type Fact, collectFacts, overlap, quotedEnd, unitKey } from '../facts.ts';
+import { type Fact, collectFacts, gramsOf, overlap, quotedEnd, unitKey } from '../facts.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
 
 /**
@@ -20,15 +20,16 @@ const describePlace = (f: Fact, names: readonly string[]): string => {
 };
 
 /** Two facts state the same thing when their subjects match (see narrative check below). */
-function sameSubject(a: Fact, b: Fact, lonely: (f: Fact) => boolean): boolean {
+function sameSubject(a: Fact, b: Fact): boolean {
   if (a.structured && b.structured) return false;
-  if (!a.structured && !b.structured) return overlap(a.wide, b.wide) >= SAME_QUOTED_FACT;
+  if (!a.structured && !b.structured) return overlap(gramsOf(a, 'wide'), gramsOf(b, 'wide')) >= SAME_QUOTED_FACT;
   const [s, q] = a.structured ? [a, b] : [b, a];
   // A part of a breakdown (其中…) is not the indicator's figure itself.
   if (q.part) return false;
-  if (overlap(q.subject, s.subject) >= SAME_SUBJECT) return true;
+  const shared = overlap(gramsOf(q, 'subject'), gramsOf(s, 'subject'));
+  if (shared >= SAME_SUBJECT) return true;
   // A number alone in a cell of a row about the same indicator, sharing at least one word.
-  return lonely(q) && overlap(q.rowName, s.subject) >= SAME_SUBJECT && overlap(q.subject, s.subject) >= 1;
+  return shared >= 1 && q.lonely === true && overlap(gramsOf(q, 'rowName'), gramsOf(s, 'subject')) >= SAME_SUBJECT;
 }
 
 function conflict(a: Fact, b: Fact, names: readonly string[]): Finding {
@@ -61,8 +62,9 @@ export const quotedNumbers: Check = {
   run({ form, analysed }) {
     const facts = collectFacts(analysed);
     const perCell = new Map<string, number>();
-    for (const f of facts) if (!f.part) perCell.set(`${f.field}|${f.unitKey}`, (perCell.get(`${f.field}|${f.unitKey}`) ?? 0) + 1);
-    const lonely = (f: Fact): boolean => perCell.get(`${f.field}|${f.unitKey}`) === 1;
+    const cellKey = (f: Fact) => `${f.field}|${f.unitKey}`;
+    for (const f of facts) if (!f.part) perCell.set(cellKey(f), (perCell.get(cellKey(f)) ?? 0) + 1);
+    for (const f of facts) f.lonely = perCell.get(cellKey(f)) === 1;
     // Only facts on the same side with the same unit can conflict: compare within those groups.
     const groups = new Map<string, Fact[]>();
     for (const f of facts) {
@@ -80,7 +82,7 @@ export const quotedNumbers: Check = {
         for (let j = i + 1; j < group.length; j++) {
           const b = group[j]!;
           if (a.field === b.field || Math.abs(a.amount - b.amount) < 1e-9) continue;
-          if (!sameSubject(a, b, lonely)) continue;
+          if (!sameSubject(a, b)) continue;
           const key = [a.field, b.field, a.amount, b.amount].join('|');
           if (reported.has(key)) continue;
           reported.add(key);

@@ -201,7 +201,7 @@ function Editor({ initial }: { initial: FormDetail }) {
                 key: 'review',
                 label: (
                   <span>
-                    {t.review.title} <Badge count={commentItems.length} size="small" color="#1f4e8c" />
+                    {t.review.title} <Badge count={commentItems.filter((c) => c.action === null).length} size="small" color="#1f4e8c" />
                   </span>
                 ),
                 children: (

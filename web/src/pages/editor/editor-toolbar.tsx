@@ -47,7 +47,11 @@ export function EditorToolbar(props: {
                 <CheckCircleOutlined /> {t.editor.saved}
               </span>
             )}
-            {props.source === 'server' && <span className="muted">· {t.editor.serverScoring}</span>}
+            {props.source === 'server' && (
+              <Tooltip title={t.editor.serverScoringHint}>
+                <span className="muted">· {t.editor.serverScoring}</span>
+              </Tooltip>
+            )}
           </div>
         </div>
       </div>

@@ -34,8 +34,10 @@ export function FundsTable({ form, evaluation, marks }: { form: Form; evaluation
       <tbody>
         <tr className="head">
           <th rowSpan={5} className="section" scope="rowgroup">
-            {s.funds}
-            {s.fundsUnit(form.fundsUnit)}
+            <span className="vertical">
+              {s.funds}
+              {s.fundsUnit(form.fundsUnit)}
+            </span>
           </th>
           <th className="unit-cell">
             {readOnly ? null : (
@@ -101,6 +103,10 @@ export function FundsTable({ form, evaluation, marks }: { form: Form; evaluation
                       {fmtScore(funds.score)}
                     </span>
                   </Tooltip>
+                ) : isTotal && printedScore !== undefined ? (
+                  <span className="computed-value" data-field={scoreField} tabIndex={-1}>
+                    {fmtScore(printedScore)}
+                  </span>
                 ) : (
                   <span className="dash">—</span>
                 )}

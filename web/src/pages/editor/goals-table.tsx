@@ -17,7 +17,7 @@ export function GoalsTable({ form, marks }: { form: Form; marks: MarksIndex }) {
       <tbody>
         <tr className="head">
           <th rowSpan={2} className="section" scope="rowgroup">
-            {s.goals}
+            <span className="vertical">{s.goals}</span>
           </th>
           <th scope="col">{s.expected}</th>
           <th scope="col">{s.actual}</th>

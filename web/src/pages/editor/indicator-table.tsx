@@ -97,7 +97,7 @@ export function IndicatorTable(props: {
         <tbody>
           <tr className="head">
             <th rowSpan={rows.length + 2} className="section" scope="rowgroup">
-              {t.sheet.indicators}
+              <span className="vertical">{t.sheet.indicators}</span>
             </th>
             <th scope="col">{t.sheet.level1}</th>
             <th scope="col">{t.sheet.level2}</th>

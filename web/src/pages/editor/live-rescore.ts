@@ -1,12 +1,18 @@
+import { type AnalysedForm, type AnalysedRow, analyseForm } from '../../../../src/core/analysis/analyse-form.ts';
+import { auditForm } from '../../../../src/core/audit/audit-form.ts';
 import type { Finding } from '../../../../src/core/audit/types.ts';
-import { evaluateForm } from '../../../../src/core/evaluate.ts';
-import type { Form } from '../../../../src/core/form/schema.ts';
+import type { Form, Indicator } from '../../../../src/core/form/schema.ts';
 import type { Profile } from '../../../../src/core/rules/profile.ts';
-import type { FormScore, RowScore } from '../../../../src/core/scoring/score-form.ts';
+import { type FormScore, type RowScore, scoreForm } from '../../../../src/core/scoring/score-form.ts';
 import { applyEdit, type Edit } from './form-edits.ts';
 
 // What the editor runs after every edit: the domain core's evaluateForm in the browser, plus the
 // indexes the page needs to put each finding on its cell. bench/web.bench.ts times this function.
+//
+// evaluateForm is analyseForm → scoreForm → auditForm (core/evaluate.ts). An edit replaces one
+// indicator object and shares the others (form-edits.ts), so the rows' parsed cells are kept per
+// indicator object and only the edited row is parsed again; scoring and audit run in full.
+// live-rescore.test.ts checks the result equals evaluateForm's after every kind of edit.
 
 export type LiveEvaluation = {
   score: FormScore;
@@ -47,9 +53,26 @@ function push<K>(map: Map<K, Finding[]>, key: K, f: Finding): void {
   else map.set(key, [f]);
 }
 
+const parsedRows = new WeakMap<Indicator, { year: number; row: AnalysedRow }>();
+
+/** analyseForm, parsing only the rows whose indicator object is new. */
+export function analyseIncrementally(form: Form): AnalysedForm {
+  const rows = form.indicators.map((indicator, index) => {
+    const hit = parsedRows.get(indicator);
+    let row = hit && hit.year === form.year ? hit.row : undefined;
+    if (!row) {
+      row = analyseForm({ ...form, indicators: [indicator] }).rows[0]!;
+      parsedRows.set(indicator, { year: form.year, row });
+    }
+    return row.index === index ? row : { ...row, index };
+  });
+  return { form, rows };
+}
+
 export function rescore(form: Form, profile: Profile): LiveEvaluation {
-  const { score, findings } = evaluateForm(form, profile);
-  return indexEvaluation(score, findings);
+  const analysed = analyseIncrementally(form);
+  const score = scoreForm(form, profile, analysed);
+  return indexEvaluation(score, auditForm(form, profile, analysed, score));
 }
 
 /** One edit as the page handles it: apply, then re-score and re-audit the whole form. */
