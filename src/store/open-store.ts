@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrationsFor } from './migrations/index.ts';
+import { FastSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -27,7 +28,7 @@ export type StoreOptions = {
   schema?: string | undefined;
   poolSize?: number | undefined;
   /** receives every executed query (tests snapshot the compiled SQL). */
-  onQuery?: ((sql: string) => void) | undefined;
+  onQuery?: ((sql: string, durationMs: number) => void) | undefined;
   migrate?: boolean | undefined;
 };
 
@@ -38,7 +39,7 @@ export const isPostgresUrl = (url: string | undefined): url is string =>
 export async function openStore(options: StoreOptions): Promise<Store> {
   const log = options.onQuery
     ? (event: LogEvent) => {
-        if (event.level === 'query') options.onQuery?.(event.query.sql);
+        if (event.level === 'query') options.onQuery?.(event.query.sql, event.queryDurationMillis);
       }
     : undefined;
   let store: Store;
@@ -77,7 +78,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 10000');
     store = {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(log ? { log } : {}) }),
+      db: new Kysely<Database>({ dialect: new FastSqliteDialect(database), ...(log ? { log } : {}) }),
       dialect: 'sqlite',
       location: file,
       close: async () => {

@@ -27,6 +27,10 @@ let formId = '';
 const cell = (field: string) => page.locator(`[data-field="${field}"]`).first();
 const ruleOf = (row: number) => page.locator(`[data-field="indicators[${row}].rule"] .rule-value`);
 const button = (label: string) => page.getByRole('button', { name: spaced(label) });
+// page-side expressions as strings: this file is type-checked without the DOM library
+const activeField = () => page.evaluate(`document.activeElement?.getAttribute('data-field') ?? null`);
+const centerOn = (field: string) =>
+  page.evaluate(`document.querySelector('[data-field="${field}"]')?.scrollIntoView({ block: 'center' })`);
 
 async function login(username: string): Promise<void> {
   await page.goto(`${server.url}/login`);
@@ -49,8 +53,14 @@ async function openForm(): Promise<void> {
 }
 
 async function confirmAction(label: string): Promise<void> {
-  await page.locator('.editor-toolbar').getByRole('button', { name: spaced(label) }).click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: spaced('确认') }).click();
+  await page
+    .locator('.editor-toolbar')
+    .getByRole('button', { name: spaced(label) })
+    .click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: spaced('确认') })
+    .click();
   await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
 }
 
@@ -66,7 +76,8 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
   }, 240_000);
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 24)}`).catch(() => {});
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `failed-${ctx.task.name.slice(0, 24)}`).catch(() => {});
   });
 
   afterAll(async () => {
@@ -101,16 +112,22 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     expect(await page.getByTestId('funds-score').textContent()).toBe('9.35');
     expect(await page.getByTestId('self-total').textContent()).toBe('99.35');
     expect(await page.getByTestId('rule-total-bar').textContent()).toBe('97.72');
-    const codes = await page.locator('.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    const codes = await page
+      .locator('.finding')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(codes).toContain('scoring.late-full-marks');
     expect(codes).toContain('cross-field.progress-vs-execution');
     // each value cell says how it was read
-    expect(await page.locator('[data-understood="indicators[5].target"]').textContent()).toContain('≥ 180 篇');
-    expect(await page.locator('[data-understood="indicators[16].target"]').textContent()).toContain('截止 2021-06-30 拨付');
+    expect(await page.locator('[data-understood="indicators[5].target"]').textContent()).toContain(
+      '≥ 180 篇',
+    );
+    expect(await page.locator('[data-understood="indicators[16].target"]').textContent()).toContain(
+      '截止 2021-06-30 拨付',
+    );
     await screenshot(page, 'editor');
     // a finding jumps to its cell
     await page.locator('.finding[data-code="scoring.late-full-marks"]').first().click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('indicators[16].score');
+    await expect.poll(activeField).toBe('indicators[16].score');
   });
 
   it('re-scores the row and the total as an actual is edited, then saves', async () => {
@@ -118,15 +135,37 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await cell('indicators[16].actual').fill('2021年6月20日前拨付');
     await expect.poll(() => ruleOf(16).textContent()).toBe('3');
     await expect.poll(() => page.getByTestId('rule-total-bar').textContent()).toBe('98.33');
-    expect(await page.locator('[data-understood="indicators[16].actual"]').textContent()).toContain('截止 2021-06-20 拨付');
-    await page.evaluate(() =>
-      document.querySelector('[data-field="indicators[16].rule"]')?.scrollIntoView({ block: 'center' }),
+    expect(await page.locator('[data-understood="indicators[16].actual"]').textContent()).toContain(
+      '截止 2021-06-20 拨付',
     );
+    await centerOn('indicators[16].rule');
     await page.locator('[data-field="indicators[16].rule"] .rule-score').hover();
     await page.locator('.trail-pop').waitFor();
     await screenshot(page, 'editor-rows');
     await page.locator('.save-button').click();
     await page.locator('.saved-note').waitFor();
+    // keyboard: Alt+↓ moves to the same column of the next row
+    await cell('indicators[16].actual').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await activeField()).toBe('indicators[17].actual');
+  });
+
+  it('on a save conflict (409) shows both versions and saves the chosen merge', async () => {
+    const other = await apiLogin(server.url, 'danwei', PASSWORD);
+    const stored = await other.get<FormDetail>(`/api/forms/${formId}`);
+    const theirs = structuredClone(stored.form);
+    theirs.indicators[0]!.deviation = '他人同时填写的说明';
+    await other.send('PUT', `/api/forms/${formId}`, { form: theirs }, { 'if-match': `"${stored.revision}"` });
+    await cell('indicators[1].deviation').fill('我的说明');
+    await page.locator('.save-button').click();
+    const dialog = page.locator('.ant-modal', { hasText: '保存冲突' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('他人同时填写的说明');
+    await screenshot(page, 'conflict');
+    await dialog.getByRole('button', { name: spaced('按所选保存') }).click();
+    await page.locator('.saved-note').waitFor();
+    expect(await cell('indicators[0].deviation').inputValue()).toBe('他人同时填写的说明');
+    expect(await cell('indicators[1].deviation').inputValue()).toBe('我的说明');
   });
 
   it('submits; the reviewer returns it with a comment on a cell', async () => {
@@ -142,9 +181,15 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await page.getByLabel('写下需要修改的内容…').fill('请补充上半年支出进度，实际只执行 93.51%。');
     await button('添加意见').click();
     await page.locator('.comment-body', { hasText: '请补充上半年支出进度' }).waitFor();
-    await page.locator('.editor-toolbar').getByRole('button', { name: spaced('退回') }).click();
+    await page
+      .locator('.editor-toolbar')
+      .getByRole('button', { name: spaced('退回') })
+      .click();
     await page.locator('#return-comment').fill('经费支出进度与执行率不一致，请修改后重新提交。');
-    await page.locator('.ant-modal').getByRole('button', { name: spaced('退回') }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: spaced('退回') })
+      .click();
     await page.locator('.editor-toolbar .status-tag', { hasText: '已退回' }).waitFor();
     await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
@@ -156,7 +201,9 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await login('danwei');
     await page.locator('.todo-card.tone-orange .todo-link').first().waitFor();
     await openForm();
-    expect(await cell('indicators[19].actual').locator('xpath=ancestor::td').getAttribute('class')).toContain('flag-comment');
+    expect(await cell('indicators[19].actual').locator('xpath=ancestor::td').getAttribute('class')).toContain(
+      'flag-comment',
+    );
     await cell('indicators[19].actual').fill('2021年6月30日前支出94.87%，2021年12月31日前支出93.51%');
     await page.locator('.save-button').click();
     await page.locator('.saved-note').waitFor();
@@ -178,7 +225,10 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await page.locator('.export-button').hover();
     await page.getByRole('menuitem', { name: /Excel/ }).click();
     const download = await downloadPromise;
-    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-xlsx-')), download.suggestedFilename() || 'form.xlsx');
+    const file = join(
+      mkdtempSync(join(tmpdir(), 'jixiao-xlsx-')),
+      download.suggestedFilename() || 'form.xlsx',
+    );
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -188,7 +238,8 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
         row.eachCell((c) => {
           if (c.isMerged && c.master !== c) return;
           const v = c.value;
-          if (v && typeof v === 'object' && 'richText' in v) texts.push(v.richText.map((r) => r.text).join(''));
+          if (v && typeof v === 'object' && 'richText' in v)
+            texts.push(v.richText.map((r) => r.text).join(''));
           else if (v && typeof v === 'object' && 'result' in v) texts.push(String(v.result));
           else texts.push(String(v ?? ''));
         }),

@@ -39,10 +39,9 @@ const YEAR_IN_PARENS = /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/;
 const YEAR_WORD = /((?:19|20)\d{2})\s*年度/;
 const ANY_YEAR = /((?:19|20)\d{2})\s*年/;
 const ATTACHMENT = /^(?:#+|附件\s*\d*\s*[:：]?)/;
-const SPACE_BETWEEN_CJK = /(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g;
 const LEADING_SEPARATORS = /^[\s:：|]+/;
-const TRAILING_SEPARATORS = /[\s|]+$/;
-const PIPES_INSIDE = /\s*\|\s*/g;
+const SEPARATOR_RUN = /[\s|]+/g;
+const CELL_SEPARATOR = /[|\t]/;
 
 export function readHeader(
   lines: readonly Line[],
@@ -124,13 +123,30 @@ function findLabels(text: string): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A header value without the separators around it; a run of spaces or pipes inside becomes one
+ * space, or nothing between two ideographs (`郭 睿` → `郭睿`). One linear regex pass: trailing-run
+ * patterns like /[\s|]+$/ are quadratic on long runs.
+ */
 function cleanValue(s: string): string {
-  return s
-    .replace(LEADING_SEPARATORS, '')
-    .replace(TRAILING_SEPARATORS, '')
-    .replace(PIPES_INSIDE, ' ')
-    .replace(SPACE_BETWEEN_CJK, '')
-    .trim();
+  // In a `|` or tab table the value is the next non-empty cell; further cells are other fields.
+  if (s.includes('|') || s.includes('\t')) {
+    for (const cell of s.split(CELL_SEPARATOR)) {
+      const c = cell.replace(LEADING_SEPARATORS, '');
+      if (c) return cleanValue(c);
+    }
+    return '';
+  }
+  const t = s.replace(LEADING_SEPARATORS, '');
+  return t.replace(SEPARATOR_RUN, (run, at: number) => {
+    const end = at + run.length;
+    if (at === 0 || end === t.length) return '';
+    return isWide(t.charCodeAt(at - 1)) && isWide(t.charCodeAt(end)) ? '' : ' ';
+  });
+}
+
+function isWide(c: number): boolean {
+  return c >= 0x3000 && c <= 0xffef;
 }
 
 function readTitle(lines: readonly Line[], end: number, form: Form, report: Report, fileName?: string): void {
@@ -154,6 +170,12 @@ function readTitle(lines: readonly Line[], end: number, form: Form, report: Repo
   readYear(lines, end, titleLine, form, report, fileName);
 }
 
+/** The schema's range of budget years. */
+function plausibleYear(y: string): boolean {
+  const n = Number(y);
+  return n >= 1990 && n <= 2100;
+}
+
 function kindOf(title: string): FormKind {
   if (title.includes('部门整体')) return 'department-self-evaluation';
   if (title.includes('申报')) return 'project-target-declaration';
@@ -171,7 +193,7 @@ function readYear(
 ): void {
   for (let i = 0; i < end; i++) {
     const m = YEAR_IN_PARENS.exec(lines[i]!.text) ?? YEAR_WORD.exec(lines[i]!.text);
-    if (m) {
+    if (m && plausibleYear(m[1]!)) {
       form.year = Number(m[1]);
       report.set('year', 0.95);
       return;
@@ -183,7 +205,7 @@ function readYear(
   if (fileName) guesses.push([fileName, 0.5, '文件名']);
   for (const [text, confidence, where] of guesses) {
     const m = ANY_YEAR.exec(text);
-    if (m) {
+    if (m && plausibleYear(m[1]!)) {
       form.year = Number(m[1]);
       report.set('year', confidence);
       report.warn('year', `未找到“（XXXX年度）”：年度取自${where}中的“${m[0]}”`, confidence);

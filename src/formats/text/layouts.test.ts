@@ -254,3 +254,15 @@ describe('variants of the seed layout', () => {
     ).toBe(totalRow);
   });
 });
+
+describe('header cells', () => {
+  it.each([
+    ['项目名称：社区服务  主管部门：某局', '社区服务', '某局'],
+    ['| 项目名称 | 社区服务 | 项目编号 | 123 |\n| 主管部门 | 某局 | | |', '社区服务', '某局'],
+    ['项目名称\t社区 服务\t\n主管部门\n某局', '社区服务', '某局'],
+  ])('%j', (text, projectName, department) => {
+    const { form } = importText(`项目支出绩效自评表\n${text}\n项目资金（万元）`);
+    expect(form.projectName).toBe(projectName);
+    expect(form.competentDepartment).toBe(department);
+  });
+});

@@ -4,6 +4,8 @@
 // 0.5. Chinese PDF fonts print Latin letters and digits at about half an ideograph, so the width of
 // a wrapped line tells which table column it was wrapped in (see cell-split.ts).
 
+import type { SplitLine } from './cell-split.ts';
+
 /** Longer lines are not table text; capping them bounds every per-line scan. */
 export const MAX_LINE_CHARS = 10_000;
 
@@ -13,7 +15,7 @@ export type Line = {
   /** trimmed text; '' for a blank line. */
   text: string;
   /** cache of `plain(line)`. */
-  key?: string | undefined;
+  plainText?: string | undefined;
 };
 
 /** Width of one code point in CJK cells. */
@@ -52,7 +54,7 @@ const OPEN_END = new Set(Array.from('（(“‘《〈【「『〔[{：:', (c) =>
 const CLOSING_START = new Set(Array.from('，。、；：！？）”’》〉】」』〕,;:!?)]}…', (c) => c.charCodeAt(0)));
 
 /** The measures the cell splitter needs of one line (cell-split.ts SplitLine). */
-export function measureLine(s: string, blankBefore: boolean) {
+export function measureLine(s: string, blankBefore: boolean): SplitLine {
   const last = s.length > 0 ? s.charCodeAt(s.length - 1) : 0;
   return {
     width: textWidth(s),
@@ -107,11 +109,6 @@ export function leadUnitWidth(s: string): number {
   return w;
 }
 
-/** A line the author ended on purpose (sentence end, heading): it may be short without ending its cell. */
-export function endsSentence(s: string): boolean {
-  return s.length > 0 && SENTENCE_END.has(s.charCodeAt(s.length - 1));
-}
-
 const WHITESPACE = /\s+/g;
 const PIPES = /\|/g;
 
@@ -130,8 +127,8 @@ export function squeeze(s: string): string {
 
 /** The squeezed text of a line with table pipes removed: what labels are matched against. Cached. */
 export function plain(line: Line): string {
-  if (line.key === undefined) {
-    line.key = line.text.includes('|') ? squeeze(line.text.replace(PIPES, ' ')) : squeeze(line.text);
+  if (line.plainText === undefined) {
+    line.plainText = line.text.includes('|') ? squeeze(line.text.replace(PIPES, ' ')) : squeeze(line.text);
   }
-  return line.key;
+  return line.plainText;
 }

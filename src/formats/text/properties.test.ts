@@ -55,6 +55,12 @@ describe('importText never throws and always returns a valid Form', () => {
       '标',
       '1、',
       '：',
+      '（1950年度）',
+      '（2021年度）',
+      '9'.repeat(40),
+      '1e999',
+      '其中：本年财政拨款',
+      '年初预算数 全年预算数',
     );
     const line = fc
       .array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 6 })

@@ -96,3 +96,12 @@ describe('importText returns a partial form with warnings, never an exception', 
     expect(r.warnings.some((w) => w.message.includes('过多'))).toBe(true);
   });
 });
+
+describe('values outside the schema are not taken', () => {
+  it('a year before 1990 is not the budget year', () => {
+    const r = importText('项目支出绩效自评表\n（1950年度）\n项目名称 某项目');
+    expect(validateForm(r.form).ok).toBe(true);
+    expect(r.form.year).not.toBe(1950);
+    expect(r.warnings.some((w) => w.path === 'year')).toBe(true);
+  });
+});

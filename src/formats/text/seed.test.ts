@@ -83,7 +83,7 @@ describe('importText on the seed form (pdftotext, no layout)', () => {
     }
   });
 
-  it('is fast: well under 0.3 ms per import once warm', () => {
+  it('is fast once warm (a loose guard for a loaded CI machine; bench/ measures the rate)', () => {
     for (let i = 0; i < 2000; i++) importText(text);
     let best = Number.POSITIVE_INFINITY;
     for (let batch = 0; batch < 10; batch++) {

@@ -53,7 +53,7 @@ export function readSource(text: string): Source {
       truncated++;
     } else t = text.slice(pos, end);
     // trim() also drops the form feed pdftotext puts at page breaks, NBSP, U+3000 and a BOM.
-    lines.push({ no: no++, text: t.trim(), key: undefined });
+    lines.push({ no: no++, text: t.trim(), plainText: undefined });
     chars += t.length;
     pos = end + 1;
     if (last) break;

@@ -5,7 +5,7 @@ import type { Form } from '../../../src/core/form/schema.ts';
 
 export type Api = {
   get<T>(path: string): Promise<T>;
-  send<T>(method: string, path: string, body: unknown): Promise<T>;
+  send<T>(method: string, path: string, body: unknown, extraHeaders?: Record<string, string>): Promise<T>;
 };
 
 export async function apiLogin(base: string, username: string, password: string): Promise<Api> {
@@ -15,7 +15,9 @@ export async function apiLogin(base: string, username: string, password: string)
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`登录失败 ${username}: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? '']).map((c) => c.split(';')[0]).join('; ');
+  const cookie = (res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''])
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const me = (await res.json()) as { csrfToken: string };
   const headers = { cookie, 'x-csrf-token': me.csrfToken };
   const check = async <T>(r: Response): Promise<T> => {
@@ -24,8 +26,14 @@ export async function apiLogin(base: string, username: string, password: string)
   };
   return {
     get: async (path) => check(await fetch(`${base}${path}`, { headers })),
-    send: async (method, path, body) =>
-      check(await fetch(`${base}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })),
+    send: async (method, path, body, extraHeaders = {}) =>
+      check(
+        await fetch(`${base}${path}`, {
+          method,
+          headers: { ...headers, ...extraHeaders, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      ),
   };
 }
 
@@ -47,15 +55,27 @@ export async function seedVariants(api: Api, template: Form, count: number): Pro
     const fundsScore = round2(Math.min(rate, 1) * (form.funds.total?.weight ?? 10));
     form.projectName = `${template.projectName}（示例 ${i + 1}）`;
     form.year = i % 3 === 0 ? template.year - 1 : template.year;
-    form.funds.total = { ...form.funds.total, executed, executionRate: round2(rate * 100), score: fundsScore };
-    form.funds.fiscal = form.funds.fiscal ? { ...form.funds.fiscal, executed, executionRate: round2(rate * 100) } : null;
+    form.funds.total = {
+      ...form.funds.total,
+      executed,
+      executionRate: round2(rate * 100),
+      score: fundsScore,
+    };
+    form.funds.fiscal = form.funds.fiscal
+      ? { ...form.funds.fiscal, executed, executionRate: round2(rate * 100) }
+      : null;
     form.indicators = form.indicators.map((row, r) => {
       if ((r * 7 + i) % 5 !== 0 || !/^\d/.test(row.actual)) return row;
       const short = 0.5 + ((r + i) % 4) * 0.1;
       const actual = row.actual.replace(/\d+/, (d) => String(Math.max(1, Math.round(Number(d) * short))));
       const weight = row.weight ?? 0;
       return honest
-        ? { ...row, actual, score: round2(weight * short), deviation: '受疫情影响，部分活动改为线上，下一年度将加强计划管理。' }
+        ? {
+            ...row,
+            actual,
+            score: round2(weight * short),
+            deviation: '受疫情影响，部分活动改为线上，下一年度将加强计划管理。',
+          }
         : { ...row, actual };
     });
     form.totalScore = round2(form.indicators.reduce((a, r) => a + (r.score ?? 0), fundsScore));

@@ -10,7 +10,10 @@ import { ROOT } from './web-build.ts';
 export type TestServer = { url: string; dataDir: string; stop(): Promise<void>; output(): string };
 
 function cliHasServe(): boolean {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'jixiao'), 'serve', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'jixiao'), 'serve', '--help'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return r.status === 0 && /--data-dir/.test(r.stdout);
 }
 
@@ -18,7 +21,11 @@ export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const args = cliHasServe()
     ? [join(ROOT, 'bin', 'jixiao'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]
-    : [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'test', 'e2e', 'support', 'serve.ts'), dataDir];
+    : [
+        join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(ROOT, 'test', 'e2e', 'support', 'serve.ts'),
+        dataDir,
+      ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', JIXIAO_DEMO: '1' },

@@ -37,7 +37,10 @@ export type CallOptions<E extends Endpoint> = {
 };
 
 /** The URL of an endpoint with its params and query filled in. */
-export function urlOf<E extends Endpoint>(endpoint: E, opts: Pick<CallOptions<E>, 'params' | 'query'> = {}): string {
+export function urlOf<E extends Endpoint>(
+  endpoint: E,
+  opts: Pick<CallOptions<E>, 'params' | 'query'> = {},
+): string {
   const path = buildPath(endpoint.path, (opts.params ?? {}) as Record<string, string | number>);
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries((opts.query ?? {}) as Record<string, unknown>)) {
@@ -48,7 +51,10 @@ export function urlOf<E extends Endpoint>(endpoint: E, opts: Pick<CallOptions<E>
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function call<E extends Endpoint>(endpoint: E, opts: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+export async function call<E extends Endpoint>(
+  endpoint: E,
+  opts: CallOptions<E> = {},
+): Promise<ResponseOf<E>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
@@ -76,7 +82,8 @@ export async function call<E extends Endpoint>(endpoint: E, opts: CallOptions<E>
     if (res.status === 401 && endpoint.auth && onUnauthenticated) onUnauthenticated();
     throw error;
   }
-  if (endpoint.produces !== 'json' || !endpoint.response || res.status === 204) return undefined as ResponseOf<E>;
+  if (endpoint.produces !== 'json' || !endpoint.response || res.status === 204)
+    return undefined as ResponseOf<E>;
   const json: unknown = await res.json();
   const parsed = endpoint.response.safeParse(json);
   if (!parsed.success) {

@@ -44,7 +44,11 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
             : res.status >= 500
               ? 'internal'
               : 'bad-request';
-  return new ApiError(res.status, code, `请求失败（HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}）`);
+  return new ApiError(
+    res.status,
+    code,
+    `请求失败（HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}）`,
+  );
 }
 
 /** A message fit to show a user, for any thrown value. */

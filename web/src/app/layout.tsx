@@ -19,8 +19,12 @@ export function AppLayout() {
   const items = [
     { key: '/', label: <Link to="/">{t.app.home}</Link> },
     { key: '/forms', label: <Link to="/forms">{t.app.forms}</Link> },
-    ...(me.permissions.editForms ? [{ key: '/import', label: <Link to="/import">{t.app.import}</Link> }] : []),
-    ...(canSeeDashboard(me) ? [{ key: '/dashboard', label: <Link to="/dashboard">{t.app.dashboard}</Link> }] : []),
+    ...(me.permissions.editForms
+      ? [{ key: '/import', label: <Link to="/import">{t.app.import}</Link> }]
+      : []),
+    ...(canSeeDashboard(me)
+      ? [{ key: '/dashboard', label: <Link to="/dashboard">{t.app.dashboard}</Link> }]
+      : []),
   ];
   return (
     <Layout className="app-shell">

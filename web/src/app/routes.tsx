@@ -35,29 +35,29 @@ export function AppRoutes() {
   return (
     <Suspense fallback={<PageSpinner />}>
       <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route
-        path="/forms/:id/print"
-        element={
-          <RequireSession>
-            <PrintPage />
-          </RequireSession>
-        }
-      />
-      <Route
-        element={
-          <RequireSession>
-            <AppLayout />
-          </RequireSession>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route path="forms" element={<FormsListPage />} />
-        <Route path="forms/:id" element={<EditorPage />} />
-        <Route path="import" element={<ImportPage />} />
-        <Route path="dashboard" element={<DashboardPage />} />
-        <Route path="*" element={<NotFound />} />
-      </Route>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/forms/:id/print"
+          element={
+            <RequireSession>
+              <PrintPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="forms" element={<FormsListPage />} />
+          <Route path="forms/:id" element={<EditorPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
       </Routes>
     </Suspense>
   );

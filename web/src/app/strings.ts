@@ -169,6 +169,7 @@ export const zh = {
     changedSinceLoad: '自加载后有修改',
     exportSavedOnly: '导出的是已保存的版本；请先保存当前修改。',
     evaluating: '评分中…',
+    completion: (n: number) => `完成 ${n}%`,
   },
   sheet: {
     year: (y: number) => `（${y}年度）`,
@@ -202,6 +203,9 @@ export const zh = {
     deviation: '偏差原因分析及改进措施',
     totalRow: '总分',
     row: (n: number) => `第 ${n} 行`,
+    formTitle: '表名',
+    yearLabel: '年度',
+    deduction: '扣分',
   },
   audit: {
     title: '审核发现',
@@ -290,7 +294,8 @@ export const zh = {
   },
   print: {
     annotate: '显示规则分与审核标记',
-    footer: (total: string, grade: string) => `按规则计算：总分 ${total}，等级 ${grade}（由 jixiao 生成，供核对）`,
+    footer: (total: string, grade: string) =>
+      `按规则计算：总分 ${total}，等级 ${grade}（由 jixiao 生成，供核对）`,
   },
   importer: {
     title: '导入自评表',
@@ -318,6 +323,7 @@ export const zh = {
     line: (n: number) => `第 ${n} 行`,
     page: (n: number) => `第 ${n} 页`,
     back: '重新选择文件',
+    unsure: (pct: number) => `识别把握 ${pct}%，请核对`,
   },
   dashboard: {
     title: '统计看板',
@@ -336,7 +342,8 @@ export const zh = {
     findingsByFamily: '审核问题类别',
     byOrg: '各单位情况',
     spotCheck: '抽查建议（按风险排序）',
-    spotCheckHint: '风险 = 自评高出规则的分数 × 3 + 错误数 × 2 + 执行率低于 90% 的差距 ÷ 5；仅列风险大于 0 的表',
+    spotCheckHint:
+      '风险 = 自评高出规则的分数 × 3 + 错误数 × 2 + 执行率低于 90% 的差距 ÷ 5；仅列风险大于 0 的表',
     risk: '风险',
     reasons: '原因',
     reasonLenient: (d: string) => `自评高于规则 ${d} 分`,
@@ -349,6 +356,21 @@ export const zh = {
     count: '份数',
     missed: '未满分次数',
     restricted: '统计看板仅向主管部门、财政部门和管理员开放。',
+  },
+  charts: {
+    unit: '份',
+    countAxis: '份数',
+    executionAxis: '执行率（%）',
+    leniencyAxis: '自评 − 规则（分）',
+    timesAxis: '次',
+    findingsAxis: '条',
+    ruleTotal: '规则总分',
+    selfTotal: '自评总分',
+    equalLine: '自评 = 规则',
+    pieTooltip: '{b}：{c} 份（{d}%）',
+    pieLabel: '{b}  {c} 份\n{d}%',
+    scatterTip: (name: string, rule: number, self: number, diff: number) =>
+      `${name}<br/>规则总分 ${rule} · 自评总分 ${self}<br/>差 ${diff} 分`,
   },
   common: {
     cancel: '取消',

@@ -25,4 +25,13 @@ echarts.use([
 export { echarts };
 
 export const CHART_FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-export const PALETTE = ['#1f4e8c', '#2f7d32', '#c77700', '#b3261e', '#5b8bc9', '#7a5aa6', '#3a9c9c', '#8c6d1f'];
+export const PALETTE = [
+  '#1f4e8c',
+  '#2f7d32',
+  '#c77700',
+  '#b3261e',
+  '#5b8bc9',
+  '#7a5aa6',
+  '#3a9c9c',
+  '#8c6d1f',
+];

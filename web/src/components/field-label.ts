@@ -16,7 +16,9 @@ export function fieldLabel(path: string, t: Strings, form?: Form): string {
   }
   const funds = /^funds\.(total|fiscal|carryover|other)(?:\.(\w+))?/.exec(path);
   if (funds) {
-    const rowName = { total: s.total, fiscal: s.fiscal, carryover: s.carryover, other: s.other }[funds[1] as 'total'];
+    const rowName = { total: s.total, fiscal: s.fiscal, carryover: s.carryover, other: s.other }[
+      funds[1] as 'total'
+    ];
     const col = funds[2] ? columnLabel(funds[2], t) : '';
     return `${s.funds} · ${rowName}${col ? ` · ${col}` : ''}`;
   }
@@ -32,8 +34,8 @@ export function fieldLabel(path: string, t: Strings, form?: Form): string {
     totalScore: `${s.totalRow} · ${s.score}`,
     totalWeight: `${s.totalRow} · ${s.weight}`,
     indicators: s.indicators,
-    year: '年度',
-    title: '表名',
+    year: s.yearLabel,
+    title: s.formTitle,
     fundsUnit: s.funds,
     '': t.review.wholeForm,
   };
@@ -51,7 +53,7 @@ function columnLabel(key: string, t: Strings): string {
     weight: s.weight,
     score: s.score,
     deviation: s.deviation,
-    deduction: '扣分',
+    deduction: s.deduction,
     initialBudget: s.initialBudget,
     annualBudget: s.annualBudget,
     executed: s.executed,

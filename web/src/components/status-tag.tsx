@@ -22,7 +22,10 @@ const GRADE_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', �
 export function GradeBadge({ grade }: { grade: string | null | undefined }) {
   if (!grade) return <span className="muted">—</span>;
   return (
-    <span className="grade-badge" style={{ color: GRADE_COLORS[grade] ?? '#555', borderColor: GRADE_COLORS[grade] ?? '#999' }}>
+    <span
+      className="grade-badge"
+      style={{ color: GRADE_COLORS[grade] ?? '#555', borderColor: GRADE_COLORS[grade] ?? '#999' }}
+    >
       {grade}
     </span>
   );

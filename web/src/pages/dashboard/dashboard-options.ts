@@ -1,23 +1,30 @@
 import type { EChartsOption } from 'echarts';
 import type { Dashboard } from '../../../../src/contract/dashboard.ts';
 import type { FormSummary } from '../../../../src/contract/forms.ts';
+import type { Strings } from '../../app/strings.ts';
+
+type Words = Strings['charts'];
 
 // Pure builders of the dashboard's chart options: data in, ECharts option out.
 
 const GRADE_COLORS: Record<string, string> = { 优: '#2f7d32', 良: '#1f4e8c', 中: '#c77700', 差: '#b3261e' };
 const GRID = { left: 48, right: 16, top: 24, bottom: 40, containLabel: true } as const;
 
-export function gradeOption(counts: Dashboard['gradeCounts']): EChartsOption {
+export function gradeOption(counts: Dashboard['gradeCounts'], w: Words): EChartsOption {
   return {
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 份（{d}%）' },
+    tooltip: { trigger: 'item', formatter: w.pieTooltip },
     series: [
       {
         type: 'pie',
         animationType: 'scale',
         radius: ['42%', '68%'],
         center: ['50%', '50%'],
-        label: { formatter: '{b}  {c} 份\n{d}%', fontSize: 13, lineHeight: 18 },
-        data: counts.map((g) => ({ name: g.grade, value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] ?? '#888' } })),
+        label: { formatter: w.pieLabel, fontSize: 13, lineHeight: 18 },
+        data: counts.map((g) => ({
+          name: g.grade,
+          value: g.count,
+          itemStyle: { color: GRADE_COLORS[g.grade] ?? '#888' },
+        })),
       },
     ],
   };
@@ -25,25 +32,40 @@ export function gradeOption(counts: Dashboard['gradeCounts']): EChartsOption {
 
 export function histogramOption(
   buckets: Dashboard['executionRate'],
-  opts: { color: string; xName: string; highlight?: (b: Dashboard['executionRate'][number]) => string | null },
+  w: Words,
+  opts: {
+    color: string;
+    xName: string;
+    highlight?: (b: Dashboard['executionRate'][number]) => string | null;
+  },
 ): EChartsOption {
   return {
     grid: GRID,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: buckets.map((b) => b.label), name: opts.xName, nameLocation: 'middle', nameGap: 28, axisLabel: { interval: 0, fontSize: 11 } },
-    yAxis: { type: 'value', name: '份数', minInterval: 1 },
+    xAxis: {
+      type: 'category',
+      data: buckets.map((b) => b.label),
+      name: opts.xName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { interval: 0, fontSize: 11 },
+    },
+    yAxis: { type: 'value', name: w.countAxis, minInterval: 1 },
     series: [
       {
         type: 'bar',
         barMaxWidth: 36,
-        data: buckets.map((b) => ({ value: b.count, itemStyle: { color: opts.highlight?.(b) ?? opts.color } })),
+        data: buckets.map((b) => ({
+          value: b.count,
+          itemStyle: { color: opts.highlight?.(b) ?? opts.color },
+        })),
         label: { show: true, position: 'top', fontSize: 11 },
       },
     ],
   };
 }
 
-export function leniencyScatterOption(forms: readonly FormSummary[]): EChartsOption {
+export function leniencyScatterOption(forms: readonly FormSummary[], w: Words): EChartsOption {
   const points = forms
     .filter((f) => f.selfTotal !== null && f.ruleTotal !== null)
     .map((f) => ({
@@ -59,11 +81,16 @@ export function leniencyScatterOption(forms: readonly FormSummary[]): EChartsOpt
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = p as { name: string; value: [number, number] };
-        return `${d.name}<br/>规则总分 ${d.value[0]} · 自评总分 ${d.value[1]}<br/>差 ${Math.round((d.value[1] - d.value[0]) * 100) / 100} 分`;
+        return w.scatterTip(
+          d.name,
+          d.value[0],
+          d.value[1],
+          Math.round((d.value[1] - d.value[0]) * 100) / 100,
+        );
       },
     },
-    xAxis: { type: 'value', name: '规则总分', nameLocation: 'middle', nameGap: 28, min, max: 100 },
-    yAxis: { type: 'value', name: '自评总分', min, max: 100 },
+    xAxis: { type: 'value', name: w.ruleTotal, nameLocation: 'middle', nameGap: 28, min, max: 100 },
+    yAxis: { type: 'value', name: w.selfTotal, min, max: 100 },
     series: [
       {
         type: 'scatter',
@@ -73,7 +100,7 @@ export function leniencyScatterOption(forms: readonly FormSummary[]): EChartsOpt
           silent: true,
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#999' },
-          label: { formatter: '自评 = 规则', position: 'insideEndTop' },
+          label: { formatter: w.equalLine, position: 'insideEndTop' },
           data: [[{ coord: [min, min] }, { coord: [100, 100] }]],
         },
       },
@@ -81,28 +108,52 @@ export function leniencyScatterOption(forms: readonly FormSummary[]): EChartsOpt
   };
 }
 
-export function mostMissedOption(list: Dashboard['mostMissed']): EChartsOption {
+export function mostMissedOption(list: Dashboard['mostMissed'], w: Words): EChartsOption {
   const top = list.slice(0, 10).reverse();
   return {
     grid: { ...GRID, left: 8, right: 32 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1, name: '次' },
+    xAxis: { type: 'value', minInterval: 1, name: w.timesAxis },
     yAxis: {
       type: 'category',
       data: top.map((m) => `${m.name}（${m.level2}）`),
       axisLabel: { width: 190, overflow: 'truncate', fontSize: 11 },
     },
-    series: [{ type: 'bar', data: top.map((m) => m.missed), itemStyle: { color: '#c77700' }, barMaxWidth: 18, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        type: 'bar',
+        data: top.map((m) => m.missed),
+        itemStyle: { color: '#c77700' },
+        barMaxWidth: 18,
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
 }
 
-export function familyOption(list: Dashboard['findingsByFamily'], labels: Record<string, string>): EChartsOption {
+export function familyOption(
+  list: Dashboard['findingsByFamily'],
+  labels: Record<string, string>,
+  w: Words,
+): EChartsOption {
   const sorted = [...list].sort((a, b) => b.count - a.count);
   return {
     grid: GRID,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: sorted.map((f) => labels[f.family] ?? f.family), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, name: '条' },
-    series: [{ type: 'bar', data: sorted.map((f) => f.count), itemStyle: { color: '#5b8bc9' }, barMaxWidth: 36, label: { show: true, position: 'top' } }],
+    xAxis: {
+      type: 'category',
+      data: sorted.map((f) => labels[f.family] ?? f.family),
+      axisLabel: { interval: 0 },
+    },
+    yAxis: { type: 'value', minInterval: 1, name: w.findingsAxis },
+    series: [
+      {
+        type: 'bar',
+        data: sorted.map((f) => f.count),
+        itemStyle: { color: '#5b8bc9' },
+        barMaxWidth: 36,
+        label: { show: true, position: 'top' },
+      },
+    ],
   };
 }

@@ -7,18 +7,47 @@ import { canSeeDashboard, useMe } from '../../app/session.tsx';
 import { Chart } from '../../charts/chart.tsx';
 import { fmtScore } from '../../components/format.ts';
 import { OrgSelect } from '../../components/org-select.tsx';
-import { familyOption, gradeOption, histogramOption, leniencyScatterOption, mostMissedOption } from './dashboard-options.ts';
+import {
+  familyOption,
+  gradeOption,
+  histogramOption,
+  leniencyScatterOption,
+  mostMissedOption,
+} from './dashboard-options.ts';
 import { spotCheckList } from './spot-check.ts';
 import { SpotCheckTable } from './spot-check-table.tsx';
 import { useAllForms } from './use-all-forms.ts';
 
 type OrgYear = Dashboard['byOrgYear'][number];
 
-function ChartCard({ title, extra, empty, children }: { title: string; extra?: string; empty: boolean; children: React.ReactNode }) {
+function ChartCard({
+  title,
+  extra,
+  empty,
+  children,
+}: {
+  title: string;
+  extra?: string;
+  empty: boolean;
+  children: React.ReactNode;
+}) {
   const t = useT();
   return (
-    <Card size="small" title={title} className="chart-card" extra={extra ? <span className="muted small">{extra}</span> : null}>
-      {empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.dashboard.noData} style={{ height: 220 }} /> : children}
+    <Card
+      size="small"
+      title={title}
+      className="chart-card"
+      extra={extra ? <span className="muted small">{extra}</span> : null}
+    >
+      {empty ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t.dashboard.noData}
+          style={{ height: 220 }}
+        />
+      ) : (
+        children
+      )}
     </Card>
   );
 }
@@ -41,65 +70,127 @@ export default function DashboardPage() {
     <div className="page dashboard-page">
       <div className="page-head">
         <h1 className="page-title">{t.dashboard.title}</h1>
-        <div className="filter-bar compact" role="search">
+        <search className="filter-bar compact">
           <Select
             aria-label={t.list.year}
             style={{ width: 120 }}
             value={year ?? ''}
             onChange={(v) => setYear(v === '' ? undefined : Number(v))}
-            options={[{ value: '', label: t.list.allYears }, ...Array.from({ length: 8 }, (_, i) => ({ value: now - i, label: `${now - i}` }))]}
+            options={[
+              { value: '', label: t.list.allYears },
+              ...Array.from({ length: 8 }, (_, i) => ({ value: now - i, label: `${now - i}` })),
+            ]}
           />
-          <OrgSelect ariaLabel={t.list.org} value={orgId} onChange={setOrgId} placeholder={t.list.allOrgs} width={240} />
-        </div>
+          <OrgSelect
+            ariaLabel={t.list.org}
+            value={orgId}
+            onChange={setOrgId}
+            placeholder={t.list.allOrgs}
+            width={240}
+          />
+        </search>
       </div>
       <div className="kpi-row">
         <Card size="small">
-          <Statistic title={t.dashboard.forms} value={tot?.forms ?? 0} suffix="份" loading={dash.isLoading} />
+          <Statistic
+            title={t.dashboard.forms}
+            value={tot?.forms ?? 0}
+            suffix={t.charts.unit}
+            loading={dash.isLoading}
+          />
         </Card>
         <Card size="small">
-          <Statistic title={t.dashboard.evaluated} value={tot?.evaluated ?? 0} suffix="份" loading={dash.isLoading} />
+          <Statistic
+            title={t.dashboard.evaluated}
+            value={tot?.evaluated ?? 0}
+            suffix={t.charts.unit}
+            loading={dash.isLoading}
+          />
         </Card>
         <Card size="small">
-          <Statistic title={t.dashboard.withFindings} value={tot?.withFindings ?? 0} suffix="份" loading={dash.isLoading} styles={{ content: { color: '#b3261e' } }} />
+          <Statistic
+            title={t.dashboard.withFindings}
+            value={tot?.withFindings ?? 0}
+            suffix={t.charts.unit}
+            loading={dash.isLoading}
+            styles={{ content: { color: '#b3261e' } }}
+          />
         </Card>
         <Card size="small">
-          <Statistic title={t.dashboard.avgSelf} value={fmtScore(tot?.avgSelfTotal)} loading={dash.isLoading} />
+          <Statistic
+            title={t.dashboard.avgSelf}
+            value={fmtScore(tot?.avgSelfTotal)}
+            loading={dash.isLoading}
+          />
         </Card>
         <Card size="small">
-          <Statistic title={t.dashboard.avgRule} value={fmtScore(tot?.avgRuleTotal)} loading={dash.isLoading} styles={{ content: { color: '#1f4e8c' } }} />
+          <Statistic
+            title={t.dashboard.avgRule}
+            value={fmtScore(tot?.avgRuleTotal)}
+            loading={dash.isLoading}
+            styles={{ content: { color: '#1f4e8c' } }}
+          />
         </Card>
       </div>
       <div className="chart-grid">
         <ChartCard title={t.dashboard.grades} empty={!d || d.gradeCounts.every((g) => g.count === 0)}>
-          {d && <Chart label={t.dashboard.grades} option={gradeOption(d.gradeCounts)} />}
+          {d && <Chart label={t.dashboard.grades} option={gradeOption(d.gradeCounts, t.charts)} />}
         </ChartCard>
-        <ChartCard title={t.dashboard.executionRate} empty={!d || d.executionRate.every((b) => b.count === 0)}>
+        <ChartCard
+          title={t.dashboard.executionRate}
+          empty={!d || d.executionRate.every((b) => b.count === 0)}
+        >
           {d && (
             <Chart
               label={t.dashboard.executionRate}
-              option={histogramOption(d.executionRate, { color: '#1f4e8c', xName: '执行率（%）', highlight: (b) => (b.max !== null && b.max <= 90 ? '#c77700' : null) })}
+              option={histogramOption(d.executionRate, t.charts, {
+                color: '#1f4e8c',
+                xName: t.charts.executionAxis,
+                highlight: (b) => (b.max !== null && b.max <= 90 ? '#c77700' : null),
+              })}
             />
           )}
         </ChartCard>
-        <ChartCard title={t.dashboard.leniency} extra={t.dashboard.leniencyHint} empty={!d || d.selfMinusRule.every((b) => b.count === 0)}>
+        <ChartCard
+          title={t.dashboard.leniency}
+          extra={t.dashboard.leniencyHint}
+          empty={!d || d.selfMinusRule.every((b) => b.count === 0)}
+        >
           {d && (
             <Chart
               label={t.dashboard.leniency}
-              option={histogramOption(d.selfMinusRule, { color: '#5b8bc9', xName: '自评 − 规则（分）', highlight: (b) => (b.min !== null && b.min > 0 ? '#b3261e' : null) })}
+              option={histogramOption(d.selfMinusRule, t.charts, {
+                color: '#5b8bc9',
+                xName: t.charts.leniencyAxis,
+                highlight: (b) => (b.min !== null && b.min > 0 ? '#b3261e' : null),
+              })}
             />
           )}
         </ChartCard>
         <ChartCard title={t.dashboard.leniencyPerForm} empty={(forms.data ?? []).length === 0}>
-          <Chart label={t.dashboard.leniencyPerForm} option={leniencyScatterOption(forms.data ?? [])} />
+          <Chart
+            label={t.dashboard.leniencyPerForm}
+            option={leniencyScatterOption(forms.data ?? [], t.charts)}
+          />
         </ChartCard>
         <ChartCard title={t.dashboard.mostMissed} empty={!d || d.mostMissed.length === 0}>
-          {d && <Chart label={t.dashboard.mostMissed} option={mostMissedOption(d.mostMissed)} />}
+          {d && <Chart label={t.dashboard.mostMissed} option={mostMissedOption(d.mostMissed, t.charts)} />}
         </ChartCard>
         <ChartCard title={t.dashboard.findingsByFamily} empty={!d || d.findingsByFamily.length === 0}>
-          {d && <Chart label={t.dashboard.findingsByFamily} option={familyOption(d.findingsByFamily, t.audit.families)} />}
+          {d && (
+            <Chart
+              label={t.dashboard.findingsByFamily}
+              option={familyOption(d.findingsByFamily, t.audit.families, t.charts)}
+            />
+          )}
         </ChartCard>
       </div>
-      <Card size="small" title={t.dashboard.spotCheck} extra={<span className="muted small">{t.dashboard.spotCheckHint}</span>} className="wide-card">
+      <Card
+        size="small"
+        title={t.dashboard.spotCheck}
+        extra={<span className="muted small">{t.dashboard.spotCheckHint}</span>}
+        className="wide-card"
+      >
         <SpotCheckTable rows={spot} loading={forms.isLoading} />
       </Card>
       <Card size="small" title={t.dashboard.byOrg} className="wide-card">
@@ -112,8 +203,20 @@ export default function DashboardPage() {
             { title: t.list.unit, dataIndex: 'orgName' },
             { title: t.list.year, dataIndex: 'year', width: 80 },
             { title: t.dashboard.count, dataIndex: 'forms', width: 80, align: 'right' },
-            { title: t.dashboard.avgSelf, dataIndex: 'avgSelfTotal', width: 120, align: 'right', render: fmtScore },
-            { title: t.dashboard.avgRule, dataIndex: 'avgRuleTotal', width: 120, align: 'right', render: fmtScore },
+            {
+              title: t.dashboard.avgSelf,
+              dataIndex: 'avgSelfTotal',
+              width: 120,
+              align: 'right',
+              render: fmtScore,
+            },
+            {
+              title: t.dashboard.avgRule,
+              dataIndex: 'avgRuleTotal',
+              width: 120,
+              align: 'right',
+              render: fmtScore,
+            },
             { title: t.dashboard.withFindings, dataIndex: 'withFindings', width: 110, align: 'right' },
           ]}
         />

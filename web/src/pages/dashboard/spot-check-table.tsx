@@ -39,8 +39,19 @@ export function SpotCheckTable({ rows, loading }: { rows: SpotCheckRow[]; loadin
             </div>
           ),
         },
-        { title: t.list.status, key: 'status', width: 88, render: (_, r) => <StatusTag status={r.form.status} /> },
-        { title: t.dashboard.selfTotal, key: 'self', width: 84, align: 'right', render: (_, r) => fmtScore(r.form.selfTotal) },
+        {
+          title: t.list.status,
+          key: 'status',
+          width: 88,
+          render: (_, r) => <StatusTag status={r.form.status} />,
+        },
+        {
+          title: t.dashboard.selfTotal,
+          key: 'self',
+          width: 84,
+          align: 'right',
+          render: (_, r) => fmtScore(r.form.selfTotal),
+        },
         {
           title: t.dashboard.ruleTotal,
           key: 'rule',
@@ -52,7 +63,13 @@ export function SpotCheckTable({ rows, loading }: { rows: SpotCheckRow[]; loadin
             </span>
           ),
         },
-        { title: t.dashboard.risk, dataIndex: 'risk', width: 72, align: 'right', render: (v: number) => <strong className="risk-value">{fmtScore(v)}</strong> },
+        {
+          title: t.dashboard.risk,
+          dataIndex: 'risk',
+          width: 72,
+          align: 'right',
+          render: (v: number) => <strong className="risk-value">{fmtScore(v)}</strong>,
+        },
         {
           title: t.dashboard.reasons,
           key: 'reasons',

@@ -4,14 +4,24 @@ import { round2 } from '../../../../src/core/scoring/round.ts';
 // 抽查 (spot-check review): rank forms by risk so a finance bureau re-scores the likeliest
 // problems first. The score is a plain sum with its parts shown, never a black box.
 
-export const RISK_WEIGHTS = { leniencyPerPoint: 3, perError: 2, lowExecutionBelow: 90, perExecutionPoint: 0.2 } as const;
+export const RISK_WEIGHTS = {
+  leniencyPerPoint: 3,
+  perError: 2,
+  lowExecutionBelow: 90,
+  perExecutionPoint: 0.2,
+} as const;
 
 export type RiskReason =
   | { kind: 'lenient'; points: number }
   | { kind: 'errors'; count: number }
   | { kind: 'low-execution'; rate: number };
 
-export type SpotCheckRow = { form: FormSummary; risk: number; leniency: number | null; reasons: RiskReason[] };
+export type SpotCheckRow = {
+  form: FormSummary;
+  risk: number;
+  leniency: number | null;
+  reasons: RiskReason[];
+};
 
 export function riskOf(f: FormSummary): SpotCheckRow {
   const reasons: RiskReason[] = [];
@@ -39,7 +49,9 @@ export function spotCheckList(forms: readonly FormSummary[], limit = 50): SpotCh
     .filter((r) => r.risk > 0)
     .sort(
       (a, b) =>
-        b.risk - a.risk || (b.leniency ?? 0) - (a.leniency ?? 0) || a.form.projectName.localeCompare(b.form.projectName, 'zh'),
+        b.risk - a.risk ||
+        (b.leniency ?? 0) - (a.leniency ?? 0) ||
+        a.form.projectName.localeCompare(b.form.projectName, 'zh'),
     )
     .slice(0, limit);
 }

@@ -14,7 +14,13 @@ export function useAllForms(filter: { year?: number | undefined; orgId?: string 
       const out: FormSummary[] = [];
       for (let page = 1; page <= MAX_PAGES; page++) {
         const r = await call(endpoints.listForms, {
-          query: { page, pageSize: PAGE, sort: 'score-asc', ...(filter.year ? { year: filter.year } : {}), ...(filter.orgId ? { orgId: filter.orgId } : {}) },
+          query: {
+            page,
+            pageSize: PAGE,
+            sort: 'score-asc',
+            ...(filter.year ? { year: filter.year } : {}),
+            ...(filter.orgId ? { orgId: filter.orgId } : {}),
+          },
           signal,
         });
         out.push(...r.items);

@@ -14,7 +14,11 @@ const ICON = {
 };
 
 /** Findings of the live audit; clicking one jumps to its cell. */
-export function AuditPanel(props: { evaluation: LiveEvaluation | null; form: Form; onJump: (field: string) => void }) {
+export function AuditPanel(props: {
+  evaluation: LiveEvaluation | null;
+  form: Form;
+  onJump: (field: string) => void;
+}) {
   const t = useT();
   const [filter, setFilter] = useState<'all' | Finding['severity']>('all');
   const ev = props.evaluation;
@@ -43,8 +47,8 @@ export function AuditPanel(props: { evaluation: LiveEvaluation | null; form: For
         ]}
       />
       <ol className="finding-list" aria-label={t.audit.title}>
-        {shown.map((f, i) => (
-          <li key={`${f.code}-${f.field}-${i}`}>
+        {shown.map((f) => (
+          <li key={`${f.code}-${f.field}-${f.message}`}>
             <button
               type="button"
               className={`finding severity-${f.severity}`}

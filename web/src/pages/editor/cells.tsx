@@ -37,7 +37,10 @@ export function CellFlags({ marks }: { marks: CellMarks | undefined }) {
             </ul>
           }
         >
-          <span className={`corner-flag ${findings.some((f) => f.severity === 'error') ? 'error' : 'warning'}`} aria-hidden />
+          <span
+            className={`corner-flag ${findings.some((f) => f.severity === 'error') ? 'error' : 'warning'}`}
+            aria-hidden
+          />
         </Tooltip>
       )}
       {marks.comments && marks.comments.length > 0 && (
@@ -116,7 +119,8 @@ function parseNumber(text: string): number | null {
 /** A number cell: keeps what is typed (`2.`) while focused, shows the formatted value otherwise. */
 export const NumberInput = memo(function NumberInput(p: NumberProps) {
   const { readOnly, dispatch } = useSheet();
-  const shown = p.value === null || p.value === undefined ? '' : p.format ? p.format(p.value) : String(p.value);
+  const shown =
+    p.value === null || p.value === undefined ? '' : p.format ? p.format(p.value) : String(p.value);
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -154,7 +158,8 @@ export const NumberInput = memo(function NumberInput(p: NumberProps) {
           return;
         }
         setInvalid(false);
-        if (n !== (p.value ?? null)) dispatch({ type: 'set', path: p.field, value: n === null ? p.empty : n });
+        if (n !== (p.value ?? null))
+          dispatch({ type: 'set', path: p.field, value: n === null ? p.empty : n });
       }}
     />
   );

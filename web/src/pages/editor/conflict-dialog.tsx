@@ -5,7 +5,15 @@ import type { Form } from '../../../../src/core/form/schema.ts';
 import { useT } from '../../app/i18n.tsx';
 import { fieldLabel } from '../../components/field-label.ts';
 import { fmtTime } from '../../components/format.ts';
-import { type Choice, type Conflict, defaultChoices, diffVersions, type FieldConflict, mergeVersions, showValue } from './merge.ts';
+import {
+  type Choice,
+  type Conflict,
+  defaultChoices,
+  diffVersions,
+  type FieldConflict,
+  mergeVersions,
+  showValue,
+} from './merge.ts';
 
 export type ConflictState = { base: Form; mine: Form; theirs: FormDetail };
 
@@ -19,7 +27,10 @@ export function ConflictDialog(props: {
 }) {
   const t = useT();
   const { state } = props;
-  const conflict: Conflict | null = useMemo(() => (state ? diffVersions(state.base, state.mine, state.theirs.form) : null), [state]);
+  const conflict: Conflict | null = useMemo(
+    () => (state ? diffVersions(state.base, state.mine, state.theirs.form) : null),
+    [state],
+  );
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   useEffect(() => setChoices(conflict ? defaultChoices(conflict) : {}), [conflict]);
   if (!state || !conflict) return null;
@@ -45,15 +56,25 @@ export function ConflictDialog(props: {
           <Button
             type="primary"
             loading={props.saving}
-            onClick={() => props.onResolve(mergeVersions(state.mine, state.theirs.form, conflict, choices), state.theirs)}
+            onClick={() =>
+              props.onResolve(mergeVersions(state.mine, state.theirs.form, conflict, choices), state.theirs)
+            }
           >
             {conflict.structural ? t.conflict.keepMine : t.conflict.saveMerged}
           </Button>
         </Space>
       }
     >
-      <p>{t.conflict.intro(state.theirs.updatedBy.displayName, fmtTime(state.theirs.updatedAt), state.theirs.revision)}</p>
-      {conflict.structural && <Alert type="warning" showIcon title={t.conflict.structural} style={{ marginBottom: 12 }} />}
+      <p>
+        {t.conflict.intro(
+          state.theirs.updatedBy.displayName,
+          fmtTime(state.theirs.updatedAt),
+          state.theirs.revision,
+        )}
+      </p>
+      {conflict.structural && (
+        <Alert type="warning" showIcon title={t.conflict.structural} style={{ marginBottom: 12 }} />
+      )}
       {!conflict.structural && (
         <Space style={{ marginBottom: 8 }}>
           <Button size="small" onClick={() => all('mine')}>
@@ -71,9 +92,22 @@ export function ConflictDialog(props: {
         scroll={{ y: 420 }}
         dataSource={conflict.fields}
         columns={[
-          { title: t.conflict.field, dataIndex: 'path', width: 220, render: (p: string) => fieldLabel(p, t, state.mine) },
-          { title: t.conflict.mine, key: 'mine', render: (_, f) => cell(f.mine, choices[f.path] === 'mine', f.mineChanged) },
-          { title: t.conflict.theirs, key: 'theirs', render: (_, f) => cell(f.theirs, choices[f.path] === 'theirs', f.theirsChanged) },
+          {
+            title: t.conflict.field,
+            dataIndex: 'path',
+            width: 220,
+            render: (p: string) => fieldLabel(p, t, state.mine),
+          },
+          {
+            title: t.conflict.mine,
+            key: 'mine',
+            render: (_, f) => cell(f.mine, choices[f.path] === 'mine', f.mineChanged),
+          },
+          {
+            title: t.conflict.theirs,
+            key: 'theirs',
+            render: (_, f) => cell(f.theirs, choices[f.path] === 'theirs', f.theirsChanged),
+          },
           ...(conflict.structural
             ? []
             : [

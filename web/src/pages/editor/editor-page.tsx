@@ -47,7 +47,11 @@ function Editor({ initial }: { initial: FormDetail }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [detail, setDetail] = useState(initial);
-  const editor = useFormEditor({ form: initial.form, revision: initial.revision, profileId: initial.profileId });
+  const editor = useFormEditor({
+    form: initial.form,
+    revision: initial.revision,
+    profileId: initial.profileId,
+  });
   const { state, dirty, dispatch } = editor;
   const live = useLiveEvaluation(state.form, state.profileId);
   const comments = useComments(detail.id);
@@ -75,7 +79,10 @@ function Editor({ initial }: { initial: FormDetail }) {
   );
 
   const save = useCallback(
-    async (form: Form = stateRef.current.form, ifMatch: number = stateRef.current.baseRevision): Promise<FormDetail | null> => {
+    async (
+      form: Form = stateRef.current.form,
+      ifMatch: number = stateRef.current.baseRevision,
+    ): Promise<FormDetail | null> => {
       setSaving(true);
       try {
         const d = await call(endpoints.saveForm, {
@@ -134,7 +141,9 @@ function Editor({ initial }: { initial: FormDetail }) {
     }
     return m;
   }, [commentItems]);
-  const pendingCellComments = commentItems.filter((c) => c.action === null && c.revision === detail.revision).length;
+  const pendingCellComments = commentItems.filter(
+    (c) => c.action === null && c.revision === detail.revision,
+  ).length;
   const evidenceItems = evidence.data?.items ?? [];
   const evidenceCounts = useMemo(() => {
     const m = new Map<number, number>();
@@ -163,7 +172,12 @@ function Editor({ initial }: { initial: FormDetail }) {
         readOnly={readOnly}
         source={live.source}
         workflow={
-          <WorkflowActions detail={detail} ensureSaved={ensureSaved} pendingCellComments={pendingCellComments} onDone={(d) => adopt(d)} />
+          <WorkflowActions
+            detail={detail}
+            ensureSaved={ensureSaved}
+            pendingCellComments={pendingCellComments}
+            onDone={(d) => adopt(d)}
+          />
         }
       />
       <div className="editor-body">
@@ -201,11 +215,22 @@ function Editor({ initial }: { initial: FormDetail }) {
                 key: 'review',
                 label: (
                   <span>
-                    {t.review.title} <Badge count={commentItems.filter((c) => c.action === null).length} size="small" color="#1f4e8c" />
+                    {t.review.title}{' '}
+                    <Badge
+                      count={commentItems.filter((c) => c.action === null).length}
+                      size="small"
+                      color="#1f4e8c"
+                    />
                   </span>
                 ),
                 children: (
-                  <ReviewPanel detail={detail} form={state.form} comments={commentItems} activeField={activeField} onJump={jump} />
+                  <ReviewPanel
+                    detail={detail}
+                    form={state.form}
+                    comments={commentItems}
+                    activeField={activeField}
+                    onJump={jump}
+                  />
                 ),
               },
               {

@@ -62,7 +62,9 @@ export function EditorToolbar(props: {
             className="profile-select"
             value={props.profileId}
             onChange={props.onProfile}
-            options={(profiles.data?.items ?? [{ id: props.profileId, name: props.profileId, description: '' }]).map((p) => ({
+            options={(
+              profiles.data?.items ?? [{ id: props.profileId, name: props.profileId, description: '' }]
+            ).map((p) => ({
               value: p.id,
               label: `${t.editor.profile}：${p.name}`,
             }))}
@@ -71,7 +73,14 @@ export function EditorToolbar(props: {
           />
         </Tooltip>
         {!props.readOnly && (
-          <Button type="primary" icon={<SaveOutlined />} onClick={props.onSave} loading={props.saving} disabled={!props.dirty} className="save-button">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            onClick={props.onSave}
+            loading={props.saving}
+            disabled={!props.dirty}
+            className="save-button"
+          >
             {t.editor.save}
           </Button>
         )}

@@ -52,8 +52,11 @@ export function EvidencePanel(props: {
     { value: -1, label: t.evidence.wholeForm },
     ...props.form.indicators.map((r, i) => ({ value: i, label: `${t.sheet.row(i + 1)} ${r.name}` })),
   ];
-  const rowLabel = (row: number | null) => (row === null ? t.evidence.wholeForm : rowOptions[row + 1]?.label ?? t.sheet.row(row + 1));
-  const sorted = [...props.items].sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || a.createdAt.localeCompare(b.createdAt));
+  const rowLabel = (row: number | null) =>
+    row === null ? t.evidence.wholeForm : (rowOptions[row + 1]?.label ?? t.sheet.row(row + 1));
+  const sorted = [...props.items].sort(
+    (a, b) => (a.row ?? -1) - (b.row ?? -1) || a.createdAt.localeCompare(b.createdAt),
+  );
   return (
     <div className="evidence-panel">
       {props.canEdit && (
@@ -93,17 +96,29 @@ export function EvidencePanel(props: {
           {sorted.map((e) => (
             <li key={e.id} className={props.row !== null && e.row === props.row ? 'current' : ''}>
               <div className="evidence-name">
-                <PaperClipOutlined /> <a href={evidenceUrl(e.id)} download={e.fileName}>{e.fileName}</a>
+                <PaperClipOutlined />{' '}
+                <a href={evidenceUrl(e.id)} download={e.fileName}>
+                  {e.fileName}
+                </a>
               </div>
               <div className="muted small">
                 {rowLabel(e.row)} · {fmtSize(e.size)} · {e.uploadedBy.displayName} · {fmtTime(e.createdAt)}
               </div>
               <div className="evidence-actions">
-                <a href={evidenceUrl(e.id)} download={e.fileName} aria-label={`${t.evidence.download} ${e.fileName}`}>
+                <a
+                  href={evidenceUrl(e.id)}
+                  download={e.fileName}
+                  aria-label={`${t.evidence.download} ${e.fileName}`}
+                >
                   <DownloadOutlined /> {t.evidence.download}
                 </a>
                 {props.canEdit && (
-                  <Popconfirm title={t.evidence.removeConfirm} onConfirm={() => remove.mutate(e.id)} okText={t.common.delete} cancelText={t.common.cancel}>
+                  <Popconfirm
+                    title={t.evidence.removeConfirm}
+                    onConfirm={() => remove.mutate(e.id)}
+                    okText={t.common.delete}
+                    cancelText={t.common.cancel}
+                  >
                     <Button type="link" size="small" danger icon={<DeleteOutlined />}>
                       {t.evidence.remove}
                     </Button>

@@ -24,7 +24,10 @@ export function ExportMenu(props: { formId: string; profileId: string; dirty: bo
           {t.editor.export}
         </Button>
       </Dropdown>
-      <Button icon={<PrinterOutlined />} onClick={() => window.open(`/forms/${props.formId}/print`, '_blank', 'noopener')}>
+      <Button
+        icon={<PrinterOutlined />}
+        onClick={() => window.open(`/forms/${props.formId}/print`, '_blank', 'noopener')}
+      >
         {t.editor.print}
       </Button>
     </>

@@ -17,11 +17,14 @@ describe('form edits', () => {
     const next = applyEdit(sampleForm(), { type: 'set', path: 'funds.other.annualBudget', value: 100 });
     const after = applyEdit(next, { type: 'set', path: 'funds.other.executed', value: 45.5 });
     expect(after.funds.other).toEqual({ annualBudget: 100, executed: 45.5, executionRate: 45.5 });
-    const cleared = applyEdit(applyEdit(after, { type: 'set', path: 'funds.other.annualBudget', value: null }), {
-      type: 'set',
-      path: 'funds.other.executed',
-      value: null,
-    });
+    const cleared = applyEdit(
+      applyEdit(after, { type: 'set', path: 'funds.other.annualBudget', value: null }),
+      {
+        type: 'set',
+        path: 'funds.other.executed',
+        value: null,
+      },
+    );
     expect(cleared.funds.other).toBeNull();
   });
 
@@ -37,7 +40,11 @@ describe('form edits', () => {
   it('moves rows and renames merged groups', () => {
     const form = sampleForm();
     const moved = applyEdit(form, { type: 'move-row', from: 0, to: 2 });
-    expect(moved.indicators.map((r) => r.name).slice(0, 3)).toEqual(['定额工作经费', '项目总成本', '动态信息']);
+    expect(moved.indicators.map((r) => r.name).slice(0, 3)).toEqual([
+      '定额工作经费',
+      '项目总成本',
+      '动态信息',
+    ]);
     const renamed = applyEdit(form, { type: 'set-levels', indices: [0, 1, 2], level1: '产出' });
     expect(renamed.indicators.slice(0, 3).every((r) => r.level1 === '产出')).toBe(true);
     expect(renamed.indicators[3]?.level1).toBe('效益指标');

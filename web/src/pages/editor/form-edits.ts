@@ -42,7 +42,8 @@ export function applyEdit(form: Form, edit: Edit): Form {
     }
     case 'move-row': {
       const n = form.indicators.length;
-      if (edit.from === edit.to || edit.from < 0 || edit.from >= n || edit.to < 0 || edit.to >= n) return form;
+      if (edit.from === edit.to || edit.from < 0 || edit.from >= n || edit.to < 0 || edit.to >= n)
+        return form;
       const indicators = form.indicators.slice();
       const [row] = indicators.splice(edit.from, 1);
       indicators.splice(edit.to, 0, row!);
@@ -95,13 +96,19 @@ function syncTotals(form: Form, what: { score?: boolean; weight?: boolean }): Fo
     const scores = form.indicators.map((r) => r.score);
     const fundsScore = form.funds.total?.score;
     const any = scores.some((s) => s !== null) || fundsScore !== undefined;
-    next = { ...next, totalScore: any ? round2(scores.reduce<number>((a, s) => a + (s ?? 0), fundsScore ?? 0)) : null };
+    next = {
+      ...next,
+      totalScore: any ? round2(scores.reduce<number>((a, s) => a + (s ?? 0), fundsScore ?? 0)) : null,
+    };
   }
   if (what.weight) {
     const weights = form.indicators.map((r) => r.weight);
     const fundsWeight = form.funds.total?.weight;
     const any = weights.some((w) => w !== null) || fundsWeight !== undefined;
-    next = { ...next, totalWeight: any ? round2(weights.reduce<number>((a, w) => a + (w ?? 0), fundsWeight ?? 0)) : null };
+    next = {
+      ...next,
+      totalWeight: any ? round2(weights.reduce<number>((a, w) => a + (w ?? 0), fundsWeight ?? 0)) : null,
+    };
   }
   return next;
 }

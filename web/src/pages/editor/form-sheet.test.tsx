@@ -9,8 +9,8 @@ import { installDomShims } from '../../test-support/dom.ts';
 import { nationalProfile, sampleForm } from '../../test-support/sample-form.ts';
 import { applyEdit, type Edit } from './form-edits.ts';
 import { FormSheet } from './form-sheet.tsx';
-import { TotalsBar } from './totals-bar.tsx';
 import { rescore } from './live-rescore.ts';
+import { TotalsBar } from './totals-bar.tsx';
 
 // The editor's live scoring with the real core: type into a cell, see the rule score, the
 // funds figures and the totals follow.
@@ -33,10 +33,13 @@ function Harness({ initial }: { initial: Form }) {
   );
 }
 
-const cell = (field: string) => document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-field="${field}"]`)!;
+const cell = (field: string) =>
+  document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-field="${field}"]`)!;
 const text = (testId: string) => screen.getByTestId(testId).textContent;
-const ruleOf = (row: number) => document.querySelector(`[data-field="indicators[${row}].rule"] .rule-value`)?.textContent;
-const understood = (field: string) => document.querySelector(`[data-understood="${field}"]`)?.textContent ?? '';
+const ruleOf = (row: number) =>
+  document.querySelector(`[data-field="indicators[${row}].rule"] .rule-value`)?.textContent;
+const understood = (field: string) =>
+  document.querySelector(`[data-understood="${field}"]`)?.textContent ?? '';
 
 function type(field: string, value: string) {
   const el = cell(field);

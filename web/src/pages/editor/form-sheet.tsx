@@ -36,13 +36,14 @@ export function FormSheet(props: {
   const onFocus = props.onFocusField;
   return (
     <SheetContext value={context}>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: focus tracking for cell comments */}
       <div
         className={`form-sheet ${readOnly ? 'read-only' : 'editable'}`}
         onFocusCapture={
           onFocus
             ? (e) => {
-                const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset['field'];
+                const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset[
+                  'field'
+                ];
                 if (field) onFocus(field);
               }
             : undefined

@@ -12,11 +12,24 @@ const ROWS: readonly FundsKey[] = ['total', 'fiscal', 'carryover', 'other'];
 const AMOUNTS = ['initialBudget', 'annualBudget', 'executed'] as const;
 
 /** 项目资金 block: amounts typed, execution rate and score computed as they change. */
-export function FundsTable({ form, evaluation, marks }: { form: Form; evaluation: LiveEvaluation | null; marks: MarksIndex }) {
+export function FundsTable({
+  form,
+  evaluation,
+  marks,
+}: {
+  form: Form;
+  evaluation: LiveEvaluation | null;
+  marks: MarksIndex;
+}) {
   const t = useT();
   const s = t.sheet;
   const { readOnly, dispatch } = useSheet();
-  const label: Record<FundsKey, string> = { total: s.total, fiscal: s.fiscal, carryover: s.carryover, other: s.other };
+  const label: Record<FundsKey, string> = {
+    total: s.total,
+    fiscal: s.fiscal,
+    carryover: s.carryover,
+    other: s.other,
+  };
   const fm = (f: string) => marksOf({ ...marks, findings: evaluation?.byField ?? marks.findings }, f);
   const funds = evaluation?.score.funds;
   return (
@@ -65,12 +78,14 @@ export function FundsTable({ form, evaluation, marks }: { form: Form; evaluation
           const row = form.funds[key];
           const rate = rowRate(row);
           const printedRate = row?.executionRate;
-          const rateDiffers = printedRate !== undefined && rate !== null && Math.abs(printedRate - round2(rate)) >= 0.005;
+          const rateDiffers =
+            printedRate !== undefined && rate !== null && Math.abs(printedRate - round2(rate)) >= 0.005;
           const rateField = `funds.${key}.executionRate`;
           const scoreField = `funds.${key}.score`;
           const printedScore = row?.score;
           const isTotal = key === 'total';
-          const scoreDiffers = isTotal && funds && printedScore !== undefined && Math.abs(printedScore - funds.score) >= 0.005;
+          const scoreDiffers =
+            isTotal && funds && printedScore !== undefined && Math.abs(printedScore - funds.score) >= 0.005;
           return (
             <tr key={key} className={`funds-row ${key}`}>
               <th scope="row" className="row-label">
@@ -78,39 +93,67 @@ export function FundsTable({ form, evaluation, marks }: { form: Form; evaluation
               </th>
               {AMOUNTS.map((a) => (
                 <FieldCell key={a} marks={fm(`funds.${key}.${a}`)} className="col-money">
-                  <NumberInput field={`funds.${key}.${a}`} value={row?.[a]} empty={null} format={fmtMoney} label={`${label[key]} ${s[a]}`} />
+                  <NumberInput
+                    field={`funds.${key}.${a}`}
+                    value={row?.[a]}
+                    empty={null}
+                    format={fmtMoney}
+                    label={`${label[key]} ${s[a]}`}
+                  />
                 </FieldCell>
               ))}
               <FieldCell marks={fm(`funds.${key}.weight`)} className="col-num">
                 {isTotal ? (
-                  <NumberInput field="funds.total.weight" value={row?.weight} empty={undefined} label={`${label[key]} ${s.weight}`} />
+                  <NumberInput
+                    field="funds.total.weight"
+                    value={row?.weight}
+                    empty={undefined}
+                    label={`${label[key]} ${s.weight}`}
+                  />
                 ) : (
                   <span className="dash">—</span>
                 )}
               </FieldCell>
               <td className={cellClass(fm(rateField), 'computed')}>
                 <CellFlags marks={fm(rateField)} />
-                <span className="computed-value" data-field={rateField} tabIndex={-1} data-testid={`rate-${key}`}>
-                  {rate === null ? (printedRate !== undefined ? fmtPercent(printedRate) : '—') : fmtPercent(round2(rate))}
+                <span
+                  className="computed-value"
+                  data-field={rateField}
+                  tabIndex={-1}
+                  data-testid={`rate-${key}`}
+                >
+                  {rate === null
+                    ? printedRate !== undefined
+                      ? fmtPercent(printedRate)
+                      : '—'
+                    : fmtPercent(round2(rate))}
                 </span>
-                {rateDiffers && <span className="printed-note">{t.editor.printedDiffers(fmtPercent(printedRate))}</span>}
+                {rateDiffers && (
+                  <span className="printed-note">{t.editor.printedDiffers(fmtPercent(printedRate))}</span>
+                )}
               </td>
               <td className={cellClass(fm(scoreField), 'computed')}>
                 <CellFlags marks={fm(scoreField)} />
                 {isTotal && funds ? (
                   <Tooltip title={funds.trail}>
-                    <span className="computed-value strong" data-field={scoreField} tabIndex={0} data-testid="funds-score">
+                    <output
+                      className="computed-value strong"
+                      data-field={scoreField}
+                      data-testid="funds-score"
+                    >
                       {fmtScore(funds.score)}
-                    </span>
+                    </output>
                   </Tooltip>
                 ) : isTotal && printedScore !== undefined ? (
-                  <span className="computed-value" data-field={scoreField} tabIndex={-1}>
+                  <output className="computed-value" data-field={scoreField}>
                     {fmtScore(printedScore)}
-                  </span>
+                  </output>
                 ) : (
                   <span className="dash">—</span>
                 )}
-                {scoreDiffers && <span className="printed-note">{t.editor.printedDiffers(fmtScore(printedScore))}</span>}
+                {scoreDiffers && (
+                  <span className="printed-note">{t.editor.printedDiffers(fmtScore(printedScore))}</span>
+                )}
               </td>
             </tr>
           );

@@ -24,7 +24,11 @@ export function GoalsTable({ form, marks }: { form: Form; marks: MarksIndex }) {
         </tr>
         <tr>
           <FieldCell marks={marksOf(marks, 'goals.expected')} className="goal-cell">
-            <TextInput field="goals.expected" value={form.goals.expected} label={`${s.goals} ${s.expected}`} />
+            <TextInput
+              field="goals.expected"
+              value={form.goals.expected}
+              label={`${s.goals} ${s.expected}`}
+            />
           </FieldCell>
           <FieldCell marks={marksOf(marks, 'goals.actual')} className="goal-cell">
             <TextInput field="goals.actual" value={form.goals.actual} label={`${s.goals} ${s.actual}`} />

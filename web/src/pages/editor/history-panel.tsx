@@ -8,10 +8,17 @@ import { fmtTime } from '../../components/format.ts';
 import { changedFields, showValue } from './merge.ts';
 
 /** Revision history: pick two revisions, see what changed field by field; load an old one. */
-export function HistoryPanel(props: { formId: string; currentRevision: number; onRestore: (form: Form, revision: number) => void }) {
+export function HistoryPanel(props: {
+  formId: string;
+  currentRevision: number;
+  onRestore: (form: Form, revision: number) => void;
+}) {
   const t = useT();
   const revisions = useRevisions(props.formId);
-  const list = useMemo(() => [...(revisions.data?.items ?? [])].sort((a, b) => b.revision - a.revision), [revisions.data]);
+  const list = useMemo(
+    () => [...(revisions.data?.items ?? [])].sort((a, b) => b.revision - a.revision),
+    [revisions.data],
+  );
   const [to, setTo] = useState<number | null>(null);
   const [from, setFrom] = useState<number | null>(null);
   useEffect(() => {
@@ -21,7 +28,10 @@ export function HistoryPanel(props: { formId: string; currentRevision: number; o
   }, [list]);
   const a = useRevision(props.formId, from);
   const b = useRevision(props.formId, to);
-  const diff = useMemo(() => (a.data && b.data ? changedFields(a.data.form, b.data.form) : null), [a.data, b.data]);
+  const diff = useMemo(
+    () => (a.data && b.data ? changedFields(a.data.form, b.data.form) : null),
+    [a.data, b.data],
+  );
   if (list.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const options = list.map((r) => ({
     value: r.revision,
@@ -32,7 +42,8 @@ export function HistoryPanel(props: { formId: string; currentRevision: number; o
       <ol className="revision-list">
         {list.map((r) => (
           <li key={r.revision}>
-            <strong>{t.editor.revision(r.revision)}</strong> <span className="muted">{fmtTime(r.createdAt)}</span>
+            <strong>{t.editor.revision(r.revision)}</strong>{' '}
+            <span className="muted">{fmtTime(r.createdAt)}</span>
             <div className="small">
               {r.createdBy.displayName}
               {r.note ? ` · ${r.note}` : ''}
@@ -42,8 +53,20 @@ export function HistoryPanel(props: { formId: string; currentRevision: number; o
       </ol>
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <span className="field-label">{t.history.compare}</span>
-        <Select aria-label={t.history.from} value={from} onChange={setFrom} options={options} style={{ width: '100%' }} />
-        <Select aria-label={t.history.to} value={to} onChange={setTo} options={options} style={{ width: '100%' }} />
+        <Select
+          aria-label={t.history.from}
+          value={from}
+          onChange={setFrom}
+          options={options}
+          style={{ width: '100%' }}
+        />
+        <Select
+          aria-label={t.history.to}
+          value={to}
+          onChange={setTo}
+          options={options}
+          style={{ width: '100%' }}
+        />
         {a.data && a.data.revision !== props.currentRevision && (
           <Button size="small" onClick={() => props.onRestore(a.data.form, a.data.revision)}>
             {t.history.restore}（{t.editor.revision(a.data.revision)}）
@@ -61,9 +84,23 @@ export function HistoryPanel(props: { formId: string; currentRevision: number; o
             pagination={false}
             dataSource={diff}
             columns={[
-              { title: t.history.field, dataIndex: 'path', render: (p: string) => fieldLabel(p, t, b.data?.form) },
-              { title: t.history.before, dataIndex: 'before', render: (v: unknown) => <span className="diff-before">{showValue(v) || t.history.empty}</span> },
-              { title: t.history.after, dataIndex: 'after', render: (v: unknown) => <span className="diff-after">{showValue(v) || t.history.empty}</span> },
+              {
+                title: t.history.field,
+                dataIndex: 'path',
+                render: (p: string) => fieldLabel(p, t, b.data?.form),
+              },
+              {
+                title: t.history.before,
+                dataIndex: 'before',
+                render: (v: unknown) => (
+                  <span className="diff-before">{showValue(v) || t.history.empty}</span>
+                ),
+              },
+              {
+                title: t.history.after,
+                dataIndex: 'after',
+                render: (v: unknown) => <span className="diff-after">{showValue(v) || t.history.empty}</span>,
+              },
             ]}
           />
         ))}

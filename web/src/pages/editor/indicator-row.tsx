@@ -1,14 +1,22 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, MoreOutlined, PaperClipOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  MoreOutlined,
+  PaperClipOutlined,
+  PlusOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
 import { Dropdown } from 'antd';
 import { memo } from 'react';
 import type { Finding } from '../../../../src/core/audit/types.ts';
 import type { Indicator } from '../../../../src/core/form/schema.ts';
 import type { RowScore } from '../../../../src/core/scoring/score-form.ts';
 import { useT } from '../../app/i18n.tsx';
-import { FieldCell, NumberInput, TextInput } from './cells.tsx';
-import { sameFindings, sameRowScore } from './live-rescore.ts';
 import { blankIndicator } from '../forms/new-form-template.ts';
+import { FieldCell, NumberInput, TextInput } from './cells.tsx';
 import { LevelCell } from './level-cell.tsx';
+import { sameFindings, sameRowScore } from './live-rescore.ts';
 import { LEVEL1_OPTIONS, level2Options, type RowSpans } from './row-groups.ts';
 import { RuleScoreCell } from './rule-score-cell.tsx';
 import { type CellMarks, useSheet } from './sheet-context.tsx';
@@ -77,14 +85,22 @@ function RowImpl(p: RowProps) {
         <TextInput field={f('name')} value={row.name} label={label(t.sheet.name)} nav={{ row: i, col: 1 }} />
       </FieldCell>
       <FieldCell marks={marks(p, 'target')} className="col-value">
-        <ValueCell field={f('target')} text={row.target} year={p.year} role="target" isCost={isCost} label={label(t.sheet.target)} nav={{ row: i, col: 2 }} />
+        <ValueCell
+          field={f('target')}
+          text={row.target}
+          year={p.year}
+          column="target"
+          isCost={isCost}
+          label={label(t.sheet.target)}
+          nav={{ row: i, col: 2 }}
+        />
       </FieldCell>
       <FieldCell marks={marks(p, 'actual')} className="col-value">
         <ValueCell
           field={f('actual')}
           text={row.actual}
           year={p.year}
-          role="actual"
+          column="actual"
           isCost={isCost}
           label={label(t.sheet.actualValue)}
           nav={{ row: i, col: 3 }}
@@ -92,10 +108,22 @@ function RowImpl(p: RowProps) {
         />
       </FieldCell>
       <FieldCell marks={marks(p, 'weight')} className="col-num">
-        <NumberInput field={f('weight')} value={row.weight} empty={null} label={label(t.sheet.weight)} nav={{ row: i, col: 4 }} />
+        <NumberInput
+          field={f('weight')}
+          value={row.weight}
+          empty={null}
+          label={label(t.sheet.weight)}
+          nav={{ row: i, col: 4 }}
+        />
       </FieldCell>
       <FieldCell marks={marks(p, 'score')} className="col-num col-self">
-        <NumberInput field={f('score')} value={row.score} empty={null} label={label(t.sheet.score)} nav={{ row: i, col: 5 }} />
+        <NumberInput
+          field={f('score')}
+          value={row.score}
+          empty={null}
+          label={label(t.sheet.score)}
+          nav={{ row: i, col: 5 }}
+        />
       </FieldCell>
       <RuleScoreCell score={p.score} row={i} />
       <FieldCell marks={deviationMarks} className={`col-deviation ${deviationNeeded ? 'needs-note' : ''}`}>
@@ -109,7 +137,12 @@ function RowImpl(p: RowProps) {
       </FieldCell>
       <td className="col-actions no-print">
         {p.evidenceCount > 0 && (
-          <button type="button" className="evidence-chip" onClick={() => onRowCommand?.('evidence', i)} aria-label={`${t.evidence.title} ${p.evidenceCount}`}>
+          <button
+            type="button"
+            className="evidence-chip"
+            onClick={() => onRowCommand?.('evidence', i)}
+            aria-label={`${t.evidence.title} ${p.evidenceCount}`}
+          >
             <PaperClipOutlined />
             {p.evidenceCount}
           </button>
@@ -120,17 +153,25 @@ function RowImpl(p: RowProps) {
             menu={{
               items: [
                 { key: 'up', icon: <ArrowUpOutlined />, label: t.editor.moveUp, disabled: i === 0 },
-                { key: 'down', icon: <ArrowDownOutlined />, label: t.editor.moveDown, disabled: i === p.count - 1 },
+                {
+                  key: 'down',
+                  icon: <ArrowDownOutlined />,
+                  label: t.editor.moveDown,
+                  disabled: i === p.count - 1,
+                },
                 { key: 'insert', icon: <PlusOutlined />, label: t.editor.insertBelow },
                 { key: 'levels', icon: <TagsOutlined />, label: t.editor.setLevels },
-                ...(evidence ? [{ key: 'evidence', icon: <PaperClipOutlined />, label: t.evidence.title }] : []),
+                ...(evidence
+                  ? [{ key: 'evidence', icon: <PaperClipOutlined />, label: t.evidence.title }]
+                  : []),
                 { type: 'divider' as const },
                 { key: 'remove', icon: <DeleteOutlined />, label: t.editor.remove, danger: true },
               ],
               onClick: ({ key }) => {
                 if (key === 'up') dispatch({ type: 'move-row', from: i, to: i - 1 });
                 else if (key === 'down') dispatch({ type: 'move-row', from: i, to: i + 1 });
-                else if (key === 'insert') dispatch({ type: 'insert-row', at: i + 1, row: blankIndicator(row.level1, row.level2) });
+                else if (key === 'insert')
+                  dispatch({ type: 'insert-row', at: i + 1, row: blankIndicator(row.level1, row.level2) });
                 else if (key === 'levels') onRowCommand?.('set-levels', i);
                 else if (key === 'evidence') onRowCommand?.('evidence', i);
                 else if (key === 'remove') onRowCommand?.('remove', i);

@@ -21,8 +21,8 @@ function byRow<V>(entries: Iterable<[string, V]>): Map<number, Map<string, V>> {
   for (const [field, v] of entries) {
     const r = rowOfPath(field);
     if (r === null) continue;
-    let m = out.get(r);
-    if (!m) out.set(r, (m = new Map()));
+    const m = out.get(r) ?? new Map<string, V>();
+    out.set(r, m);
     m.set(field, v);
   }
   return out;
@@ -79,7 +79,6 @@ export function IndicatorTable(props: {
   const last = rows[rows.length - 1];
   return (
     <SheetContext value={context}>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: keyboard moves between the inputs inside */}
       <table className="sheet-table indicators" onKeyDown={onSheetKeyDown}>
         <colgroup>
           <col className="w-section" />
@@ -133,11 +132,27 @@ export function IndicatorTable(props: {
               {t.sheet.totalRow}
               {rows.length === 0 && <span className="muted no-print">（{t.editor.noIndicators}）</span>}
             </th>
-            <FieldCell marks={marksOf({ ...props.marks, findings: evaluation?.byField ?? new Map() }, 'totalWeight')} className="col-num">
-              <NumberInput field="totalWeight" value={form.totalWeight} empty={null} label={`${t.sheet.totalRow} ${t.sheet.weight}`} />
+            <FieldCell
+              marks={marksOf({ ...props.marks, findings: evaluation?.byField ?? new Map() }, 'totalWeight')}
+              className="col-num"
+            >
+              <NumberInput
+                field="totalWeight"
+                value={form.totalWeight}
+                empty={null}
+                label={`${t.sheet.totalRow} ${t.sheet.weight}`}
+              />
             </FieldCell>
-            <FieldCell marks={marksOf({ ...props.marks, findings: evaluation?.byField ?? new Map() }, 'totalScore')} className="col-num col-self total-self">
-              <NumberInput field="totalScore" value={form.totalScore} empty={null} label={`${t.sheet.totalRow} ${t.sheet.score}`} />
+            <FieldCell
+              marks={marksOf({ ...props.marks, findings: evaluation?.byField ?? new Map() }, 'totalScore')}
+              className="col-num col-self total-self"
+            >
+              <NumberInput
+                field="totalScore"
+                value={form.totalScore}
+                empty={null}
+                label={`${t.sheet.totalRow} ${t.sheet.score}`}
+              />
             </FieldCell>
             <td className="col-rule total-rule" data-field="ruleTotal">
               <span className="rule-total-value" data-testid="rule-total">
@@ -166,7 +181,11 @@ export function IndicatorTable(props: {
           <Button
             icon={<PlusOutlined />}
             onClick={() =>
-              sheet.dispatch({ type: 'insert-row', at: rows.length, row: blankIndicator(last?.level1 ?? '产出指标', last?.level2 ?? '数量指标') })
+              sheet.dispatch({
+                type: 'insert-row',
+                at: rows.length,
+                row: blankIndicator(last?.level1 ?? '产出指标', last?.level2 ?? '数量指标'),
+              })
             }
           >
             {t.editor.addRow}
@@ -178,4 +197,3 @@ export function IndicatorTable(props: {
     </SheetContext>
   );
 }
-

@@ -13,7 +13,9 @@ export function onSheetKeyDown(e: KeyboardEvent<HTMLElement>): void {
   else if ((e.altKey || e.ctrlKey) && e.key === 'ArrowUp') delta = -1;
   else if (e.key === 'Enter' && !e.shiftKey && el.dataset['enter'] === 'down') delta = 1;
   if (delta === 0) return;
-  const target = e.currentTarget.querySelector<HTMLElement>(`[data-row="${Number(row) + delta}"][data-col="${col}"]`);
+  const target = e.currentTarget.querySelector<HTMLElement>(
+    `[data-row="${Number(row) + delta}"][data-col="${col}"]`,
+  );
   if (target) {
     e.preventDefault();
     target.focus();

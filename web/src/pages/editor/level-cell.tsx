@@ -24,7 +24,10 @@ export function LevelCell(props: {
   };
   const field = `indicators[${props.run[0] ?? 0}].${props.level}`;
   return (
-    <td rowSpan={props.rowSpan} className={`level-cell ${props.level} ${props.flagged ? 'flag-warning' : ''}`}>
+    <td
+      rowSpan={props.rowSpan}
+      className={`level-cell ${props.level} ${props.flagged ? 'flag-warning' : ''}`}
+    >
       {readOnly ? (
         <span className="level-text" data-field={field} tabIndex={-1}>
           {props.value}
@@ -43,7 +46,13 @@ export function LevelCell(props: {
           onBlur={() => commit(draft)}
           popupMatchSelectWidth={150}
         >
-          <Input.TextArea autoSize variant="borderless" className="level-input" aria-label={props.label} data-field={field} />
+          <Input.TextArea
+            autoSize
+            variant="borderless"
+            className="level-input"
+            aria-label={props.label}
+            data-field={field}
+          />
         </AutoComplete>
       )}
     </td>

@@ -17,7 +17,18 @@ const EDITS: Edit[] = [
   { type: 'set', path: 'indicators[0].score', value: 20 },
   { type: 'set', path: 'funds.total.executed', value: 2000 },
   { type: 'move-row', from: 0, to: 3 },
-  { type: 'insert-row', at: 2, row: { ...blankIndicator('产出指标', '质量指标'), name: '合格率', target: '≥95%', actual: '97%', weight: 5, score: 5 } },
+  {
+    type: 'insert-row',
+    at: 2,
+    row: {
+      ...blankIndicator('产出指标', '质量指标'),
+      name: '合格率',
+      target: '≥95%',
+      actual: '97%',
+      weight: 5,
+      score: 5,
+    },
+  },
   { type: 'remove-row', index: 4 },
   { type: 'set-levels', indices: [0, 1], level2: '成本指标' },
   { type: 'set', path: 'year', value: 2022 },
@@ -38,12 +49,19 @@ describe('live re-score', () => {
   });
 
   it('indexes findings by cell and row', () => {
-    const ev = rescore(applyEdit(sampleForm(), { type: 'set', path: 'indicators[0].score', value: 25 }), profile);
-    expect(ev.byField.get('indicators[0].deviation')?.map((f) => f.code)).toContain('structure.deviation-note-missing');
+    const ev = rescore(
+      applyEdit(sampleForm(), { type: 'set', path: 'indicators[0].score', value: 25 }),
+      profile,
+    );
+    expect(ev.byField.get('indicators[0].deviation')?.map((f) => f.code)).toContain(
+      'structure.deviation-note-missing',
+    );
     expect(ev.byRow.get(1)?.some((f) => f.code === 'scoring.late-full-marks')).toBe(true);
     expect(ev.errors + ev.warnings + ev.infos).toBe(ev.findings.length);
   });
 });
 
-const byKey = (a: { code: string; field: string; message: string }, b: { code: string; field: string; message: string }) =>
-  `${a.code}${a.field}${a.message}`.localeCompare(`${b.code}${b.field}${b.message}`);
+const byKey = (
+  a: { code: string; field: string; message: string },
+  b: { code: string; field: string; message: string },
+) => `${a.code}${a.field}${a.message}`.localeCompare(`${b.code}${b.field}${b.message}`);

@@ -1,4 +1,8 @@
-import { type AnalysedForm, type AnalysedRow, analyseForm } from '../../../../src/core/analysis/analyse-form.ts';
+import {
+  type AnalysedForm,
+  type AnalysedRow,
+  analyseForm,
+} from '../../../../src/core/analysis/analyse-form.ts';
 import { auditForm } from '../../../../src/core/audit/audit-form.ts';
 import type { Finding } from '../../../../src/core/audit/types.ts';
 import type { Form, Indicator } from '../../../../src/core/form/schema.ts';
@@ -55,7 +59,10 @@ function push<K>(map: Map<K, Finding[]>, key: K, f: Finding): void {
 
 const parsedRows = new WeakMap<Indicator, { year: number; row: AnalysedRow }>();
 
-/** analyseForm, parsing only the rows whose indicator object is new. */
+/**
+ * analyseForm, parsing only the rows whose indicator object is new. Everything analyseForm
+ * derives from outside the rows (the goal cells …) comes from analyseForm itself.
+ */
 export function analyseIncrementally(form: Form): AnalysedForm {
   const rows = form.indicators.map((indicator, index) => {
     const hit = parsedRows.get(indicator);
@@ -66,7 +73,7 @@ export function analyseIncrementally(form: Form): AnalysedForm {
     }
     return row.index === index ? row : { ...row, index };
   });
-  return { form, rows };
+  return { ...analyseForm({ ...form, indicators: [] }), form, rows };
 }
 
 export function rescore(form: Form, profile: Profile): LiveEvaluation {
@@ -76,7 +83,11 @@ export function rescore(form: Form, profile: Profile): LiveEvaluation {
 }
 
 /** One edit as the page handles it: apply, then re-score and re-audit the whole form. */
-export function editAndRescore(form: Form, edit: Edit, profile: Profile): { form: Form; evaluation: LiveEvaluation } {
+export function editAndRescore(
+  form: Form,
+  edit: Edit,
+  profile: Profile,
+): { form: Form; evaluation: LiveEvaluation } {
   const next = applyEdit(form, edit);
   return { form: next, evaluation: rescore(next, profile) };
 }
@@ -99,6 +110,7 @@ export function sameRowScore(a: RowScore | undefined, b: RowScore | undefined): 
 export function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
-  for (let i = 0; i < a.length; i++) if (a[i]!.code !== b[i]!.code || a[i]!.message !== b[i]!.message) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i]!.code !== b[i]!.code || a[i]!.message !== b[i]!.message) return false;
   return true;
 }

@@ -33,6 +33,8 @@ describe('save conflicts', () => {
   });
 
   it('diffs two revisions for the history', () => {
-    expect(changedFields(base, mine)).toEqual([{ path: 'indicators[0].actual', before: '185篇', after: '190篇' }]);
+    expect(changedFields(base, mine)).toEqual([
+      { path: 'indicators[0].actual', before: '185篇', after: '190篇' },
+    ]);
   });
 });

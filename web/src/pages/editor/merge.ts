@@ -48,7 +48,12 @@ export function defaultChoices(conflict: Conflict): Record<string, Choice> {
 }
 
 /** Theirs, with the fields chosen as mine taken from mine. */
-export function mergeVersions(mine: Form, theirs: Form, conflict: Conflict, choices: Record<string, Choice>): Form {
+export function mergeVersions(
+  mine: Form,
+  theirs: Form,
+  conflict: Conflict,
+  choices: Record<string, Choice>,
+): Form {
   if (conflict.structural) return Object.values(choices).every((c) => c === 'theirs') ? theirs : mine;
   let out = theirs;
   for (const f of conflict.fields) if (choices[f.path] === 'mine') out = setAt(out, f.path, f.mine);
@@ -56,7 +61,10 @@ export function mergeVersions(mine: Form, theirs: Form, conflict: Conflict, choi
 }
 
 /** Fields that differ between two versions, for the revision history. */
-export function changedFields(before: Form, after: Form): Array<{ path: string; before: unknown; after: unknown }> {
+export function changedFields(
+  before: Form,
+  after: Form,
+): Array<{ path: string; before: unknown; after: unknown }> {
   return compareForms(before, after)
     .filter((c) => !c.equal)
     .map((c) => ({ path: c.path, before: c.expected, after: c.actual }));

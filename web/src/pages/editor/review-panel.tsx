@@ -29,9 +29,11 @@ export function ReviewPanel(props: {
   const qc = useQueryClient();
   const [body, setBody] = useState('');
   const [wholeForm, setWholeForm] = useState(false);
-  const field = !wholeForm && props.activeField && COMMENTABLE.test(props.activeField) ? props.activeField : null;
+  const field =
+    !wholeForm && props.activeField && COMMENTABLE.test(props.activeField) ? props.activeField : null;
   const add = useMutation({
-    mutationFn: () => call(endpoints.createComment, { params: { id: props.detail.id }, body: { body: body.trim(), field } }),
+    mutationFn: () =>
+      call(endpoints.createComment, { params: { id: props.detail.id }, body: { body: body.trim(), field } }),
     onSuccess: () => {
       setBody('');
       void qc.invalidateQueries({ queryKey: keys.comments(props.detail.id) });
@@ -87,7 +89,13 @@ export function ReviewPanel(props: {
             <Checkbox checked={wholeForm} onChange={(e) => setWholeForm(e.target.checked)}>
               {t.review.commentOnForm}
             </Checkbox>
-            <Button type="primary" size="small" disabled={!body.trim()} loading={add.isPending} onClick={() => add.mutate()}>
+            <Button
+              type="primary"
+              size="small"
+              disabled={!body.trim()}
+              loading={add.isPending}
+              onClick={() => add.mutate()}
+            >
               {t.review.addComment}
             </Button>
           </div>
@@ -103,7 +111,11 @@ export function ReviewPanel(props: {
                   <span className="muted"> · {fmtTime(c.createdAt)}</span>
                 </div>
                 {c.field ? (
-                  <button type="button" className="link-button comment-cell" onClick={() => props.onJump(c.field!)}>
+                  <button
+                    type="button"
+                    className="link-button comment-cell"
+                    onClick={() => props.onJump(c.field!)}
+                  >
                     {fieldLabel(c.field, t, props.form)}
                   </button>
                 ) : (

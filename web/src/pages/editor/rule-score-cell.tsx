@@ -15,7 +15,13 @@ export function ruleState(r: Pick<RowScore, 'ruleScore' | 'selfScore'> | undefin
 }
 
 /** The rule score beside the self score; hovering (or focusing) shows the trail: which rule, which numbers. */
-export const RuleScoreCell = memo(function RuleScoreCell({ score, row }: { score: RowScore | undefined; row: number }) {
+export const RuleScoreCell = memo(function RuleScoreCell({
+  score,
+  row,
+}: {
+  score: RowScore | undefined;
+  row: number;
+}) {
   const t = useT();
   if (!score) return <td className="col-rule" />;
   const state = ruleState(score);
@@ -28,7 +34,12 @@ export const RuleScoreCell = memo(function RuleScoreCell({ score, row }: { score
   );
   return (
     <td className={`col-rule rule-${state}`} data-field={`indicators[${row}].rule`}>
-      <Popover title={`${t.editor.trail} · ${kind}`} content={content} placement="left" mouseEnterDelay={0.15}>
+      <Popover
+        title={`${t.editor.trail} · ${kind}`}
+        content={content}
+        placement="left"
+        mouseEnterDelay={0.15}
+      >
         <button
           type="button"
           className="rule-score"

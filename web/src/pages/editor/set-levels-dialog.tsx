@@ -1,4 +1,4 @@
-import { AutoComplete, Form as AntForm, Modal } from 'antd';
+import { Form as AntForm, AutoComplete, Modal } from 'antd';
 import { useEffect } from 'react';
 import type { Form } from '../../../../src/core/form/schema.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -6,7 +6,15 @@ import { LEVEL1_OPTIONS, level2Options } from './row-groups.ts';
 import { useSheet } from './sheet-context.tsx';
 
 /** Moves one row to another 一级/二级 group (the merged cells rename whole groups). */
-export function SetLevelsDialog({ index, form, onClose }: { index: number | null; form: Form; onClose: () => void }) {
+export function SetLevelsDialog({
+  index,
+  form,
+  onClose,
+}: {
+  index: number | null;
+  form: Form;
+  onClose: () => void;
+}) {
   const t = useT();
   const { dispatch } = useSheet();
   const [f] = AntForm.useForm<{ level1: string; level2: string }>();
@@ -24,7 +32,13 @@ export function SetLevelsDialog({ index, form, onClose }: { index: number | null
       cancelText={t.common.cancel}
       onOk={() => {
         const v = f.getFieldsValue();
-        if (index !== null) dispatch({ type: 'set-levels', indices: [index], level1: v.level1.trim(), level2: v.level2.trim() });
+        if (index !== null)
+          dispatch({
+            type: 'set-levels',
+            indices: [index],
+            level1: v.level1.trim(),
+            level2: v.level2.trim(),
+          });
         onClose();
       }}
       forceRender

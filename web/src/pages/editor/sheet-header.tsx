@@ -13,11 +13,23 @@ export function SheetHeader({ form, marks }: { form: Form; marks: MarksIndex }) 
   return (
     <>
       <div className="sheet-title">
-        <TextInput field="title" value={form.title || '项目支出绩效自评表'} label="表名" multiline={false} className="title-input" />
+        <TextInput
+          field="title"
+          value={form.title || '项目支出绩效自评表'}
+          label={s.formTitle}
+          multiline={false}
+          className="title-input"
+        />
         <div className="sheet-year">
           （
-          <NumberInput field="year" value={form.year} empty={undefined} label="年度" className="year-input" />
-          年度）
+          <NumberInput
+            field="year"
+            value={form.year}
+            empty={undefined}
+            label={s.yearLabel}
+            className="year-input"
+          />
+          {s.yearLabel}）
         </div>
       </div>
       <table className="sheet-table header">
@@ -31,13 +43,22 @@ export function SheetHeader({ form, marks }: { form: Form; marks: MarksIndex }) 
           <tr>
             <th scope="row">{s.projectName}</th>
             <FieldCell marks={m('projectName')} colSpan={3}>
-              <TextInput field="projectName" value={form.projectName} label={s.projectName} className="strong" />
+              <TextInput
+                field="projectName"
+                value={form.projectName}
+                label={s.projectName}
+                className="strong"
+              />
             </FieldCell>
           </tr>
           <tr>
             <th scope="row">{s.competentDepartment}</th>
             <FieldCell marks={m('competentDepartment')}>
-              <TextInput field="competentDepartment" value={form.competentDepartment} label={s.competentDepartment} />
+              <TextInput
+                field="competentDepartment"
+                value={form.competentDepartment}
+                label={s.competentDepartment}
+              />
             </FieldCell>
             <th scope="row">{s.implementingUnit}</th>
             <FieldCell marks={m('implementingUnit')}>
@@ -47,11 +68,23 @@ export function SheetHeader({ form, marks }: { form: Form; marks: MarksIndex }) 
           <tr>
             <th scope="row">{s.projectLead}</th>
             <FieldCell marks={m('projectLead')}>
-              <TextInput field="projectLead" value={form.projectLead ?? ''} label={s.projectLead} onValue={orUndefined} multiline={false} />
+              <TextInput
+                field="projectLead"
+                value={form.projectLead ?? ''}
+                label={s.projectLead}
+                onValue={orUndefined}
+                multiline={false}
+              />
             </FieldCell>
             <th scope="row">{s.phone}</th>
             <FieldCell marks={m('phone')}>
-              <TextInput field="phone" value={form.phone ?? ''} label={s.phone} onValue={orUndefined} multiline={false} />
+              <TextInput
+                field="phone"
+                value={form.phone ?? ''}
+                label={s.phone}
+                onValue={orUndefined}
+                multiline={false}
+              />
             </FieldCell>
           </tr>
         </tbody>

@@ -6,7 +6,13 @@ import { GradeBadge } from '../../components/status-tag.tsx';
 import type { LiveEvaluation } from './live-rescore.ts';
 
 /** The figures a filler and a reviewer look at first, updated on every edit. */
-export function TotalsBar({ evaluation, onShowFindings }: { evaluation: LiveEvaluation | null; onShowFindings: () => void }) {
+export function TotalsBar({
+  evaluation,
+  onShowFindings,
+}: {
+  evaluation: LiveEvaluation | null;
+  onShowFindings: () => void;
+}) {
   const t = useT();
   const s = evaluation?.score;
   const lenient = s && s.selfTotal !== null ? s.selfTotal - s.ruleTotal : 0;
@@ -43,7 +49,12 @@ export function TotalsBar({ evaluation, onShowFindings }: { evaluation: LiveEval
         <GradeBadge grade={s?.grade} />
         {lenient > 0.005 && <span className="lenient-note">{t.editor.lenientBy(fmtScore(lenient))}</span>}
       </div>
-      <button type="button" className="total-item findings-summary" onClick={onShowFindings} data-testid="findings-summary">
+      <button
+        type="button"
+        className="total-item findings-summary"
+        onClick={onShowFindings}
+        data-testid="findings-summary"
+      >
         <span className="count error">
           <CloseCircleFilled /> {evaluation?.errors ?? 0} {t.audit.error}
         </span>

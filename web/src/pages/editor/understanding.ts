@@ -1,5 +1,5 @@
-import { COMPARATOR_SIGN, formatValue, parseValue } from '../../../../src/core/grammar/index.ts';
 import type { Value } from '../../../../src/core/grammar/index.ts';
+import { COMPARATOR_SIGN, formatValue, parseValue } from '../../../../src/core/grammar/index.ts';
 import type { Strings } from '../../app/strings.ts';
 
 // How a target or actual cell was understood, in one short line under the cell:

@@ -24,7 +24,13 @@ type Action =
 function reducer(state: EditorState, action: Action): EditorState {
   switch (action.type) {
     case 'load':
-      return { base: action.form, baseRevision: action.revision, baseProfileId: action.profileId, form: action.form, profileId: action.profileId };
+      return {
+        base: action.form,
+        baseRevision: action.revision,
+        baseProfileId: action.profileId,
+        form: action.form,
+        profileId: action.profileId,
+      };
     case 'edit': {
       const form = applyEdit(state.form, action.edit);
       return form === state.form ? state : { ...state, form };
@@ -45,13 +51,19 @@ function reducer(state: EditorState, action: Action): EditorState {
 }
 
 export function useFormEditor(initial: { form: Form; revision: number; profileId: string }) {
-  const [state, send] = useReducer(reducer, initial, (i) => reducer({} as EditorState, { type: 'load', ...i }));
+  const [state, send] = useReducer(reducer, initial, (i) =>
+    reducer({} as EditorState, { type: 'load', ...i }),
+  );
   const dispatch = useCallback((edit: Edit) => send({ type: 'edit', edit }), []);
-  const load = useCallback((form: Form, revision: number, profileId: string) => send({ type: 'load', form, revision, profileId }), []);
+  const load = useCallback(
+    (form: Form, revision: number, profileId: string) => send({ type: 'load', form, revision, profileId }),
+    [],
+  );
   const replace = useCallback((form: Form) => send({ type: 'replace', form }), []);
   const setProfile = useCallback((profileId: string) => send({ type: 'profile', profileId }), []);
   const saved = useCallback(
-    (sent: Form, form: Form, revision: number, profileId: string) => send({ type: 'saved', sent, form, revision, profileId }),
+    (sent: Form, form: Form, revision: number, profileId: string) =>
+      send({ type: 'saved', sent, form, revision, profileId }),
     [],
   );
   const dirty = state.form !== state.base || state.profileId !== state.baseProfileId;

@@ -14,14 +14,20 @@ const SERVER_DEBOUNCE_MS = 350;
 export function useLiveEvaluation(form: Form, profileId: string | null) {
   const profile = useProfile(profileId);
   const deferred = useDeferredValue(form);
-  const local = useMemo(() => (profile.data ? rescore(deferred, profile.data) : null), [deferred, profile.data]);
+  const local = useMemo(
+    () => (profile.data ? rescore(deferred, profile.data) : null),
+    [deferred, profile.data],
+  );
   const [remote, setRemote] = useState<LiveEvaluation | null>(null);
   const useServer = profile.isError;
   useEffect(() => {
     if (!useServer) return;
     const ctrl = new AbortController();
     const timer = window.setTimeout(() => {
-      call(endpoints.evaluate, { body: { form: deferred, ...(profileId ? { profile: profileId } : {}) }, signal: ctrl.signal })
+      call(endpoints.evaluate, {
+        body: { form: deferred, ...(profileId ? { profile: profileId } : {}) },
+        signal: ctrl.signal,
+      })
         .then((r) => setRemote(indexEvaluation(r.score, r.findings)))
         .catch(() => {});
     }, SERVER_DEBOUNCE_MS);

@@ -8,7 +8,7 @@ export const ValueCell = memo(function ValueCell(props: {
   field: string;
   text: string;
   year: number;
-  role: 'target' | 'actual';
+  column: 'target' | 'actual';
   isCost: boolean;
   label: string;
   nav: { row: number; col: number };
@@ -17,18 +17,31 @@ export const ValueCell = memo(function ValueCell(props: {
 }) {
   const t = useT();
   const u = useMemo(
-    () => understandCell(props.text, { year: props.year, role: props.role, isCost: props.isCost }, t),
-    [props.text, props.year, props.role, props.isCost, t],
+    () => understandCell(props.text, { year: props.year, role: props.column, isCost: props.isCost }, t),
+    [props.text, props.year, props.column, props.isCost, t],
   );
   const id = `u-${props.field.replace(/[^\w]/g, '-')}`;
   return (
     <>
-      <TextInput field={props.field} value={props.text} label={props.label} nav={props.nav} describedBy={id} />
+      <TextInput
+        field={props.field}
+        value={props.text}
+        label={props.label}
+        nav={props.nav}
+        describedBy={id}
+      />
       <div id={id} className={`understood tone-${u.tone}`} data-understood={props.field}>
-        {u.tone === 'ok' && <span className="understood-mark" aria-hidden>≈ </span>}
+        {u.tone === 'ok' && (
+          <span className="understood-mark" aria-hidden>
+            ≈{' '}
+          </span>
+        )}
         {u.text}
-        {props.completion !== undefined && props.role === 'actual' && (
-          <span className="completion"> · 完成 {Math.round(props.completion * 100) / 100}%</span>
+        {props.completion !== undefined && props.column === 'actual' && (
+          <span className="completion">
+            {' '}
+            · {t.editor.completion(Math.round(props.completion * 100) / 100)}
+          </span>
         )}
       </div>
     </>

@@ -97,7 +97,9 @@ export function WorkflowActions(props: {
           }
         }}
       >
-        {props.pendingCellComments > 0 && <p className="muted">{t.review.pendingCellComments(props.pendingCellComments)}</p>}
+        {props.pendingCellComments > 0 && (
+          <p className="muted">{t.review.pendingCellComments(props.pendingCellComments)}</p>
+        )}
         <label className="field-label" htmlFor="return-comment">
           {t.review.returnComment}
         </label>

@@ -66,13 +66,21 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
         onFinish={(v) => create.mutate(v)}
         preserve={false}
       >
-        <Form.Item name="projectName" label={t.create.projectName} rules={[{ required: true, whitespace: true, message: t.create.required }]}>
+        <Form.Item
+          name="projectName"
+          label={t.create.projectName}
+          rules={[{ required: true, whitespace: true, message: t.create.required }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="year" label={t.create.year} rules={[{ required: true }]}>
           <InputNumber min={1990} max={2100} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="orgId" label={t.create.unit} rules={[{ required: true, message: t.create.required }]}>
+        <Form.Item
+          name="orgId"
+          label={t.create.unit}
+          rules={[{ required: true, message: t.create.required }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={orgs.isLoading}
@@ -80,7 +88,10 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
           />
         </Form.Item>
         <Form.Item name="profileId" label={t.create.profile}>
-          <Select allowClear options={(profiles.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <Select
+            allowClear
+            options={(profiles.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

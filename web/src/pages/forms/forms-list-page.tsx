@@ -28,7 +28,9 @@ function readQuery(p: URLSearchParams): FormListQueryInput {
     pageSize: Number(p.get('pageSize') ?? 20) || 20,
     ...(p.get('year') ? { year: Number(p.get('year')) } : {}),
     ...(p.get('orgId') ? { orgId: p.get('orgId')! } : {}),
-    ...(status && (FORM_STATUSES as readonly string[]).includes(status) ? { status: status as FormStatus } : {}),
+    ...(status && (FORM_STATUSES as readonly string[]).includes(status)
+      ? { status: status as FormStatus }
+      : {}),
     ...(p.get('grade') ? { grade: p.get('grade')! } : {}),
     ...(p.get('hasFindings') === 'true' ? { hasFindings: 'true' as const } : {}),
     ...(p.get('q') ? { q: p.get('q')! } : {}),
@@ -64,7 +66,12 @@ export default function FormsListPage() {
     },
     { title: t.list.unit, dataIndex: 'orgName', width: 200, ellipsis: true },
     { title: t.list.year, dataIndex: 'year', width: 72, align: 'center' },
-    { title: t.list.status, dataIndex: 'status', width: 92, render: (s: FormStatus) => <StatusTag status={s} /> },
+    {
+      title: t.list.status,
+      dataIndex: 'status',
+      width: 92,
+      render: (s: FormStatus) => <StatusTag status={s} />,
+    },
     { title: t.list.selfTotal, dataIndex: 'selfTotal', width: 88, align: 'right', render: fmtScore },
     {
       title: t.list.ruleTotal,
@@ -73,13 +80,27 @@ export default function FormsListPage() {
       align: 'right',
       render: (v: number | null, f) =>
         f.evaluated ? (
-          <span className={f.selfTotal !== null && v !== null && f.selfTotal - v > 0.005 ? 'below-self' : ''}>{fmtScore(v)}</span>
+          <span className={f.selfTotal !== null && v !== null && f.selfTotal - v > 0.005 ? 'below-self' : ''}>
+            {fmtScore(v)}
+          </span>
         ) : (
           <span className="muted">{t.list.notEvaluated}</span>
         ),
     },
-    { title: t.list.grade, dataIndex: 'grade', width: 60, align: 'center', render: (g: string | null) => <GradeBadge grade={g} /> },
-    { title: t.list.executionRate, dataIndex: 'executionRate', width: 88, align: 'right', render: fmtPercent },
+    {
+      title: t.list.grade,
+      dataIndex: 'grade',
+      width: 60,
+      align: 'center',
+      render: (g: string | null) => <GradeBadge grade={g} />,
+    },
+    {
+      title: t.list.executionRate,
+      dataIndex: 'executionRate',
+      width: 88,
+      align: 'right',
+      render: fmtPercent,
+    },
     {
       title: t.list.findings,
       key: 'findings',
@@ -91,9 +112,13 @@ export default function FormsListPage() {
           <span className="ok-text">{t.list.none}</span>
         ) : (
           <Space size={4}>
-            {(f.errorCount ?? 0) > 0 && <span className="count-pill error">{t.list.errors(f.errorCount ?? 0)}</span>}
+            {(f.errorCount ?? 0) > 0 && (
+              <span className="count-pill error">{t.list.errors(f.errorCount ?? 0)}</span>
+            )}
             {f.findingCount - (f.errorCount ?? 0) > 0 && (
-              <span className="count-pill warning">{t.list.warnings(f.findingCount - (f.errorCount ?? 0))}</span>
+              <span className="count-pill warning">
+                {t.list.warnings(f.findingCount - (f.errorCount ?? 0))}
+              </span>
             )}
           </Space>
         ),
@@ -120,7 +145,7 @@ export default function FormsListPage() {
           </Button>
         )}
       </div>
-      <div className="filter-bar" role="search">
+      <search className="filter-bar">
         <Input.Search
           aria-label={t.list.search}
           placeholder={t.list.search}
@@ -134,15 +159,26 @@ export default function FormsListPage() {
           style={{ width: 110 }}
           value={(query.year as number | undefined) ?? ''}
           onChange={(v: number | string) => set('year', v)}
-          options={[{ value: '', label: t.list.allYears }, ...yearOptions().map((y) => ({ value: y, label: `${y}` }))]}
+          options={[
+            { value: '', label: t.list.allYears },
+            ...yearOptions().map((y) => ({ value: y, label: `${y}` })),
+          ]}
         />
-        <OrgSelect ariaLabel={t.list.org} value={query.orgId} onChange={(v) => set('orgId', v)} placeholder={t.list.allOrgs} />
+        <OrgSelect
+          ariaLabel={t.list.org}
+          value={query.orgId}
+          onChange={(v) => set('orgId', v)}
+          placeholder={t.list.allOrgs}
+        />
         <Select
           aria-label={t.list.status}
           style={{ width: 110 }}
           value={query.status ?? ''}
           onChange={(v) => set('status', v)}
-          options={[{ value: '', label: t.status.all }, ...FORM_STATUSES.map((s) => ({ value: s, label: FORM_STATUS_LABELS[s] }))]}
+          options={[
+            { value: '', label: t.status.all },
+            ...FORM_STATUSES.map((s) => ({ value: s, label: FORM_STATUS_LABELS[s] })),
+          ]}
         />
         <Select
           aria-label={t.list.grade}
@@ -151,10 +187,15 @@ export default function FormsListPage() {
           onChange={(v) => set('grade', v)}
           options={[{ value: '', label: t.list.allGrades }, ...GRADES.map((g) => ({ value: g, label: g }))]}
         />
-        <label className="switch-label">
-          <Switch size="small" checked={query.hasFindings === 'true'} onChange={(on) => set('hasFindings', on ? 'true' : undefined)} />
-          {t.list.hasFindings}
-        </label>
+        <span className="switch-label">
+          <Switch
+            id="has-findings"
+            size="small"
+            checked={query.hasFindings === 'true'}
+            onChange={(on) => set('hasFindings', on ? 'true' : undefined)}
+          />
+          <label htmlFor="has-findings">{t.list.hasFindings}</label>
+        </span>
         <Select
           aria-label={t.list.sort}
           style={{ width: 160 }}
@@ -163,7 +204,7 @@ export default function FormsListPage() {
           options={FORM_SORTS.map((s) => ({ value: s, label: t.list.sorts[s] }))}
         />
         <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t.list.reset}</Button>
-      </div>
+      </search>
       <Table<FormSummary>
         className="forms-table"
         rowKey="id"

@@ -30,7 +30,12 @@ export function newFormTemplate(input: {
     projectName: input.projectName,
     implementingUnit: input.implementingUnit,
     competentDepartment: input.competentDepartment,
-    funds: { total: { initialBudget: null, annualBudget: null, executed: null, weight: 10 }, fiscal: null, carryover: null, other: null },
+    funds: {
+      total: { initialBudget: null, annualBudget: null, executed: null, weight: 10 },
+      fiscal: null,
+      carryover: null,
+      other: null,
+    },
     indicators: SKELETON.map(([l1, l2, w]) => ({ ...blankIndicator(l1, l2), weight: w })),
     totalWeight: 100,
   };

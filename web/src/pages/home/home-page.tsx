@@ -10,7 +10,17 @@ import { fmtScore, fmtTime } from '../../components/format.ts';
 import { GradeBadge, StatusTag } from '../../components/status-tag.tsx';
 import { CreateFormDialog } from '../forms/create-form-dialog.tsx';
 
-function TodoCard({ title, hint, status, tone }: { title: string; hint: string; status: FormStatus; tone: string }) {
+function TodoCard({
+  title,
+  hint,
+  status,
+  tone,
+}: {
+  title: string;
+  hint: string;
+  status: FormStatus;
+  tone: string;
+}) {
   const t = useT();
   const { data, isLoading } = useForms({ status, pageSize: 6, sort: 'updated-desc' });
   return (
@@ -93,7 +103,9 @@ export function HomePage() {
         </Space>
       </div>
       <div className="todo-grid">
-        {me.permissions.editForms && <TodoCard title={t.home.toFill} hint={t.home.toFillHint} status="draft" tone="blue" />}
+        {me.permissions.editForms && (
+          <TodoCard title={t.home.toFill} hint={t.home.toFillHint} status="draft" tone="blue" />
+        )}
         {me.permissions.reviewForms && (
           <TodoCard title={t.home.toReview} hint={t.home.toReviewHint} status="submitted" tone="green" />
         )}

@@ -4,15 +4,20 @@ import type { ImportPreviewItem } from '../../../../src/contract/imports.ts';
 export const LOW_CONFIDENCE = 0.8;
 
 /** Cells the reader was unsure of: warnings by path, plus fields read with low confidence. */
-export function lowConfidenceMarks(item: ImportPreviewItem): Map<string, string> {
+export function lowConfidenceMarks(
+  item: ImportPreviewItem,
+  unsure: (pct: number) => string,
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [path, c] of Object.entries(item.confidence)) {
-    if (c < LOW_CONFIDENCE && path) out.set(path, `识别把握 ${Math.round(c * 100)}%，请核对`);
-  }
+  const fromWarnings = new Set<string>();
   for (const w of item.warnings) {
     if (!w.path) continue;
-    const prev = out.get(w.path);
-    out.set(w.path, prev && !prev.startsWith('识别把握') ? `${prev}；${w.message}` : w.message);
+    const prev = fromWarnings.has(w.path) ? out.get(w.path) : undefined;
+    out.set(w.path, prev ? `${prev}；${w.message}` : w.message);
+    fromWarnings.add(w.path);
+  }
+  for (const [path, c] of Object.entries(item.confidence)) {
+    if (c < LOW_CONFIDENCE && path && !out.has(path)) out.set(path, unsure(Math.round(c * 100)));
   }
   return out;
 }

@@ -86,11 +86,20 @@ export default function ImportPage() {
             <Segmented
               value={index}
               onChange={(v) => setIndex(Number(v))}
-              options={loaded.preview.items.map((it, i) => ({ value: i, label: it.form.projectName || t.importer.sheetOf(i + 1, loaded.preview.items.length) }))}
+              options={loaded.preview.items.map((it, i) => ({
+                value: i,
+                label: it.form.projectName || t.importer.sheetOf(i + 1, loaded.preview.items.length),
+              }))}
               style={{ marginBottom: 8 }}
             />
           )}
-          <ReviewStep key={index} file={loaded.file} item={item} onSaved={setSaved} onBack={() => setLoaded(null)} />
+          <ReviewStep
+            key={index}
+            file={loaded.file}
+            item={item}
+            onSaved={setSaved}
+            onBack={() => setLoaded(null)}
+          />
         </>
       )}
       {step === 2 && saved && (

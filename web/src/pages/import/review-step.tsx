@@ -2,7 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Radio, Select, Space, Splitter } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { endpoints } from '../../../../src/contract/endpoints.ts';
-import type { ImportCommitResponse, ImportPreviewItem, OnExisting } from '../../../../src/contract/imports.ts';
+import type {
+  ImportCommitResponse,
+  ImportPreviewItem,
+  OnExisting,
+} from '../../../../src/contract/imports.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useOrgs, useProfiles } from '../../api/queries.ts';
@@ -17,7 +21,12 @@ import { lowConfidenceMarks } from './import-marks.ts';
 import { type SourceFile, SourceView } from './source-view.tsx';
 
 /** Step 2: the parsed form beside its source; unsure cells marked; fix, then save. */
-export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; onSaved: (r: ImportCommitResponse) => void; onBack: () => void }) {
+export function ReviewStep(props: {
+  file: SourceFile;
+  item: ImportPreviewItem;
+  onSaved: (r: ImportCommitResponse) => void;
+  onBack: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const orgs = useOrgs();
@@ -26,7 +35,11 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
   const suggested = props.item.suggestedOrgId ?? props.item.existing?.orgId ?? undefined;
   const [orgId, setOrgId] = useState<string | undefined>(suggested);
   const org = orgs.data?.items.find((o) => o.id === orgId);
-  const editor = useFormEditor({ form: props.item.form, revision: 0, profileId: org?.profileId ?? 'national' });
+  const editor = useFormEditor({
+    form: props.item.form,
+    revision: 0,
+    profileId: org?.profileId ?? 'national',
+  });
   const live = useLiveEvaluation(editor.state.form, editor.state.profileId);
   // the unit's rule profile, once the org tree has loaded, unless the user picked one
   const pickedProfile = useRef(false);
@@ -34,13 +47,18 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
   useEffect(() => {
     if (!pickedProfile.current && org?.profileId) setProfile(org.profileId);
   }, [org?.profileId, setProfile]);
-  const marks = useMemo(() => lowConfidenceMarks(props.item), [props.item]);
+  const marks = useMemo(() => lowConfidenceMarks(props.item, t.importer.unsure), [props.item, t]);
   const [mode, setMode] = useState<OnExisting>(props.item.existing ? 'new-revision' : 'fail');
   const [showAudit, setShowAudit] = useState(false);
   const commit = useMutation({
     mutationFn: () =>
       call(endpoints.importCommit, {
-        body: { form: editor.state.form, ...(orgId ? { orgId } : {}), onExisting: mode, fileName: props.file.name },
+        body: {
+          form: editor.state.form,
+          ...(orgId ? { orgId } : {}),
+          onExisting: mode,
+          fileName: props.file.name,
+        },
       }),
     onSuccess: props.onSaved,
     onError: (e) => void message.error(errorMessage(e)),
@@ -61,7 +79,10 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
               editor.setProfile(v);
             }}
             style={{ width: 180 }}
-            options={(profiles.data?.items ?? []).map((p) => ({ value: p.id, label: `${t.editor.profile}：${p.name}` }))}
+            options={(profiles.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${t.editor.profile}：${p.name}`,
+            }))}
           />
           <Select
             aria-label={t.importer.unit}
@@ -82,12 +103,19 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
               ]}
             />
           )}
-          <Button type="primary" loading={commit.isPending} onClick={() => commit.mutate()} className="import-save">
+          <Button
+            type="primary"
+            loading={commit.isPending}
+            onClick={() => commit.mutate()}
+            className="import-save"
+          >
             {t.importer.save}
           </Button>
         </Space>
       </div>
-      {props.item.existing && <p className="existing-note">{t.importer.existing(props.item.existing.revision)}</p>}
+      {props.item.existing && (
+        <p className="existing-note">{t.importer.existing(props.item.existing.revision)}</p>
+      )}
       <Splitter className="import-split">
         <Splitter.Panel defaultSize="34%" min="20%" max="60%" className="import-source">
           <SourceView file={props.file} item={props.item} form={editor.state.form} />
@@ -100,7 +128,13 @@ export function ReviewStep(props: { file: SourceFile; item: ImportPreviewItem; o
             </div>
           )}
           <div className="sheet-paper">
-            <FormSheet form={editor.state.form} evaluation={live.evaluation} readOnly={false} dispatch={editor.dispatch} lowConfidence={marks} />
+            <FormSheet
+              form={editor.state.form}
+              evaluation={live.evaluation}
+              readOnly={false}
+              dispatch={editor.dispatch}
+              lowConfidence={marks}
+            />
           </div>
         </Splitter.Panel>
       </Splitter>

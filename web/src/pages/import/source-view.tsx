@@ -9,7 +9,15 @@ import type { SourceKind } from './import-marks.ts';
 
 export type SourceFile = { name: string; kind: SourceKind; text: string | null; url: string | null };
 
-function TextSource({ text, lines, focus }: { text: string; lines: ReadonlySet<number>; focus: number | null }) {
+function TextSource({
+  text,
+  lines,
+  focus,
+}: {
+  text: string;
+  lines: ReadonlySet<number>;
+  focus: number | null;
+}) {
   const ref = useRef<HTMLOListElement>(null);
   const rows = useMemo(() => text.split(/\r?\n/), [text]);
   useEffect(() => {
@@ -75,7 +83,10 @@ export function SourceView({ file, item, form }: { file: SourceFile; item: Impor
                   <button type="button" className="link-button" onClick={() => w.path && focusField(w.path)}>
                     {w.path ? fieldLabel(w.path, t, form) : t.review.wholeForm}
                   </button>
-                  <span className="muted small"> {where(w)} · {Math.round(w.confidence * 100)}%</span>
+                  <span className="muted small">
+                    {' '}
+                    {where(w)} · {Math.round(w.confidence * 100)}%
+                  </span>
                   <div>{w.message}</div>
                 </li>
               ))}

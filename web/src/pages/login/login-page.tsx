@@ -50,10 +50,18 @@ export function LoginPage() {
         </div>
         <Card className="login-card">
           <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} autoComplete="on">
-            <Form.Item label={t.login.username} name="username" rules={[{ required: true, message: t.login.required }]}>
+            <Form.Item
+              label={t.login.username}
+              name="username"
+              rules={[{ required: true, message: t.login.required }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
             </Form.Item>
-            <Form.Item label={t.login.password} name="password" rules={[{ required: true, message: t.login.required }]}>
+            <Form.Item
+              label={t.login.password}
+              name="password"
+              rules={[{ required: true, message: t.login.required }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
             </Form.Item>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}

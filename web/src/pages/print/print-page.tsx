@@ -2,13 +2,13 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Switch } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { FormDetail } from '../../../../src/contract/forms.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useFormDetail } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
 import { PageSpinner } from '../../app/session.tsx';
 import { FormSheet } from '../editor/form-sheet.tsx';
 import { useLiveEvaluation } from '../editor/use-live-evaluation.ts';
-import type { FormDetail } from '../../../../src/contract/forms.ts';
 
 const noop = () => {};
 
@@ -20,18 +20,26 @@ function PrintSheet({ detail }: { detail: FormDetail }) {
     <div className={`print-page ${annotated ? 'annotated' : 'plain'}`}>
       <div className="print-toolbar no-print">
         <span className="muted">{t.editor.printView}</span>
-        <label className="switch-label">
-          <Switch size="small" checked={annotated} onChange={setAnnotated} />
-          {t.print.annotate}
-        </label>
+        <span className="switch-label">
+          <Switch id="print-annotate" size="small" checked={annotated} onChange={setAnnotated} />
+          <label htmlFor="print-annotate">{t.print.annotate}</label>
+        </span>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t.editor.print}
         </Button>
       </div>
       <div className="sheet-paper print-paper">
-        <FormSheet form={detail.form} evaluation={annotated ? live.evaluation : null} readOnly dispatch={noop} />
+        <FormSheet
+          form={detail.form}
+          evaluation={annotated ? live.evaluation : null}
+          readOnly
+          dispatch={noop}
+        />
         <p className="print-footer">
-          {t.print.footer(live.evaluation ? String(live.evaluation.score.ruleTotal) : '—', live.evaluation?.score.grade ?? '—')}
+          {t.print.footer(
+            live.evaluation ? String(live.evaluation.score.ruleTotal) : '—',
+            live.evaluation?.score.grade ?? '—',
+          )}
         </p>
       </div>
     </div>
@@ -44,6 +52,7 @@ export default function PrintPage() {
   const { id = '' } = useParams();
   const detail = useFormDetail(id);
   if (detail.isLoading) return <PageSpinner />;
-  if (!detail.data) return <Result status="error" title={t.app.loadFailed} subTitle={errorMessage(detail.error)} />;
+  if (!detail.data)
+    return <Result status="error" title={t.app.loadFailed} subTitle={errorMessage(detail.error)} />;
   return <PrintSheet detail={detail.data} />;
 }
