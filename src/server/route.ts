@@ -65,7 +65,7 @@ export function route<E extends Endpoint>(
   });
 }
 
-/** Sends JSON text as is (e.g. a stored form spliced into its envelope, without re-encoding). */
-export function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
+/** Sends JSON text or bytes as is (e.g. a stored form spliced into its envelope, without re-encoding). */
+export function sendJsonText(reply: FastifyReply, text: string | Buffer): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(text);
 }

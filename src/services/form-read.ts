@@ -16,9 +16,9 @@ import { allowedActions, canEdit, type WorkflowAction } from './workflow-rules.t
 
 export type FormSummaryView = Omit<FormSummaryRecord, 'orgPath'>;
 
-/** A stored form; `data` is its Form JSON text as stored (the server sends it without re-encoding). */
+/** A stored form; `data` is its Form JSON as stored, UTF-8 (the server sends it without re-encoding). */
 export type FormDetailView = FormSummaryView & {
-  data: string;
+  data: Uint8Array;
   createdAt: string;
   createdBy: FormDetailRecord['createdBy'];
   canEdit: boolean;

@@ -76,8 +76,8 @@ export type FormSummaryRecord = {
 };
 
 export type FormDetailRecord = FormSummaryRecord & {
-  /** Form JSON text as stored. */
-  data: string;
+  /** Form JSON as stored, UTF-8 bytes. */
+  data: Uint8Array;
   createdAt: string;
   createdBy: ActorRef;
 };

@@ -191,7 +191,7 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
       .getByRole('button', { name: spaced('退回') })
       .click();
     await page.locator('.editor-toolbar .status-tag', { hasText: '已退回' }).waitFor();
-    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal', { hasText: '退回自评表' }).waitFor({ state: 'hidden' });
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(page, 'review');
     await logout();

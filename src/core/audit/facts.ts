@@ -9,7 +9,7 @@ import type { Quantity, QuotedNumber, Value } from '../grammar/value.ts';
 export type Side = 'target' | 'actual';
 
 /** A sorted, duplicate-free list of character bigram codes. */
-export type Grams = Uint32Array;
+export type Grams = readonly number[];
 
 export type Fact = {
   amount: number;
@@ -58,8 +58,7 @@ const isWordCode = (c: number): boolean =>
  * numbers, so comparing two facts is an allocation-free merge.
  */
 export function bigrams(text: string): Grams {
-  const codes = new Uint32Array(text.length);
-  let m = 0;
+  const out: number[] = [];
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -68,13 +67,18 @@ export function bigrams(text: string): Grams {
       continue;
     }
     if (!isWordCode(c)) continue;
-    if (prev >= 0) codes[m++] = prev * 0x10000 + c;
+    if (prev >= 0) insertSorted(out, prev * 0x10000 + c);
     prev = c;
   }
-  const sorted = codes.subarray(0, m).sort();
-  let n = 0;
-  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
+  return out;
+}
+
+/** Insertion into a short sorted array, skipping duplicates (contexts hold ~20 bigrams). */
+function insertSorted(out: number[], code: number): void {
+  let i = out.length;
+  while (i > 0 && out[i - 1]! > code) i--;
+  if (i > 0 && out[i - 1] === code) return;
+  out.splice(i, 0, code);
 }
 
 /** How many bigrams two sorted sets share. */

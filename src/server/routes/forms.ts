@@ -14,10 +14,12 @@ import { route, sendJsonText } from '../route.ts';
  * A form detail as JSON text: the stored Form JSON is spliced in as is (it was validated when
  * written), which keeps GET and PUT of a form cheap. ETag: the revision.
  */
-export function detailJson(view: FormDetailView): string {
+export function detailJson(view: FormDetailView): Buffer {
   const { data, ...rest } = view;
-  return `${JSON.stringify(rest).slice(0, -1)},"form":${data}}`;
+  const head = Buffer.from(`${JSON.stringify(rest).slice(0, -1)},"form":`);
+  return Buffer.concat([head, data, CLOSE]);
 }
+const CLOSE = Buffer.from('}');
 
 export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, endpoints.listForms, async ({ actor, query }) => listForms(ctx, actor, query));

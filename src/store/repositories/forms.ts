@@ -1,5 +1,7 @@
 import type { FormKind } from '../../core/form/schema.ts';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../open-store.ts';
+import { prepared } from '../prepared.ts';
 import type {
   FormDetailRecord,
   FormHeadRecord,
@@ -154,6 +156,81 @@ const SORTS: Record<FormSort, Array<[string, 'asc' | 'desc']>> = {
   ],
 };
 
+const headQuery = prepared((db: Db, id: string) =>
+  db
+    .selectFrom('forms as f')
+    .innerJoin('orgs as o', 'o.id', 'f.org_id')
+    .select(['f.id', 'f.project_id', 'f.org_id', 'o.path', 'f.year', 'f.kind', 'f.status', 'f.revision', 'f.profile_id'])
+    .where('f.id', '=', id),
+);
+
+/** Form JSON as bytes, so it goes to the client without a decode/encode round trip. */
+const dataBytes = (db: Db) =>
+  db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<Uint8Array>`convert_to(${sql.ref('f.data')}, 'UTF8')`
+    : sql<Uint8Array>`cast(${sql.ref('f.data')} as blob)`;
+
+const detailQuery = prepared((db: Db, id: string) =>
+  selectSummaries(db)
+    .innerJoin('users as cu', 'cu.id', 'f.created_by')
+    .select([
+      dataBytes(db).as('data_bytes'),
+      'f.created_at',
+      'cu.id as created_by_id',
+      'cu.username as created_by_username',
+      'cu.display_name as created_by_name',
+    ])
+    .where('f.id', '=', id),
+);
+
+const deleteIndicators = prepared((db: Db, id: string) => db.deleteFrom('form_indicators').where('form_id', '=', id));
+
+const updateContentQueries = new Map<string, ReturnType<typeof buildUpdateContent>>();
+const updateContentQuery = (editable: readonly FormStatusWord[]) => {
+  const key = editable.join(',');
+  let q = updateContentQueries.get(key);
+  if (!q) updateContentQueries.set(key, (q = buildUpdateContent(editable)));
+  return q;
+};
+function buildUpdateContent(editable: readonly FormStatusWord[]) {
+  return prepared(
+    (
+      db: Db,
+      data: string,
+      year: number,
+      kind: string,
+      projectName: string,
+      selfTotal: number | null,
+      executionRate: number | null,
+      searchText: string,
+      profileId: string | null,
+      now: string,
+      userId: string,
+      id: string,
+      expected: number,
+    ) =>
+      db
+        .updateTable('forms')
+        .set((eb) => ({
+          revision: eb('revision', '+', 1),
+          data,
+          year,
+          kind,
+          project_name: projectName,
+          self_total: selfTotal,
+          execution_rate: executionRate,
+          search_text: searchText,
+          eval_pending: 1,
+          profile_id: eb.fn.coalesce(eb.val(profileId), eb.ref('profile_id')),
+          updated_at: now,
+          updated_by: userId,
+        }))
+        .where('id', '=', id)
+        .where('revision', '=', expected)
+        .where('status', 'in', [...editable]),
+  );
+}
+
 export const forms = {
   async insert(
     db: Db,
@@ -236,22 +313,7 @@ export const forms = {
   },
 
   async getHead(db: Db, id: string): Promise<FormHeadRecord | null> {
-    const r = await db
-      .selectFrom('forms as f')
-      .innerJoin('orgs as o', 'o.id', 'f.org_id')
-      .select([
-        'f.id',
-        'f.project_id',
-        'f.org_id',
-        'o.path',
-        'f.year',
-        'f.kind',
-        'f.status',
-        'f.revision',
-        'f.profile_id',
-      ])
-      .where('f.id', '=', id)
-      .executeTakeFirst();
+    const [r] = (await headQuery(db, id)).rows;
     if (!r) return null;
     return {
       id: r.id,
@@ -266,22 +328,13 @@ export const forms = {
     };
   },
 
+  /** The form with everything its detail view shows; `data` is the Form JSON as UTF-8 bytes. */
   async getDetail(db: Db, id: string): Promise<FormDetailRecord | null> {
-    const r = await selectSummaries(db)
-      .innerJoin('users as cu', 'cu.id', 'f.created_by')
-      .select([
-        'f.data',
-        'f.created_at',
-        'cu.id as created_by_id',
-        'cu.username as created_by_username',
-        'cu.display_name as created_by_name',
-      ])
-      .where('f.id', '=', id)
-      .executeTakeFirst();
+    const [r] = (await detailQuery(db, id)).rows;
     if (!r) return null;
     return {
       ...toSummary(r),
-      data: r.data,
+      data: r.data_bytes,
       createdAt: r.created_at,
       createdBy: { id: r.created_by_id, username: r.created_by_username, displayName: r.created_by_name },
     };
@@ -314,28 +367,23 @@ export const forms = {
     change: { userId: string; orgId: string; profileId?: string | undefined },
     now: string,
   ): Promise<boolean> {
-    const r = await db
-      .updateTable('forms')
-      .set((eb) => ({
-        revision: eb('revision', '+', 1),
-        data: content.data,
-        year: content.year,
-        kind: content.kind,
-        project_name: content.projectName,
-        self_total: content.selfTotal,
-        execution_rate: content.executionRate,
-        search_text: content.searchText,
-        eval_pending: 1,
-        ...(change.profileId ? { profile_id: change.profileId } : {}),
-        updated_at: now,
-        updated_by: change.userId,
-      }))
-      .where('id', '=', id)
-      .where('revision', '=', expectedRevision)
-      .where('status', 'in', [...editable])
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
-    await db.deleteFrom('form_indicators').where('form_id', '=', id).execute();
+    const r = await updateContentQuery(editable)(
+      db,
+      content.data,
+      content.year,
+      content.kind,
+      content.projectName,
+      content.selfTotal,
+      content.executionRate,
+      content.searchText,
+      change.profileId ?? null,
+      now,
+      change.userId,
+      id,
+      expectedRevision,
+    );
+    if (r.numAffectedRows !== 1) return false;
+    await deleteIndicators(db, id);
     await forms.insertIndicators(db, id, change.orgId, content.year, content.indicators);
     return true;
   },
