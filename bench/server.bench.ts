@@ -21,8 +21,12 @@ async function cannon(opts: autocannon.Options): Promise<Result> {
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
-function startHello(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'hello-server.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+function startHello(jsonBytes: number): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'hello-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, JSON_BYTES: String(jsonBytes) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolveStart, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -60,8 +64,8 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export async function benchServer(dialect: 'sqlite' | 'postgres' = (process.env['BENCH_DATABASE'] as 'postgres') ?? 'sqlite'): Promise<string[]> {
   const db = await benchDatabase(dialect);
-  const hello = await startHello();
   const server = await spawnServer(db.env);
+  let hello: { url: string; stop(): void } | null = null;
   try {
     const s = await httpSession(server.url, 'danwei', 'jixiao-demo');
     const list = (await (await s.request('GET', '/api/forms')).json()) as { items: Array<{ id: string }> };
@@ -72,13 +76,14 @@ export async function benchServer(dialect: 'sqlite' | 'postgres' = (process.env[
       const r = await s.request('POST', '/api/forms', { form: { ...seed, projectName: `压测项目${i}` }, orgId: 'demo-zgc-bj' });
       ids.push(((await r.json()) as { id: string }).id);
     }
+    const bodyBytes = (await (await s.request('GET', `/api/forms/${seedId}`)).arrayBuffer()).byteLength;
+    hello = await startHello(bodyBytes);
     const headers = { cookie: s.cookie, 'x-csrf-token': s.csrfToken, 'content-type': 'application/json' };
 
     // Warm both servers, then measure the baseline between the two jixiao runs.
     await autocannon({ url: `${hello.url}/hello`, connections: 10, duration: 2 });
     await autocannon({ url: `${server.url}/api/forms/${seedId}`, headers, connections: 10, duration: 2 });
     const helloA = await cannon({ url: `${hello.url}/hello` });
-    const bodyBytes = (await (await s.request('GET', `/api/forms/${seedId}`)).arrayBuffer()).byteLength;
     const get = await cannon({ url: `${server.url}/api/forms/${seedId}`, headers });
     // Each request takes a form no other request is saving, with its current revision (If-Match).
     const free = ids.map((id) => ({ id, rev: 1 }));
@@ -114,11 +119,11 @@ export async function benchServer(dialect: 'sqlite' | 'postgres' = (process.env[
     const ok = (r: Result) => (r.non2xx || r.errors ? `（非 2xx ${r.non2xx}，错误 ${r.errors}）` : '');
     return [
       `| GET 自评表（${label}，${CONNECTIONS} 连接） | ${fmt(get.rps)} 次/秒，p99 ${get.p99} ms${ok(get)} | hello-world ${fmt(base)} 次/秒 | ${pct(get.rps, base)} | ≥ 50%，p99 < 50 ms ${get.rps / base >= 0.5 && get.p99 < 50 ? '✓' : '✗'} |`,
-      `| （参考）同样大小的静态 JSON（约 16 KB，无数据库） | ${fmt(staticBody.rps)} 次/秒，p99 ${staticBody.p99} ms | hello-world ${fmt(base)} 次/秒 | ${pct(staticBody.rps, base)} | — |`,
+      `| （参考）同样大小的静态 JSON（${(bodyBytes / 1024).toFixed(1)} KB，无数据库） | ${fmt(staticBody.rps)} 次/秒，p99 ${staticBody.p99} ms | hello-world ${fmt(base)} 次/秒 | ${pct(staticBody.rps, base)} | — |`,
       `| PUT 自评表（${label}，${CONNECTIONS} 连接，每连接一张表） | ${fmt(put.rps)} 次/秒，p99 ${put.p99} ms${ok(put)} | hello-world ${fmt(base)} 次/秒 | ${pct(put.rps, base)} | ≥ 30%，p99 < 50 ms ${put.rps / base >= 0.3 && put.p99 < 50 ? '✓' : '✗'} |`,
     ];
   } finally {
-    hello.stop();
+    hello?.stop();
     await server.stop();
     await db.cleanup();
   }

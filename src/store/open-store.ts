@@ -74,9 +74,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     mkdirSync(join(file, '..'), { recursive: true });
     const database = new SqliteDatabase(file);
     database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
+    database.pragma(process.env['JIXIAO_SQLITE_SYNC'] === 'off' ? 'synchronous = OFF' : 'synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 10000');
+    database.pragma('cache_size = -65536');
+    database.pragma('temp_store = memory');
     store = {
       db: new Kysely<Database>({ dialect: new FastSqliteDialect(database), ...(log ? { log } : {}) }),
       dialect: 'sqlite',

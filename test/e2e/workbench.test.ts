@@ -141,6 +141,7 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await centerOn('indicators[16].rule');
     await page.locator('[data-field="indicators[16].rule"] .rule-score').hover();
     await page.locator('.trail-pop').waitFor();
+    await page.waitForTimeout(400);
     await screenshot(page, 'editor-rows');
     await page.locator('.save-button').click();
     await page.locator('.saved-note').waitFor();
@@ -168,6 +169,24 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     expect(await cell('indicators[1].deviation').inputValue()).toBe('我的说明');
   });
 
+  it('attaches evidence to an indicator, lists it and downloads it', async () => {
+    await page.locator('.row-menu[aria-label="第 6 行操作"]').click();
+    await page.getByRole('menuitem', { name: '佐证材料' }).click();
+    await page.locator('.evidence-upload input[type=file]').setInputFiles({
+      name: '动态信息汇编.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('2021 年动态信息 185 篇目录'),
+    });
+    const item = page.locator('.evidence-list li', { hasText: '动态信息汇编.txt' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('第 6 行');
+    const href = await item.locator('a').first().getAttribute('href');
+    const res = await page.request.get(`${server.url}${href}`);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('185 篇');
+    await page.locator('[data-row-index="5"] .evidence-chip').waitFor();
+  });
+
   it('submits; the reviewer returns it with a comment on a cell', async () => {
     await confirmAction('提交');
     await page.locator('.editor-toolbar .status-tag', { hasText: '已提交' }).waitFor();
@@ -176,7 +195,7 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await login('zhuguan');
     await openForm();
     await cell('indicators[19].actual').click();
-    await page.getByRole('tab', { name: /审核意见/ }).click();
+    await page.getByRole('tab', { name: /意见/ }).click();
     await page.locator('.composer-target', { hasText: '经费支出进度' }).waitFor();
     await page.getByLabel('写下需要修改的内容…').fill('请补充上半年支出进度，实际只执行 93.51%。');
     await button('添加意见').click();
@@ -215,7 +234,7 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await openForm();
     await confirmAction('审核通过');
     await page.locator('.editor-toolbar .status-tag', { hasText: '已审核' }).waitFor();
-    await page.getByRole('tab', { name: /审核意见/ }).click();
+    await page.getByRole('tab', { name: /意见/ }).click();
     const timeline = await page.locator('.timeline-section').textContent();
     expect(timeline).toMatch(/提交[\s\S]*退回[\s\S]*提交[\s\S]*审核通过/);
   });

@@ -38,9 +38,10 @@ export type Fact = {
   part: boolean;
 };
 
-const PUNCT = /[，。；;：:、,.!！?？（）()“”"《》\n\r\t ]/;
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const PUNCT = codes('，。；;：:、,.!！?？（）()“”"《》\n\r\t ');
 /** Clause ends for the wide window: an enumeration comma (、) stays inside the noun phrase. */
-const CLAUSE_END = /[，。；;：:,!！?？\n\r]/;
+const CLAUSE_END = codes('，。；;：:,!！?？\n\r');
 const NEAR = 6;
 const WIDE = 10;
 // Sticky: tested at the end of a quoted number without slicing the rest of the cell.
@@ -114,11 +115,17 @@ export function gramsOf(f: Fact, kind: 'subject' | 'wide' | 'rowName'): Grams {
 export const unitKey = (q: Quantity): string => (q.unit ? `${q.unit.dimension}:${q.unit.symbol}` : 'none');
 
 /** The clause-bounded words just before and just after [start, end). */
-export function around(text: string, start: number, end: number, width = NEAR, stop = PUNCT): { before: string; after: string } {
+export function around(
+  text: string,
+  start: number,
+  end: number,
+  width = NEAR,
+  stop: ReadonlySet<number> = PUNCT,
+): { before: string; after: string } {
   let b = start;
-  while (b > 0 && start - b < width && !stop.test(text[b - 1]!)) b--;
+  while (b > 0 && start - b < width && !stop.has(text.charCodeAt(b - 1))) b--;
   let e = end;
-  while (e < text.length && e - end < width && !stop.test(text[e]!)) e++;
+  while (e < text.length && e - end < width && !stop.has(text.charCodeAt(e))) e++;
   return { before: text.slice(b, start), after: text.slice(end, e) };
 }
 

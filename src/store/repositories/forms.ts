@@ -183,6 +183,38 @@ const detailQuery = prepared((db: Db, id: string) =>
     .where('f.id', '=', id),
 );
 
+const indicatorRows = prepared((db: Db, id: string) =>
+  db
+    .selectFrom('form_indicators')
+    .select(['position', 'year', 'org_id', 'level1', 'level2', 'name', 'target', 'actual', 'weight', 'score'])
+    .where('form_id', '=', id),
+);
+
+const updateIndicator = prepared(
+  (
+    db: Db,
+    level1: string,
+    level2: string,
+    name: string,
+    target: string,
+    actual: string,
+    weight: number | null,
+    score: number | null,
+    missed: number,
+    formId: string,
+    position: number,
+  ) =>
+    db
+      .updateTable('form_indicators')
+      .set({ level1, level2, name, target, actual, weight, score, missed })
+      .where('form_id', '=', formId)
+      .where('position', '=', position),
+);
+
+const deleteIndicatorsFrom = prepared((db: Db, id: string, from: number) =>
+  db.deleteFrom('form_indicators').where('form_id', '=', id).where('position', '>=', from),
+);
+
 const deleteIndicators = prepared((db: Db, id: string) => db.deleteFrom('form_indicators').where('form_id', '=', id));
 
 const updateContentQueries = new Map<string, ReturnType<typeof buildUpdateContent>>();
@@ -383,9 +415,37 @@ export const forms = {
       expectedRevision,
     );
     if (r.numAffectedRows !== 1) return false;
-    await deleteIndicators(db, id);
-    await forms.insertIndicators(db, id, change.orgId, content.year, content.indicators);
+    await forms.syncIndicators(db, id, change.orgId, content.year, content.indicators);
     return true;
+  },
+
+  /** Brings the indicator rows in line with a new revision, writing only the rows that changed. */
+  async syncIndicators(db: Db, formId: string, orgId: string, year: number, rows: readonly IndicatorRow[]): Promise<void> {
+    const stored = await indicatorRows(db, formId);
+    if (stored.rows.length && (stored.rows[0]!.year !== year || stored.rows[0]!.org_id !== orgId)) {
+      await deleteIndicators(db, formId);
+      await forms.insertIndicators(db, formId, orgId, year, rows);
+      return;
+    }
+    const byPosition = new Map(stored.rows.map((r) => [Number(r.position), r]));
+    const added: IndicatorRow[] = [];
+    for (const row of rows) {
+      const old = byPosition.get(row.position);
+      if (!old) added.push(row);
+      else if (
+        old.level1 !== row.level1 ||
+        old.level2 !== row.level2 ||
+        old.name !== row.name ||
+        old.target !== row.target ||
+        old.actual !== row.actual ||
+        numOrNull(old.weight) !== row.weight ||
+        numOrNull(old.score) !== row.score
+      ) {
+        await updateIndicator(db, row.level1, row.level2, row.name, row.target, row.actual, row.weight, row.score, row.missed ? 1 : 0, formId, row.position);
+      }
+    }
+    if (stored.rows.length > rows.length) await deleteIndicatorsFrom(db, formId, rows.length);
+    if (added.length) await forms.insertIndicators(db, formId, orgId, year, added);
   },
 
   /** Moves `from` → `to` (and, with `expectedRevision`, only at that revision); false when it did not match. */

@@ -188,11 +188,13 @@ export const en: Strings = {
       value: 'Values',
     },
     jump: 'Go to the cell',
+    tab: 'Findings',
     filterAll: 'All',
   },
   review: {
     title: 'Comments',
     timeline: 'Workflow',
+    tab: 'Comments',
     commentOnCell: (label: string) => `Comment on “${label}”`,
     commentOnForm: 'Comment on the whole form',
     pickCell: 'Click any cell in the form to comment on it',
@@ -216,6 +218,7 @@ export const en: Strings = {
   evidence: {
     title: 'Evidence',
     upload: 'Upload evidence',
+    tab: 'Evidence',
     row: 'For indicator',
     wholeForm: 'Whole form',
     empty: 'No evidence yet',
@@ -228,6 +231,7 @@ export const en: Strings = {
   history: {
     title: 'History',
     compare: 'Compare',
+    tab: 'History',
     from: 'Older revision',
     to: 'Newer revision',
     field: 'Field',

@@ -82,7 +82,7 @@ export const zh = {
     updated: '更新时间',
     notEvaluated: '评分中',
     errors: (n: number) => `${n} 错误`,
-    warnings: (n: number) => `${n} 其他`,
+    warnings: (n: number) => `${n} 警告/提示`,
     none: '无',
     total: (n: number) => `共 ${n} 份`,
     open: '打开',
@@ -222,11 +222,13 @@ export const zh = {
       value: '数值',
     } as Record<string, string>,
     jump: '定位到单元格',
+    tab: '问题',
     filterAll: '全部',
   },
   review: {
     title: '审核意见',
     timeline: '流程记录',
+    tab: '意见',
     commentOnCell: (label: string) => `对“${label}”发表意见`,
     commentOnForm: '对整张表发表意见',
     pickCell: '点击表中任一单元格，可针对该单元格发表意见',
@@ -249,6 +251,7 @@ export const zh = {
   evidence: {
     title: '佐证材料',
     upload: '上传佐证材料',
+    tab: '佐证',
     row: '对应指标',
     wholeForm: '整表',
     empty: '暂无佐证材料',
@@ -261,6 +264,7 @@ export const zh = {
   history: {
     title: '修订历史',
     compare: '比较',
+    tab: '修订',
     from: '旧版本',
     to: '新版本',
     field: '字段',

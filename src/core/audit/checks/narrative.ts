@@ -32,6 +32,37 @@ function sameSubject(a: Fact, b: Fact): boolean {
   return shared >= 1 && q.lonely === true && overlap(gramsOf(q, 'rowName'), gramsOf(s, 'subject')) >= SAME_SUBJECT;
 }
 
+/**
+ * Pairs of quoted numbers whose wide contexts share at least `min` bigrams, found through an
+ * inverted index so that only pairs with words in common are ever counted.
+ */
+function sharedPairs(facts: readonly Fact[], min: number): Array<[Fact, Fact]> {
+  const pairs: Array<[Fact, Fact]> = [];
+  if (facts.length < 2) return pairs;
+  const index = new Map<number, number[]>();
+  const counts = new Array<number>(facts.length).fill(0);
+  const touched: number[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const grams = gramsOf(facts[i]!, 'wide');
+    for (const g of grams) {
+      const list = index.get(g);
+      if (!list) continue;
+      for (const j of list) if (counts[j]!++ === 0) touched.push(j);
+    }
+    for (const j of touched) {
+      if (counts[j]! >= min) pairs.push([facts[j]!, facts[i]!]);
+      counts[j] = 0;
+    }
+    touched.length = 0;
+    for (const g of grams) {
+      const list = index.get(g);
+      if (list) list.push(i);
+      else index.set(g, [i]);
+    }
+  }
+  return pairs;
+}
+
 function conflict(a: Fact, b: Fact, names: readonly string[]): Finding {
   const rows = [a.row, b.row].filter((r): r is number => r !== null);
   const [first, second] = a.structured ? [a, b] : [b, a];
@@ -76,19 +107,22 @@ export const quotedNumbers: Check = {
     const names = form.indicators.map((i) => i.name);
     const out: Finding[] = [];
     const reported = new Set<string>();
+    const report = (a: Fact, b: Fact): void => {
+      if (a.field === b.field || Math.abs(a.amount - b.amount) < 1e-9) return;
+      const key = [a.field, b.field, a.amount, b.amount].join('|');
+      if (reported.has(key)) return;
+      reported.add(key);
+      out.push(conflict(a, b, names));
+    };
     for (const group of groups.values()) {
-      for (let i = 0; i < group.length; i++) {
-        const a = group[i]!;
-        for (let j = i + 1; j < group.length; j++) {
-          const b = group[j]!;
-          if (a.field === b.field || Math.abs(a.amount - b.amount) < 1e-9) continue;
-          if (!sameSubject(a, b)) continue;
-          const key = [a.field, b.field, a.amount, b.amount].join('|');
-          if (reported.has(key)) continue;
-          reported.add(key);
-          out.push(conflict(a, b, names));
-        }
+      if (group.length < 2) continue;
+      const quoted = group.filter((f) => !f.structured);
+      // A unit has few indicator rows: compare each with every quoted number directly.
+      for (const s of group) {
+        if (!s.structured) continue;
+        for (const q of quoted) if (s.field !== q.field && s.amount !== q.amount && sameSubject(s, q)) report(s, q);
       }
+      for (const [a, b] of sharedPairs(quoted, SAME_QUOTED_FACT)) report(a, b);
     }
     return out;
   },

@@ -100,7 +100,7 @@ export function leniencyScatterOption(forms: readonly FormSummary[], w: Words): 
           silent: true,
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#999' },
-          label: { formatter: w.equalLine, position: 'insideEndTop' },
+          label: { formatter: w.equalLine, position: 'insideStartTop' },
           data: [[{ coord: [min, min] }, { coord: [100, 100] }]],
         },
       },

@@ -206,7 +206,7 @@ function Editor({ initial }: { initial: FormDetail }) {
                 key: 'audit',
                 label: (
                   <span>
-                    {t.audit.title} <Badge count={ev?.errors ?? 0} size="small" />
+                    {t.audit.tab} <Badge count={ev?.errors ?? 0} size="small" />
                   </span>
                 ),
                 children: <AuditPanel evaluation={ev} form={state.form} onJump={jump} />,
@@ -215,7 +215,7 @@ function Editor({ initial }: { initial: FormDetail }) {
                 key: 'review',
                 label: (
                   <span>
-                    {t.review.title}{' '}
+                    {t.review.tab}{' '}
                     <Badge
                       count={commentItems.filter((c) => c.action === null).length}
                       size="small"
@@ -235,7 +235,7 @@ function Editor({ initial }: { initial: FormDetail }) {
               },
               {
                 key: 'evidence',
-                label: `${t.evidence.title}${evidenceItems.length ? ` ${evidenceItems.length}` : ''}`,
+                label: `${t.evidence.tab}${evidenceItems.length ? ` ${evidenceItems.length}` : ''}`,
                 children: (
                   <EvidencePanel
                     formId={detail.id}
@@ -249,7 +249,7 @@ function Editor({ initial }: { initial: FormDetail }) {
               },
               {
                 key: 'history',
-                label: t.history.title,
+                label: t.history.tab,
                 children: (
                   <HistoryPanel
                     formId={detail.id}
