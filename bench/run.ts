@@ -1,12 +1,22 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
+// `npm run bench -- core formats` runs a subset (core, formats, web, server, dashboards).
 import { benchCore } from './core.bench.ts';
 
-const rows: string[] = [];
+const all: Record<string, () => Promise<string[]> | string[]> = {
+  core: benchCore,
+  formats: async () => (await import('./formats.bench.ts')).benchFormats(),
+  web: async () => (await import('./web.bench.ts')).benchWeb(),
+  server: async () => (await import('./server.bench.ts')).benchServer(),
+  dashboards: async () => (await import('./dashboards.bench.ts')).benchDashboards(),
+};
+
+const chosen = process.argv.slice(2).filter((a) => a in all);
 console.log('| 测量 | jixiao | 基线（同次运行） | 相对基线 | 目标 |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const bench of [benchCore]) {
-  for (const line of bench()) {
-    rows.push(line);
-    console.log(line);
+for (const name of chosen.length ? chosen : Object.keys(all)) {
+  try {
+    for (const line of await all[name]!()) console.log(line);
+  } catch (e) {
+    console.log(`| ${name} | 失败：${(e as Error).message.split('\n')[0]} | | | |`);
   }
 }

@@ -10,6 +10,7 @@ let failedSteps = 0;
 for (const [name, cmd, args] of [
   ['lint', 'npx', ['biome', 'check', 'src', 'web', 'bench', 'test', 'scripts', 'rules']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck-web', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']],
 ]) {
   process.stdout.write(`\n== ${name} ==\n`);
   if (run(cmd, args) !== 0) {

@@ -4,7 +4,8 @@ import { registerAudit } from './commands/audit.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerScore } from './commands/score.ts';
-import { registerStart } from './commands/start.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerDemo } from './commands/demo.ts';
 import { CliExit, EXIT } from './exit.ts';
 
 export function buildProgram(): Command {
@@ -18,7 +19,8 @@ export function buildProgram(): Command {
   registerScore(program);
   registerAudit(program);
   registerExport(program);
-  registerStart(program);
+  registerDemo(program);
+  registerServe(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

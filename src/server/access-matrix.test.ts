@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EndpointName, endpoints } from '../contract/endpoints.ts';
 import type { Form } from '../core/form/schema.ts';
 import { SEED_FORM } from '../services/demo-seed.ts';
-import { exportAvailable } from '../services/export-form.ts';
 import { DEPARTMENTS, Fixtures, type Target, UNITS } from './access-fixtures.ts';
 import { createTestApp, multipart, type Session, type TestApp, testDialects } from './testing.ts';
 
@@ -80,7 +79,7 @@ const CASES: Case[] = [
   { endpoint: 'getRevision', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/revisions/1` }) },
   { endpoint: 'formAuditLog', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/audit-log` }) },
   { endpoint: 'evaluateForm', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/evaluation?profile=national` }) },
-  { endpoint: 'exportForm', scope: 'unit', allowed: 'all', ok: 200, skip: !exportAvailable(), prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/export?format=html` }) },
+  { endpoint: 'exportForm', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/export?format=html` }) },
 
   { endpoint: 'listEvidence', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/evidence` }) },
   { endpoint: 'uploadEvidence', scope: 'unit', allowed: EDITORS, ok: 201, prepare: seedForm, request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/evidence`, raw: multipart({ row: '1' }, [{ field: 'file', name: '合同.pdf', content: '%PDF-1.4 test', type: 'application/pdf' }]) }) },

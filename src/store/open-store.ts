@@ -74,7 +74,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     mkdirSync(join(file, '..'), { recursive: true });
     const database = new SqliteDatabase(file);
     database.pragma('journal_mode = WAL');
-    database.pragma(process.env['JIXIAO_SQLITE_SYNC'] === 'off' ? 'synchronous = OFF' : 'synchronous = NORMAL');
+    database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 10000');
     database.pragma('cache_size = -65536');
@@ -94,9 +94,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 /** Applies every pending migration; safe when several servers start at once (the migrator locks). */
 export async function migrate(store: Store): Promise<string[]> {
+  // On PostgreSQL the migration tables go in the schema in use, named explicitly: Kysely's check
+  // for them otherwise sees another schema's tables in the same database and skips creating them.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrationsFor(store.dialect) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

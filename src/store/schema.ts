@@ -60,9 +60,8 @@ export interface FormsTable {
   year: number;
   kind: string;
   status: string;
+  /** the current revision; its Form JSON is revisions(form_id = id, revision = revision).data. */
   revision: number;
-  /** Form JSON v1. */
-  data: string;
   project_name: string;
   profile_id: string;
   self_total: number | null;

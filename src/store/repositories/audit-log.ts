@@ -1,6 +1,7 @@
 import type { Db } from '../open-store.ts';
+import { startsWith } from '../sql-util.ts';
 import type { AuditRecord, Page } from '../records.ts';
-import { escapeLike } from '../sql-util.ts';
+
 
 export type NewAuditEntry = {
   id: string;
@@ -99,7 +100,7 @@ export const auditLog = {
       .leftJoin('users as u', 'u.id', 'a.actor_id')
       .leftJoin('orgs as o', 'o.id', 'u.org_id')
       .where((eb) =>
-        eb.or([eb('o.path', 'like', `${escapeLike(filter.actorScopePath)}%`), eb('a.actor_id', 'is', null)]),
+        eb.or([startsWith('o.path', filter.actorScopePath), eb('a.actor_id', 'is', null)]),
       );
     if (filter.entityType) q = q.where('a.entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId);

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../open-store.ts';
-import { escapeLike, num, numOrNull } from '../sql-util.ts';
+import { num, numOrNull, startsWith } from '../sql-util.ts';
 
 // Aggregates for the dashboards. Each is one scan of the forms (or indicator rows) in scope; the
 // scope is an `org_id IN (subtree)` filter so no per-row join is needed.
@@ -15,8 +15,8 @@ function orgIds(db: Db, f: DashboardFilter) {
   let sub = db
     .selectFrom('orgs')
     .select('orgs.id')
-    .where('orgs.path', 'like', `${escapeLike(f.scopePath)}%`);
-  if (f.orgPath) sub = sub.where('orgs.path', 'like', `${escapeLike(f.orgPath)}%`);
+    .where(startsWith('orgs.path', f.scopePath));
+  if (f.orgPath) sub = sub.where(startsWith('orgs.path', f.orgPath));
   return sub;
 }
 

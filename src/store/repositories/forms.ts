@@ -9,7 +9,7 @@ import type {
   FormSummaryRecord,
   Page,
 } from '../records.ts';
-import { chunks, escapeLike, num, numOrNull } from '../sql-util.ts';
+import { chunks, contains, num, numOrNull, startsWith } from '../sql-util.ts';
 
 /** An indicator row as indexed for queries across forms. */
 export type IndicatorRow = {
@@ -167,11 +167,12 @@ const headQuery = prepared((db: Db, id: string) =>
 /** Form JSON as bytes, so it goes to the client without a decode/encode round trip. */
 const dataBytes = (db: Db) =>
   db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<Uint8Array>`convert_to(${sql.ref('f.data')}, 'UTF8')`
-    : sql<Uint8Array>`cast(${sql.ref('f.data')} as blob)`;
+    ? sql<Uint8Array>`convert_to(${sql.ref('r.data')}, 'UTF8')`
+    : sql<Uint8Array>`cast(${sql.ref('r.data')} as blob)`;
 
 const detailQuery = prepared((db: Db, id: string) =>
   selectSummaries(db)
+    .innerJoin('revisions as r', (j) => j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'))
     .innerJoin('users as cu', 'cu.id', 'f.created_by')
     .select([
       dataBytes(db).as('data_bytes'),
@@ -180,6 +181,14 @@ const detailQuery = prepared((db: Db, id: string) =>
       'cu.username as created_by_username',
       'cu.display_name as created_by_name',
     ])
+    .where('f.id', '=', id),
+);
+
+const currentData = prepared((db: Db, id: string) =>
+  db
+    .selectFrom('forms as f')
+    .innerJoin('revisions as r', (j) => j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'))
+    .select(['r.data', 'f.revision'])
     .where('f.id', '=', id),
 );
 
@@ -228,7 +237,6 @@ function buildUpdateContent(editable: readonly FormStatusWord[]) {
   return prepared(
     (
       db: Db,
-      data: string,
       year: number,
       kind: string,
       projectName: string,
@@ -245,7 +253,6 @@ function buildUpdateContent(editable: readonly FormStatusWord[]) {
         .updateTable('forms')
         .set((eb) => ({
           revision: eb('revision', '+', 1),
-          data,
           year,
           kind,
           project_name: projectName,
@@ -287,7 +294,6 @@ export const forms = {
         kind: content.kind,
         status: f.status,
         revision: 1,
-        data: content.data,
         project_name: content.projectName,
         profile_id: f.profileId,
         self_total: content.selfTotal,
@@ -377,12 +383,9 @@ export const forms = {
     return r ? toSummary(r) : null;
   },
 
+  /** The current revision's Form JSON text. */
   async getData(db: Db, id: string): Promise<{ data: string; revision: number } | null> {
-    const r = await db
-      .selectFrom('forms')
-      .select(['data', 'revision'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [r] = (await currentData(db, id)).rows;
     return r ? { data: r.data, revision: Number(r.revision) } : null;
   },
 
@@ -401,7 +404,6 @@ export const forms = {
   ): Promise<boolean> {
     const r = await updateContentQuery(editable)(
       db,
-      content.data,
       content.year,
       content.kind,
       content.projectName,
@@ -496,8 +498,8 @@ export const forms = {
     let q = db
       .selectFrom('forms as f')
       .innerJoin('orgs as o', 'o.id', 'f.org_id')
-      .where('o.path', 'like', `${escapeLike(filter.scopePath)}%`);
-    if (filter.orgPath) q = q.where('o.path', 'like', `${escapeLike(filter.orgPath)}%`);
+      .where(startsWith('o.path', filter.scopePath));
+    if (filter.orgPath) q = q.where(startsWith('o.path', filter.orgPath));
     if (filter.projectId) q = q.where('f.project_id', '=', filter.projectId);
     if (filter.year !== undefined) q = q.where('f.year', '=', filter.year);
     if (filter.kind) q = q.where('f.kind', '=', filter.kind);
@@ -505,7 +507,7 @@ export const forms = {
     if (filter.grade) q = q.where('f.grade', '=', filter.grade);
     if (filter.hasFindings === true) q = q.where('f.finding_count', '>', 0);
     if (filter.hasFindings === false) q = q.where('f.finding_count', '=', 0);
-    if (filter.q) q = q.where('f.search_text', 'like', `%${escapeLike(filter.q.toLowerCase())}%`);
+    if (filter.q) q = q.where(contains('f.search_text', filter.q.toLowerCase()));
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     let rows = q.innerJoin('users as uu', 'uu.id', 'f.updated_by').select(summaryColumns);
     for (const [column, dir] of SORTS[sort]) rows = rows.orderBy(column as 'f.updated_at', dir);
@@ -523,10 +525,11 @@ export const forms = {
     limit: number,
   ): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
     const rows = await db
-      .selectFrom('forms')
-      .select(['id', 'revision', 'data', 'profile_id'])
-      .where('eval_pending', '=', 1)
-      .orderBy('updated_at')
+      .selectFrom('forms as f')
+      .innerJoin('revisions as r', (j) => j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'))
+      .select(['f.id', 'f.revision', 'r.data', 'f.profile_id'])
+      .where('f.eval_pending', '=', 1)
+      .orderBy('f.updated_at')
       .limit(limit)
       .execute();
     return rows.map((r) => ({
@@ -637,7 +640,7 @@ export async function findFormsByProjectName(
     .where('p.name', '=', projectName)
     .where('f.year', '=', year)
     .where('f.kind', '=', kind)
-    .where('o.path', 'like', `${escapeLike(scopePath)}%`)
+    .where(startsWith('o.path', scopePath))
     .execute();
   return rows.map((r) => ({ id: r.id, revision: Number(r.revision), orgId: r.org_id }));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../open-store.ts';
 import type { JobItemRecord, JobRecord, JobStatusWord, OnExistingWord, Page } from '../records.ts';
-import { escapeLike, num } from '../sql-util.ts';
+import { num, startsWith } from '../sql-util.ts';
 
 const selectJobs = (db: Db) =>
   db
@@ -129,10 +129,10 @@ export const jobs = {
       .selectFrom('jobs as j')
       .innerJoin('users as u', 'u.id', 'j.created_by')
       .innerJoin('orgs as o', 'o.id', 'u.org_id')
-      .where('o.path', 'like', `${escapeLike(scopePath)}%`);
+      .where(startsWith('o.path', scopePath));
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await selectJobs(db)
-      .where('o.path', 'like', `${escapeLike(scopePath)}%`)
+      .where(startsWith('o.path', scopePath))
       .orderBy('j.created_at', 'desc')
       .orderBy('j.id')
       .limit(pageSize)

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../open-store.ts';
+import { startsWith } from '../sql-util.ts';
 import type { OrgRecord } from '../records.ts';
 import type { OrgsTable } from '../schema.ts';
-import { escapeLike } from '../sql-util.ts';
+
 
 const toOrg = (r: Selectable<OrgsTable>): OrgRecord => ({
   id: r.id,
@@ -43,7 +44,7 @@ export const orgs = {
     const rows = await db
       .selectFrom('orgs')
       .selectAll()
-      .where('path', 'like', `${escapeLike(path)}%`)
+      .where(startsWith('path', path))
       .orderBy('depth')
       .orderBy('name')
       .execute();
@@ -71,7 +72,7 @@ export const orgs = {
       .selectAll()
       .where('kind', '=', 'unit')
       .where('name', '=', name)
-      .where('path', 'like', `${escapeLike(scopePath)}%`)
+      .where(startsWith('path', scopePath))
       .execute();
     return rows.map(toOrg);
   },

@@ -1,6 +1,6 @@
 import type { Db } from '../open-store.ts';
 import type { Page, ProjectRecord } from '../records.ts';
-import { escapeLike, num } from '../sql-util.ts';
+import { contains, num, startsWith } from '../sql-util.ts';
 
 const selectProjects = (db: Db) =>
   db
@@ -79,9 +79,9 @@ export const projects = {
     let q = db
       .selectFrom('projects as p')
       .innerJoin('orgs as o', 'o.id', 'p.org_id')
-      .where('o.path', 'like', `${escapeLike(filter.scopePath)}%`);
-    if (filter.orgPath) q = q.where('o.path', 'like', `${escapeLike(filter.orgPath)}%`);
-    if (filter.q) q = q.where('p.name', 'like', `%${escapeLike(filter.q)}%`);
+      .where(startsWith('o.path', filter.scopePath));
+    if (filter.orgPath) q = q.where(startsWith('o.path', filter.orgPath));
+    if (filter.q) q = q.where(contains('p.name', filter.q));
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const ids = await q
       .select('p.id')

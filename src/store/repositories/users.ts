@@ -1,6 +1,7 @@
 import type { Db } from '../open-store.ts';
+import { startsWith } from '../sql-util.ts';
 import type { UserRecord } from '../records.ts';
-import { escapeLike } from '../sql-util.ts';
+
 
 type UserRow = {
   id: string;
@@ -95,7 +96,7 @@ export const users = {
   /** Users whose org lies in the subtree at `scopePath`. */
   async listInScope(db: Db, scopePath: string): Promise<UserRecord[]> {
     const rows = await selectUsers(db)
-      .where('o.path', 'like', `${escapeLike(scopePath)}%`)
+      .where(startsWith('o.path', scopePath))
       .orderBy('o.depth')
       .orderBy('u.username')
       .execute();

@@ -67,7 +67,11 @@ export async function seedVariants(api: Api, template: Form, count: number): Pro
     const weak = i % 4 === 1 ? 0.55 : i % 4 === 3 ? 0.8 : 1;
     form.indicators = form.indicators.map((row, r) => {
       if (weak < 1 && r % 2 === 0 && row.weight) {
-        return { ...row, score: round2(row.weight * weak), deviation: '部分工作未按计划完成，已在下一年度计划中调整。' };
+        return {
+          ...row,
+          score: round2(row.weight * weak),
+          deviation: '部分工作未按计划完成，已在下一年度计划中调整。',
+        };
       }
       if ((r * 7 + i) % 5 !== 0 || !/^\d/.test(row.actual)) return row;
       const short = 0.5 + ((r + i) % 4) * 0.1;

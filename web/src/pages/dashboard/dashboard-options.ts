@@ -48,7 +48,7 @@ export function histogramOption(
       name: opts.xName,
       nameLocation: 'middle',
       nameGap: 28,
-      axisLabel: { interval: 0, fontSize: 11 },
+      axisLabel: { interval: 0, fontSize: 11, width: 64, overflow: 'break' },
     },
     yAxis: { type: 'value', name: w.countAxis, minInterval: 1 },
     series: [

@@ -1,4 +1,5 @@
-import { Card, Empty, Result, Select, Statistic, Table } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Card, Empty, Result, Select, Statistic, Table, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Dashboard } from '../../../../src/contract/dashboard.ts';
 import { useDashboard } from '../../api/queries.ts';
@@ -37,7 +38,13 @@ function ChartCard({
       size="small"
       title={title}
       className="chart-card"
-      extra={extra ? <span className="muted small">{extra}</span> : null}
+      extra={
+        extra ? (
+          <Tooltip title={extra}>
+            <QuestionCircleOutlined className="muted" aria-label={extra} />
+          </Tooltip>
+        ) : null
+      }
     >
       {empty ? (
         <Empty

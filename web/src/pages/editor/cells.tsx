@@ -94,7 +94,15 @@ export const TextInput = memo(function TextInput(p: TextProps) {
     onChange: (e: { target: { value: string } }) =>
       dispatch({ type: 'set', path: p.field, value: p.onValue ? p.onValue(e.target.value) : e.target.value }),
   };
-  return p.multiline === false ? <input type="text" {...common} /> : <textarea rows={1} {...common} />;
+  if (p.multiline === false) return <input type="text" {...common} />;
+  return (
+    <>
+      <textarea rows={1} {...common} />
+      <div className="print-text" aria-hidden>
+        {p.value}
+      </div>
+    </>
+  );
 });
 
 type NumberProps = {

@@ -7,10 +7,10 @@ import { renderScore } from './score.ts';
 
 export const DEMO_FORM = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'seed.txt');
 
-/** Until the server exists, `npm start` shows the demo form scored and audited in the terminal. */
-export function registerStart(program: Command): void {
+/** `jixiao demo`: the demo form scored and audited in the terminal, no server needed. */
+export function registerDemo(program: Command): void {
   program
-    .command('start')
+    .command('demo')
     .description('演示：导入示例自评表并显示评分与审核结果')
     .option('-p, --profile <id>', '规则配置', 'national')
     .action(async (opts: { profile: string }) => {

@@ -1,0 +1,167 @@
+-- orgs.insert
+insert into "orgs" ("id", "parent_id", "name", "kind", "path", "depth", "profile_id", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+-- orgs.get
+select * from "orgs" where "id" = $1;
+-- orgs.listSubtree
+select * from "orgs" where "path" like $1 escape '\' order by "depth", "name";
+-- orgs.listByIds
+select * from "orgs" where "id" in ($1, $2);
+-- orgs.count
+select count(*) as "n" from "orgs";
+-- orgs.findUnitsByName
+select * from "orgs" where "kind" = $1 and "name" = $2 and "path" like $3 escape '\';
+-- orgs.update
+update "orgs" set "name" = $1, "updated_at" = $2 where "id" = $3;
+-- users.insert
+insert into "users" ("id", "username", "display_name", "password_hash", "role", "org_id", "active", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+-- users.get
+select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "u"."id" = $1;
+-- users.getCredentials
+select "id", "password_hash", "active" from "users" where "username" = $1;
+-- users.passwordHash
+select "password_hash" from "users" where "id" = $1;
+-- users.listInScope
+select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "o"."path" like $1 escape '\' order by "o"."depth", "u"."username";
+-- users.update
+update "users" set "display_name" = $1, "active" = $2, "updated_at" = $3 where "id" = $4;
+-- sessions.insert
+insert into "sessions" ("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at") values ($1, $2, $3, $4, $5, $6);
+-- sessions.getActive
+select "s"."id" as "session_id", "s"."csrf_token", "s"."expires_at", "s"."last_seen_at", "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "u"."active", "u"."created_at", "u"."updated_at", "o"."name" as "org_name", "o"."kind" as "org_kind", "o"."path" as "org_path" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "s"."id" = $1 and "s"."expires_at" > $2;
+-- sessions.touch
+update "sessions" set "last_seen_at" = $1, "expires_at" = $2 where "id" = $3;
+-- sessions.deleteForUser
+delete from "sessions" where "user_id" = $1 and "id" <> $2;
+-- sessions.deleteExpired
+delete from "sessions" where "expires_at" <= $1;
+-- sessions.delete
+delete from "sessions" where "id" = $1;
+-- loginAttempts.insert
+insert into "login_attempts" ("id", "username", "ip", "success", "at") values ($1, $2, $3, $4, $5);
+-- loginAttempts.recentFailures
+select sum(case when "username" = $1 then 1 else 0 end) as "by_user", sum(case when "ip" = $2 then 1 else 0 end) as "by_ip" from "login_attempts" where "success" = $3 and "at" > $4 and ("username" = $5 or "ip" = $6);
+-- loginAttempts.clearFailures
+delete from "login_attempts" where "username" = $1 and "success" = $2;
+-- loginAttempts.prune
+delete from "login_attempts" where "at" < $1;
+-- projects.insert
+insert into "projects" ("id", "org_id", "name", "code", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6);
+-- projects.get
+select "p"."id", "p"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "p"."name", "p"."code", "p"."created_at", "p"."updated_at", (select count(*) as "n" from "forms" as "f" where "f"."project_id" = "p"."id") as "form_count" from "projects" as "p" inner join "orgs" as "o" on "o"."id" = "p"."org_id" where "p"."id" = $1;
+-- projects.findByName
+select "id" from "projects" where "org_id" = $1 and "name" = $2;
+-- projects.list
+select count(*) as "n" from "projects" as "p" inner join "orgs" as "o" on "o"."id" = "p"."org_id" where "o"."path" like $1 escape '\' and "p"."name" like $2 escape '\';
+select "p"."id" from "projects" as "p" inner join "orgs" as "o" on "o"."id" = "p"."org_id" where "o"."path" like $1 escape '\' and "p"."name" like $2 escape '\' order by "p"."name", "p"."id" limit $3 offset $4;
+select "p"."id", "p"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "p"."name", "p"."code", "p"."created_at", "p"."updated_at", (select count(*) as "n" from "forms" as "f" where "f"."project_id" = "p"."id") as "form_count" from "projects" as "p" inner join "orgs" as "o" on "o"."id" = "p"."org_id" where "p"."id" in ($1) order by "p"."name", "p"."id";
+-- projects.update
+update "projects" set "code" = $1, "updated_at" = $2 where "id" = $3;
+-- forms.insert
+insert into "forms" ("id", "project_id", "org_id", "year", "kind", "status", "revision", "project_name", "profile_id", "self_total", "execution_rate", "search_text", "rule_total", "grade", "finding_count", "error_count", "f_arithmetic", "f_structure", "f_scoring", "f_cross_field", "f_narrative", "f_value", "evaluated_revision", "eval_pending", "created_at", "created_by", "updated_at", "updated_by") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28);
+insert into "form_indicators" ("form_id", "position", "year", "org_id", "level1", "level2", "name", "target", "actual", "weight", "score", "missed") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12), ($13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24), ($25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36);
+-- revisions.insert
+insert into "revisions" ("form_id", "revision", "data", "note", "created_at", "created_by") values ($1, $2, $3, $4, $5, $6);
+-- forms.getHead
+select "f"."id", "f"."project_id", "f"."org_id", "o"."path", "f"."year", "f"."kind", "f"."status", "f"."revision", "f"."profile_id" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" where "f"."id" = $1;
+-- forms.getDetail
+select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name", convert_to("r"."data", 'UTF8') as "data_bytes", "f"."created_at", "cu"."id" as "created_by_id", "cu"."username" as "created_by_username", "cu"."display_name" as "created_by_name" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" inner join "users" as "cu" on "cu"."id" = "f"."created_by" where "f"."id" = $1;
+-- forms.getSummary
+select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" where "f"."id" = $1;
+-- forms.getData
+select "r"."data", "f"."revision" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."id" = $1;
+-- forms.findExisting
+select "id" from "forms" where "project_id" = $1 and "year" = $2 and "kind" = $3;
+select "f"."id", "f"."project_id", "f"."org_id", "o"."path", "f"."year", "f"."kind", "f"."status", "f"."revision", "f"."profile_id" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" where "f"."id" = $1;
+-- findFormsByProjectName
+select "f"."id", "f"."revision", "f"."org_id" from "forms" as "f" inner join "projects" as "p" on "p"."id" = "f"."project_id" inner join "orgs" as "o" on "o"."id" = "f"."org_id" where "p"."name" = $1 and "f"."year" = $2 and "f"."kind" = $3 and "o"."path" like $4 escape '\';
+-- forms.updateContent
+update "forms" set "revision" = "revision" + $1, "year" = $2, "kind" = $3, "project_name" = $4, "self_total" = $5, "execution_rate" = $6, "search_text" = $7, "eval_pending" = $8, "profile_id" = coalesce($9, "profile_id"), "updated_at" = $10, "updated_by" = $11 where "id" = $12 and "revision" = $13 and "status" in ($14, $15);
+select "position", "year", "org_id", "level1", "level2", "name", "target", "actual", "weight", "score" from "form_indicators" where "form_id" = $1;
+update "form_indicators" set "level1" = $1, "level2" = $2, "name" = $3, "target" = $4, "actual" = $5, "weight" = $6, "score" = $7, "missed" = $8 where "form_id" = $9 and "position" = $10;
+insert into "form_indicators" ("form_id", "position", "year", "org_id", "level1", "level2", "name", "target", "actual", "weight", "score", "missed") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+-- forms.indicators
+select "position", "level1", "level2", "name", "target", "actual", "weight", "score", "missed" from "form_indicators" where "form_id" = $1 order by "position";
+-- revisions.list
+select "r"."form_id", "r"."revision", "r"."note", "r"."created_at", "u"."id" as "user_id", "u"."username", "u"."display_name" from "revisions" as "r" inner join "users" as "u" on "u"."id" = "r"."created_by" where "r"."form_id" = $1 order by "r"."revision" desc;
+-- revisions.get
+select "r"."form_id", "r"."revision", "r"."note", "r"."created_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "r"."data" from "revisions" as "r" inner join "users" as "u" on "u"."id" = "r"."created_by" where "r"."form_id" = $1 and "r"."revision" = $2;
+-- revisions.count
+select count(*) as "n" from "revisions" where "form_id" = $1;
+-- forms.list
+select count(*) as "n" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" where "o"."path" like $1 escape '\' and "f"."year" = $2 and "f"."status" = $3 and "f"."search_text" like $4 escape '\';
+select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" where "o"."path" like $1 escape '\' and "f"."year" = $2 and "f"."status" = $3 and "f"."search_text" like $4 escape '\' order by "f"."updated_at" desc, "f"."id" limit $5 offset $6;
+-- forms.pendingEvaluations
+select "f"."id", "f"."revision", "r"."data", "f"."profile_id" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."eval_pending" = $1 order by "f"."updated_at" limit $2;
+-- forms.writeEvaluation
+update "forms" set "rule_total" = $1, "grade" = $2, "finding_count" = $3, "error_count" = $4, "f_arithmetic" = $5, "f_structure" = $6, "f_scoring" = $7, "f_cross_field" = $8, "f_narrative" = $9, "f_value" = $10, "evaluated_revision" = $11, "eval_pending" = $12 where "id" = $13 and "revision" = $14;
+-- forms.countPending
+select count(*) as "n" from "forms" where "eval_pending" = $1;
+-- forms.count
+select count(*) as "n" from "forms";
+-- forms.markEvaluationFailed
+update "forms" set "rule_total" = $1, "grade" = $2, "finding_count" = $3, "error_count" = $4, "evaluated_revision" = $5, "eval_pending" = $6 where "id" = $7 and "revision" = $8;
+-- dashboard.byStatus
+select "status", count(*) as "forms", sum(case when "eval_pending" = $1 then 1 else 0 end) as "evaluated", sum(case when "finding_count" > $2 then 1 else 0 end) as "with_findings", sum("self_total") as "self_sum", count("self_total") as "self_n", sum("rule_total") as "rule_sum", count("rule_total") as "rule_n" from "forms" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $3 escape '\') and "year" = $4 group by "status";
+-- dashboard.gradeCounts
+select "grade", count(*) as "n" from "forms" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $1 escape '\') and "year" = $2 and "grade" is not null group by "grade";
+-- dashboard.executionRateBuckets
+select CASE WHEN "execution_rate" IS NULL THEN -1 WHEN "execution_rate" < 50 THEN 0 WHEN "execution_rate" < 60 THEN 1 WHEN "execution_rate" < 70 THEN 2 WHEN "execution_rate" < 80 THEN 3 WHEN "execution_rate" < 90 THEN 4 WHEN "execution_rate" < 95 THEN 5 WHEN "execution_rate" < 100 THEN 6 ELSE 7 END as "bucket", count(*) as "n" from "forms" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $1 escape '\') and "year" = $2 group by "bucket";
+-- dashboard.selfMinusRuleBuckets
+select CASE WHEN ("self_total" - "rule_total") IS NULL THEN -1 WHEN ("self_total" - "rule_total") < -5 THEN 0 WHEN ("self_total" - "rule_total") < -0.005 THEN 1 WHEN ("self_total" - "rule_total") < 0.005 THEN 2 WHEN ("self_total" - "rule_total") < 1 THEN 3 WHEN ("self_total" - "rule_total") < 3 THEN 4 WHEN ("self_total" - "rule_total") < 5 THEN 5 WHEN ("self_total" - "rule_total") < 10 THEN 6 ELSE 7 END as "bucket", count(*) as "n" from "forms" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $1 escape '\') and "year" = $2 and "rule_total" is not null and "self_total" is not null group by "bucket";
+-- dashboard.mostMissed
+select "level2", "name", count(*) as "n" from "form_indicators" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $1 escape '\' and "orgs"."path" like $2 escape '\') and "missed" = $3 group by "level2", "name" order by "n" desc, "level2", "name" limit $4;
+-- dashboard.findingsByFamily
+select sum("f_arithmetic") as "arithmetic", sum("f_structure") as "structure", sum("f_scoring") as "scoring", sum("f_cross_field") as "cross_field", sum("f_narrative") as "narrative", sum("f_value") as "value" from "forms" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $1 escape '\') and "year" = $2;
+-- dashboard.byOrgYear
+select "org_id", "year", count(*) as "forms", sum("self_total") as "self_sum", count("self_total") as "self_n", sum("rule_total") as "rule_sum", count("rule_total") as "rule_n", sum(case when "finding_count" > $1 then 1 else 0 end) as "with_findings" from "forms" where "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like $2 escape '\') and "year" = $3 group by "org_id", "year";
+-- comments.insert
+insert into "comments" ("id", "form_id", "revision", "field", "body", "action", "from_status", "to_status", "author_id", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+-- comments.list
+select "c"."id", "c"."form_id", "c"."revision", "c"."field", "c"."body", "c"."action", "c"."from_status", "c"."to_status", "c"."created_at", "u"."id" as "user_id", "u"."username", "u"."display_name" from "comments" as "c" inner join "users" as "u" on "u"."id" = "c"."author_id" where "c"."form_id" = $1 order by "c"."created_at", "c"."id";
+-- evidence.insert
+insert into "evidence" ("id", "form_id", "row", "file_name", "content_type", "size", "sha256", "created_by", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+-- evidence.list
+select "e"."id", "e"."form_id", "e"."row", "e"."file_name", "e"."content_type", "e"."size", "e"."sha256", "e"."created_at", "u"."id" as "user_id", "u"."username", "u"."display_name" from "evidence" as "e" inner join "users" as "u" on "u"."id" = "e"."created_by" where "e"."form_id" = $1 order by "e"."row", "e"."created_at";
+-- evidence.get
+select "e"."id", "e"."form_id", "e"."row", "e"."file_name", "e"."content_type", "e"."size", "e"."sha256", "e"."created_at", "u"."id" as "user_id", "u"."username", "u"."display_name" from "evidence" as "e" inner join "users" as "u" on "u"."id" = "e"."created_by" where "e"."id" = $1;
+-- evidence.countBySha
+select count(*) as "n" from "evidence" where "sha256" = $1;
+-- evidence.delete
+delete from "evidence" where "id" = $1;
+-- auditLog.insert
+insert into "audit_log" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "before", "after") values ($1, $2, $3, $4, $5, $6, $7, $8);
+-- auditLog.forEntity
+select "a"."id", "a"."at", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" where "a"."entity_type" = $1 and "a"."entity_id" = $2 order by "a"."at", "a"."id";
+-- auditLog.list
+select count(*) as "n" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like $1 escape '\' or "a"."actor_id" is null) and "a"."entity_type" = $2;
+select "a"."id", "a"."at", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like $1 escape '\' or "a"."actor_id" is null) and "a"."entity_type" = $2 order by "a"."at" desc, "a"."id" desc limit $3 offset $4;
+-- jobs.insert
+insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "failed", "org_id", "on_existing", "error", "created_by", "created_at", "updated_at", "finished_at", "lease_owner", "lease_expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16);
+-- jobs.insertItem
+insert into "job_items" ("job_id", "position", "file_name", "content", "status", "form_id", "error", "warning_count") values ($1, $2, $3, $4, $5, $6, $7, $8);
+-- jobs.claimable
+select "id" from "jobs" where "status" in ($1, $2) and ("lease_expires_at" is null or "lease_expires_at" < $3) order by "created_at" limit $4;
+-- jobs.claim
+update "jobs" set "status" = $1, "lease_owner" = $2, "lease_expires_at" = $3, "updated_at" = $4 where "id" = $5 and "status" in ($6, $7) and ("lease_expires_at" is null or "lease_expires_at" < $8 or "lease_owner" = $9);
+-- jobs.renew
+update "jobs" set "lease_expires_at" = $1 where "id" = $2 and "lease_owner" = $3 and "status" = $4;
+-- jobs.nextPendingItem
+select "position", "file_name", "content" from "job_items" where "job_id" = $1 and "status" = $2 order by "position" limit $3;
+-- jobs.completeItem
+update "job_items" set "status" = $1, "form_id" = $2, "error" = $3, "warning_count" = $4, "content" = $5 where "job_id" = $6 and "position" = $7 and "status" = $8;
+update "jobs" set "processed" = "processed" + $1, "succeeded" = "succeeded" + $2, "failed" = "failed" + $3, "updated_at" = $4 where "id" = $5;
+-- jobs.get
+select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "j"."id" = $1;
+-- jobs.list
+select count(*) as "n" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "o"."path" like $1 escape '\';
+select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "o"."path" like $1 escape '\' order by "j"."created_at" desc, "j"."id" limit $2 offset $3;
+-- jobs.items
+select "position", "file_name", "status", "form_id", "error", "warning_count" from "job_items" where "job_id" = $1 order by "position";
+-- jobs.finish
+update "jobs" set "status" = $1, "error" = $2, "finished_at" = $3, "updated_at" = $4, "lease_owner" = $5, "lease_expires_at" = $6 where "id" = $7 and "lease_owner" = $8 and "status" = $9;
+-- jobs.cancel
+update "jobs" set "status" = $1, "finished_at" = $2, "updated_at" = $3, "lease_owner" = $4, "lease_expires_at" = $5 where "id" = $6 and "status" in ($7, $8);
+-- forms.updateStatus
+update "forms" set "status" = $1, "updated_at" = $2, "updated_by" = $3 where "id" = $4 and "status" = $5 and "revision" = $6;
+-- forms.delete
+delete from "forms" where "id" = $1 and "status" = $2 and "revision" = $3;
