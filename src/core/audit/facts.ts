@@ -68,8 +68,11 @@ export function bigrams(text: string): Grams {
       continue;
     }
     if (!isWordCode(c)) continue;
-    if (prev >= 0) insertSorted(out, prev * 0x10000 + c);
-    prev = c;
+    // Letters are packed into 15 bits (Latin below 0x40, CJK above) so that a bigram code stays a
+    // small integer: V8 then keeps them unboxed, in arrays and as Map keys (sharedPairs).
+    const k = c >= 0x4e00 ? c - 0x4e00 + 0x40 : c - 0x41;
+    if (prev >= 0) insertSorted(out, prev * 0x8000 + k);
+    prev = k;
   }
   return out;
 }
@@ -79,7 +82,10 @@ function insertSorted(out: number[], code: number): void {
   let i = out.length;
   while (i > 0 && out[i - 1]! > code) i--;
   if (i > 0 && out[i - 1] === code) return;
-  out.splice(i, 0, code);
+  // Shift by hand: splice() on a small array costs more than the whole scan.
+  out.push(code);
+  for (let k = out.length - 1; k > i; k--) out[k] = out[k - 1]!;
+  out[i] = code;
 }
 
 /** How many bigrams two sorted sets share. */

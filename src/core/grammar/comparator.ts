@@ -29,8 +29,9 @@ function words(c: Comparator, list: string): Array<[string, Comparator]> {
 
 type Match = { comparator: Comparator; word: string; start: number; end: number };
 
-function index(list: Array<[string, Comparator]>, key: (w: string) => string) {
-  const m = new Map<string, Array<[string, Comparator]>>();
+// Keyed by char code: looking up `s[i]` would allocate a one-character string per call.
+function index(list: Array<[string, Comparator]>, key: (w: string) => number) {
+  const m = new Map<number, Array<[string, Comparator]>>();
   for (const e of list) {
     const k = key(e[0]);
     const l = m.get(k) ?? [];
@@ -41,9 +42,9 @@ function index(list: Array<[string, Comparator]>, key: (w: string) => string) {
   return m;
 }
 
-const prefixByFirst = index(PREFIX, (w) => w[0]!);
-const prefixByLast = index(PREFIX, (w) => w[w.length - 1]!);
-const suffixByFirst = index(SUFFIX, (w) => w[0]!);
+const prefixByFirst = index(PREFIX, (w) => w.charCodeAt(0));
+const prefixByLast = index(PREFIX, (w) => w.charCodeAt(w.length - 1));
+const suffixByFirst = index(SUFFIX, (w) => w.charCodeAt(0));
 
 // `达` and `超` are also the second half of ordinary verbs: `下达100%` is "issued 100%", not "≥ 100%".
 const NOT_BEFORE_DA = new Set(['下', '到', '送', '抵', '传', '表', '发', '转', '通', '直']);
@@ -56,7 +57,7 @@ function guarded(word: string, s: string, start: number): boolean {
 
 /** The longest comparator prefix written at `i`, or null. */
 export function matchPrefix(s: string, i: number): Match | null {
-  const list = prefixByFirst.get(s[i] ?? '');
+  const list = prefixByFirst.get(s.charCodeAt(i));
   if (!list) return null;
   for (const [w, c] of list) {
     if (s.startsWith(w, i) && guarded(w, s, i))
@@ -68,7 +69,7 @@ export function matchPrefix(s: string, i: number): Match | null {
 /** The longest comparator prefix that ends just before `i` (used when scanning prose backwards). */
 export function matchPrefixBefore(s: string, i: number): Match | null {
   if (i === 0) return null;
-  const list = prefixByLast.get(s[i - 1]!);
+  const list = prefixByLast.get(s.charCodeAt(i - 1));
   if (!list) return null;
   for (const [w, c] of list) {
     const start = i - w.length;
@@ -81,7 +82,7 @@ export function matchPrefixBefore(s: string, i: number): Match | null {
 
 /** The longest comparator suffix written at `i` (`以上`, `以内`), or null. */
 export function matchSuffix(s: string, i: number): Match | null {
-  const list = suffixByFirst.get(s[i] ?? '');
+  const list = suffixByFirst.get(s.charCodeAt(i));
   if (!list) return null;
   for (const [w, c] of list) {
     if (s.startsWith(w, i)) return { comparator: c, word: w, start: i, end: i + w.length };

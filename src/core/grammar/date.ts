@@ -66,7 +66,11 @@ function readSmallInt(s: string, i: number): { value: number; end: number } | nu
   return null;
 }
 
-const QUARTER_DIGIT: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+/** 1–4 for a quarter's digit (`1`–`4`, `一`–`四`), else 0. By char code: `s[q]` would allocate a string. */
+function quarterDigit(c: number): number {
+  if (c >= 0x31 && c <= 0x34) return c - 0x30;
+  return c === 0x4e00 ? 1 : c === 0x4e8c ? 2 : c === 0x4e09 ? 3 : c === 0x56db ? 4 : 0;
+}
 
 type Period = { month: number; day: number | null; precision: DatePrecision; endWord: boolean; end: number };
 
@@ -77,14 +81,15 @@ function readPeriod(s: string, i: number): Period | null {
     return { month: 12, day: null, precision: 'half', endWord: true, end: i + 3 };
   let q = i;
   if (s[q] === '第') q++;
-  if (QUARTER_DIGIT[s[q] ?? ''] && s.startsWith('季度', q + 1)) {
+  const quarter = quarterDigit(s.charCodeAt(q));
+  if (quarter && s.startsWith('季度', q + 1)) {
     let end = q + 3;
     if (s[end] === '末' || s[end] === '底') end++;
-    return { month: QUARTER_DIGIT[s[q]!]! * 3, day: null, precision: 'quarter', endWord: true, end };
+    return { month: quarter * 3, day: null, precision: 'quarter', endWord: true, end };
   }
-  if (s[i] === 'Q' && QUARTER_DIGIT[s[i + 1] ?? '']) {
+  if (s[i] === 'Q' && quarterDigit(s.charCodeAt(i + 1))) {
     return {
-      month: QUARTER_DIGIT[s[i + 1]!]! * 3,
+      month: quarterDigit(s.charCodeAt(i + 1)) * 3,
       day: null,
       precision: 'quarter',
       endWord: true,

@@ -5,25 +5,25 @@
 // Full-width ASCII (U+FF01–FF5E) maps 1:1 onto U+0021–007E, so folding keeps every offset, and
 // narrative offsets can point into the original text. `，` is kept: it separates milestones and
 // clauses, and reading it as a thousands separator would glue `支出50，2021年…` into one number.
-const FOLD_TEST_RE = /[\uFF01-\uFF0B\uFF0D-\uFF5E\u3000\u2212]/;
-const CHUNK = 8192;
-
 /** Folds full-width digits, letters and signs to ASCII (`１８０％` → `180%`); same length. */
 export function fold(s: string): string {
-  if (!FOLD_TEST_RE.test(s)) return s;
-  // One pass over char codes: a regex replace with a callback costs a call per full-width char.
-  const n = s.length;
-  const codes = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    codes[i] =
-      c >= 0xff01 && c <= 0xff5e && c !== 0xff0c ? c - 0xfee0 : c === 0x3000 ? 32 : c === 0x2212 ? 45 : c;
-  }
+  // Most cells have a few full-width marks (`（`, `：`) among ideographs: copy the unchanged runs
+  // as slices and append only the changed characters, rather than rebuild the whole string.
   let out = '';
-  for (let i = 0; i < n; i += CHUNK) {
-    out += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let d = c;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      if (c !== 0xff0c) d = c - 0xfee0;
+    } else if (c === 0x3000) d = 32;
+    else if (c === 0x2212) d = 45;
+    if (d !== c) {
+      out += s.slice(from, i) + String.fromCharCode(d);
+      from = i + 1;
+    }
   }
-  return out;
+  return from === 0 ? s : out + s.slice(from);
 }
 
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
@@ -52,12 +52,13 @@ function keepBetweenDigits(run: string, offset: number, s: string): string {
   return between ? ' ' : '';
 }
 
-const TRAILING_PUNCT = new Set(['。', '.', '，', ',', '；', ';', '！', '!', '？', '?', '、', ' ']);
+// Char codes: testing `s[end - 1]` would allocate a one-character string per test.
+const TRAILING_PUNCT = new Set(Array.from('。.，,；;！!？?、 ', (c) => c.charCodeAt(0)));
 
 /** Drops sentence punctuation a cell ends with (`185篇。`): it never changes a value's meaning. */
 export function stripTrailingPunct(s: string): string {
   let end = s.length;
-  while (end > 0 && TRAILING_PUNCT.has(s[end - 1]!)) end--;
+  while (end > 0 && TRAILING_PUNCT.has(s.charCodeAt(end - 1))) end--;
   // `5.` keeps its digit; a lone run of dots is a placeholder, left to the caller.
   return end === 0 ? s : s.slice(0, end);
 }

@@ -45,11 +45,12 @@ function words(tier: Tier, list: string): Array<[string, Tier]> {
   return list.split(' ').map((w) => [w, tier]);
 }
 
-const byFirst = new Map<string, Array<[string, Tier]>>();
+// Keyed by char code: looking up `s[i]` would allocate a one-character string per position.
+const byFirst = new Map<number, Array<[string, Tier]>>();
 for (const e of LEXICON) {
-  const l = byFirst.get(e[0][0]!) ?? [];
+  const l = byFirst.get(e[0].charCodeAt(0)) ?? [];
   l.push(e);
-  byFirst.set(e[0][0]!, l);
+  byFirst.set(e[0].charCodeAt(0), l);
 }
 for (const l of byFirst.values()) l.sort((a, b) => b[0].length - a[0].length);
 
@@ -97,7 +98,7 @@ export function readTier(s: string): TierValue | null {
 }
 
 function longestAt(s: string, i: number): [string, Tier] | null {
-  const list = byFirst.get(s[i]!);
+  const list = byFirst.get(s.charCodeAt(i));
   if (!list) return null;
   for (const e of list) if (s.startsWith(e[0], i)) return e;
   return null;

@@ -7,8 +7,37 @@ export type Cells = {
 };
 
 const PIPE_RULE = /^\|?[\s:|-]+\|?$/;
-const SPACES = /\s+/;
 const TABS = /\t/;
+
+/** Exactly the characters of the regex class `\s` (and of String.prototype.trim). */
+function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `t.split(/\s+/)` for a trimmed, non-empty `t`, without the regex machinery (every table line). */
+function splitSpaces(t: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!isRegexSpace(t.charCodeAt(i))) continue;
+    if (i > start) out.push(t.slice(start, i));
+    start = i + 1;
+  }
+  out.push(t.slice(start));
+  return out;
+}
 
 /** `| a | b |` (markdown-like), `a<TAB>b`, or `a b` (pdftotext flattens table rows to spaces). */
 export function splitCells(line: string): Cells {
@@ -31,7 +60,7 @@ export function splitCells(line: string): Cells {
   }
   if (tab) return { cells: line.split(TABS).map((p) => p.trim()), explicit: true };
   const t = line.trim();
-  return { cells: t ? t.split(SPACES) : [], explicit: false };
+  return { cells: t ? splitSpaces(t) : [], explicit: false };
 }
 
 /** A `|---|---|` separator row of a markdown table. */

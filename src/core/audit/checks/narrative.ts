@@ -43,22 +43,22 @@ function sharedPairs(facts: readonly Fact[], min: number): Array<[Fact, Fact]> {
   const counts = new Array<number>(facts.length).fill(0);
   const touched: number[] = [];
   for (let i = 0; i < facts.length; i++) {
-    const grams = gramsOf(facts[i]!, 'wide');
-    for (const g of grams) {
+    // One lookup per bigram: count the earlier facts listed under it, then list this one (a
+    // fact's bigrams are distinct, so it never meets itself).
+    for (const g of gramsOf(facts[i]!, 'wide')) {
       const list = index.get(g);
-      if (!list) continue;
+      if (!list) {
+        index.set(g, [i]);
+        continue;
+      }
       for (const j of list) if (counts[j]!++ === 0) touched.push(j);
+      list.push(i);
     }
     for (const j of touched) {
       if (counts[j]! >= min) pairs.push([facts[j]!, facts[i]!]);
       counts[j] = 0;
     }
     touched.length = 0;
-    for (const g of grams) {
-      const list = index.get(g);
-      if (list) list.push(i);
-      else index.set(g, [i]);
-    }
   }
   return pairs;
 }
@@ -92,17 +92,30 @@ export const quotedNumbers: Check = {
   source: 'rules.md §5 (narrative)',
   run({ form, analysed }) {
     const facts = collectFacts(analysed);
-    const perCell = new Map<string, number>();
-    const cellKey = (f: Fact) => `${f.field}|${f.unitKey}`;
-    for (const f of facts) if (!f.part) perCell.set(cellKey(f), (perCell.get(cellKey(f)) ?? 0) + 1);
-    for (const f of facts) f.lonely = perCell.get(cellKey(f)) === 1;
-    // Only facts on the same side with the same unit can conflict: compare within those groups.
-    const groups = new Map<string, Fact[]>();
+    // Keyed by field, then unit: no key strings to build and hash for every fact.
+    const perCell = new Map<string, Map<string, number>>();
     for (const f of facts) {
-      const key = `${f.side}|${f.unitKey}`;
-      const g = groups.get(key);
-      if (g) g.push(f);
-      else groups.set(key, [f]);
+      let cell = perCell.get(f.field);
+      if (!cell) {
+        cell = new Map();
+        perCell.set(f.field, cell);
+      }
+      if (!f.part) cell.set(f.unitKey, (cell.get(f.unitKey) ?? 0) + 1);
+    }
+    for (const f of facts) f.lonely = perCell.get(f.field)!.get(f.unitKey) === 1;
+    // Only facts on the same side with the same unit can conflict: compare within those groups.
+    // Groups in order of first appearance (that order decides the order of the findings).
+    const groups: Fact[][] = [];
+    const bySide = { target: new Map<string, Fact[]>(), actual: new Map<string, Fact[]>() };
+    for (const f of facts) {
+      const units = bySide[f.side];
+      let g = units.get(f.unitKey);
+      if (!g) {
+        g = [];
+        units.set(f.unitKey, g);
+        groups.push(g);
+      }
+      g.push(f);
     }
     const names = form.indicators.map((i) => i.name);
     const out: Finding[] = [];
@@ -114,7 +127,7 @@ export const quotedNumbers: Check = {
       reported.add(key);
       out.push(conflict(a, b, names));
     };
-    for (const group of groups.values()) {
+    for (const group of groups) {
       if (group.length < 2) continue;
       const quoted = group.filter((f) => !f.structured);
       // A unit has few indicator rows: compare each with every quoted number directly.

@@ -4,6 +4,7 @@ export function daysBetween(a: string, b: string): number {
 }
 
 function isoToUtc(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  // No .map(Number): this runs for every dated row on every score; one array is enough.
+  const p = iso.split('-');
+  return Date.UTC(Number(p[0]), p.length > 1 ? Number(p[1]) - 1 : 0, p.length > 2 ? Number(p[2]) : 1);
 }
