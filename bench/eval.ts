@@ -1,7 +1,7 @@
 // `npm run eval`: field accuracy of the importers on the seed and on ../shared/corpus
 // (raw files in corpus/raw, hand-checked truth in corpus/truth, matched by file name stem).
 // Text is compared ignoring whitespace (form-json.md).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { compareForms, fieldGroup } from '../src/core/form/compare.ts';
 import type { Form } from '../src/core/form/schema.ts';
@@ -13,14 +13,22 @@ const SHARED = resolve(ROOT, '..', 'shared');
 type Pair = { name: string; raw: string; truth: string };
 
 function pairs(): Pair[] {
-  const out: Pair[] = [{ name: 'seed', raw: join(SHARED, 'seed', '000_58180adcbb221172.txt'), truth: join(SHARED, 'seed', '000_58180adcbb221172.expected.json') }];
+  const out: Pair[] = [
+    {
+      name: 'seed',
+      raw: join(SHARED, 'seed', '000_58180adcbb221172.txt'),
+      truth: join(SHARED, 'seed', '000_58180adcbb221172.expected.json'),
+    },
+  ];
   const rawDir = join(SHARED, 'corpus', 'raw');
   const truthDir = join(SHARED, 'corpus', 'truth');
   if (!existsSync(rawDir) || !existsSync(truthDir)) {
     console.log(`（未找到语料库 ${join(SHARED, 'corpus')}：只评估种子表）`);
     return out;
   }
-  const truths = new Map(readdirSync(truthDir).map((f) => [f.replace(/(\.expected)?\.json$/, ''), join(truthDir, f)]));
+  const truths = new Map(
+    readdirSync(truthDir).map((f) => [f.replace(/(\.expected)?\.json$/, ''), join(truthDir, f)]),
+  );
   for (const f of readdirSync(rawDir).sort()) {
     const stem = f.replace(/\.[^.]+$/, '');
     const truth = truths.get(stem);
@@ -56,11 +64,17 @@ for (const p of pairs()) {
     totals.set(g, t);
   }
   const wrong = cmp.filter((c) => !c.equal).map((c) => c.path);
-  perFile.push([basename(p.name), actual ? `${ok}/${n}` : '导入失败', actual ? `${((100 * ok) / n).toFixed(2)}%` : error, wrong.slice(0, 6).join(' ')]);
+  perFile.push([
+    basename(p.name),
+    actual ? `${ok}/${n}` : '导入失败',
+    actual ? `${((100 * ok) / n).toFixed(2)}%` : error,
+    wrong.slice(0, 6).join(' '),
+  ]);
 }
 
 console.log('\n文件\t正确/字段\t准确率\t错误字段（前 6 个）');
 for (const r of perFile) console.log(r.join('\t'));
 console.log('\n字段组\t正确/总数\t准确率');
-for (const [g, t] of [...totals].sort()) console.log(`${g}\t${t.right}/${t.all}\t${((100 * t.right) / t.all).toFixed(2)}%`);
+for (const [g, t] of [...totals].sort())
+  console.log(`${g}\t${t.right}/${t.all}\t${((100 * t.right) / t.all).toFixed(2)}%`);
 console.log(`\n总体字段准确率：${right}/${all} = ${((100 * right) / Math.max(1, all)).toFixed(2)}%`);

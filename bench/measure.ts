@@ -12,9 +12,16 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
+/**
+ * Runs `fn` until V8 has finished optimising it: its background compiler threads count in the
+ * process's CPU time, so timing too early measures the compiler rather than the code.
+ */
+function warmUp(fn: () => void, ms: number): void {
+  const start = cpuMs();
+  while (cpuMs() - start < ms) for (let i = 0; i < 20; i++) fn();
+}
+
 function timeRound(fn: () => void, ms: number): Rate {
-  // Warm up so the JIT has compiled the hot path before timing.
-  for (let i = 0; i < 50; i++) fn();
   let n = 0;
   const start = cpuMs();
   let now = start;
@@ -32,7 +39,9 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-export function compare(candidate: () => void, baseline: () => void, rounds = 5, ms = 600) {
+export function compare(candidate: () => void, baseline: () => void, rounds = 5, ms = 800) {
+  warmUp(baseline, 1000);
+  warmUp(candidate, 4000);
   const c: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -57,9 +57,10 @@ function layerOf(file: string): Layer | null {
   return null;
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const out: string[] = [];
   for (const m of source.matchAll(IMPORT)) out.push((m[1] ?? m[2] ?? m[3])!);
   return out;
@@ -73,12 +74,11 @@ describe('architecture', () => {
   });
 
   it('recognises every import form', () => {
-    expect(importsOf(`import a from './a.ts';\nimport './b.ts';\nconst c = await import('./c.ts');\nexport { d } from './d.ts';`)).toEqual([
-      './a.ts',
-      './b.ts',
-      './c.ts',
-      './d.ts',
-    ]);
+    expect(
+      importsOf(
+        `import a from './a.ts';\nimport './b.ts';\nconst c = await import('./c.ts');\nexport { d } from './d.ts';`,
+      ),
+    ).toEqual(['./a.ts', './b.ts', './c.ts', './d.ts']);
   });
 
   it('imports point toward core only, and packages stay in their layer', () => {
@@ -90,13 +90,16 @@ describe('architecture', () => {
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
         if (spec.startsWith('.')) {
           const to = layerOf(resolve(file, '..', spec));
-          if (to && !ALLOWED[from].includes(to)) violations.push(`${relative(ROOT, file)} → ${spec} (${from} → ${to})`);
+          if (to && !ALLOWED[from].includes(to))
+            violations.push(`${relative(ROOT, file)} → ${spec} (${from} → ${to})`);
           continue;
         }
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-        if (from === 'core' && !isTest && pkg !== 'zod') violations.push(`${relative(ROOT, file)} → ${spec} (core imports zod only)`);
+        if (from === 'core' && !isTest && pkg !== 'zod')
+          violations.push(`${relative(ROOT, file)} → ${spec} (core imports zod only)`);
         const owner = PACKAGE_OWNER[pkg];
-        if (owner && owner !== from && !isTest) violations.push(`${relative(ROOT, file)} → ${spec} (only ${owner} may import ${pkg})`);
+        if (owner && owner !== from && !isTest)
+          violations.push(`${relative(ROOT, file)} → ${spec} (only ${owner} may import ${pkg})`);
       }
     }
     expect(violations).toEqual([]);

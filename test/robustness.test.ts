@@ -5,7 +5,7 @@ import { evaluateForm } from '../src/core/evaluate.ts';
 import type { Form } from '../src/core/form/schema.ts';
 import { validateForm } from '../src/core/form/validate.ts';
 import { importText } from '../src/formats/text/index.ts';
-import { SEED_TXT, form, profile, row, seedForm } from './fixtures/build-form.ts';
+import { form, profile, row, SEED_TXT, seedForm } from './fixtures/build-form.ts';
 
 // Issue 2 acceptance: no crash, hang (> 1 s) or exception on hostile input, from text to findings.
 const national = profile('national');
@@ -42,8 +42,14 @@ describe('robustness of import → score → audit', () => {
     expect(empty.findings.map((f) => f.code)).toContain('structure.no-indicators');
     const zero = seedForm();
     for (const i of zero.indicators) i.weight = 0;
-    expect(evaluateForm(zero, national).findings.some((f) => f.code === 'structure.weight-not-positive')).toBe(true);
-    const junk = form(Array.from({ length: 20 }, (_, k) => row({ target: `#@!${k}~~`, actual: `？？${k}&&`, weight: 5, score: 5 })));
+    expect(
+      evaluateForm(zero, national).findings.some((f) => f.code === 'structure.weight-not-positive'),
+    ).toBe(true);
+    const junk = form(
+      Array.from({ length: 20 }, (_, k) =>
+        row({ target: `#@!${k}~~`, actual: `？？${k}&&`, weight: 5, score: 5 }),
+      ),
+    );
     const ev = evaluateForm(junk, national);
     expect(ev.score.rows.every((r) => r.ruleScore !== null)).toBe(true);
   });
@@ -56,7 +62,11 @@ describe('robustness of import → score → audit', () => {
         fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
         fc.record({ op: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
         fc.record({ op: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ maxLength: 30 }) }),
-        fc.record({ op: fc.constant('chars' as const), at: fc.nat(), text: fc.string({ unit: 'grapheme', maxLength: 5 }) }),
+        fc.record({
+          op: fc.constant('chars' as const),
+          at: fc.nat(),
+          text: fc.string({ unit: 'grapheme', maxLength: 5 }),
+        }),
       ),
       { minLength: 1, maxLength: 6 },
     );

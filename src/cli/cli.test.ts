@@ -20,7 +20,13 @@ describe('jixiao CLI', () => {
     const got = JSON.parse(r.out);
     const want = JSON.parse(readFileSync(SEED_JSON, 'utf8'));
     const squash = (v: unknown): unknown =>
-      typeof v === 'string' ? v.replace(/\s+/g, '') : Array.isArray(v) ? v.map(squash) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, squash(x)])) : v;
+      typeof v === 'string'
+        ? v.replace(/\s+/g, '')
+        : Array.isArray(v)
+          ? v.map(squash)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, squash(x)]))
+            : v;
     expect(squash(got)).toEqual(squash(want));
   });
 
@@ -28,12 +34,23 @@ describe('jixiao CLI', () => {
     const r = run('score', SEED_TXT, '--json');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
-    expect(s).toMatchObject({ profile: 'national', executionRate: 93.51, fundsScore: 9.35, selfTotal: 99.35, grade: '优' });
+    expect(s).toMatchObject({
+      profile: 'national',
+      executionRate: 93.51,
+      fundsScore: 9.35,
+      selfTotal: 99.35,
+      grade: '优',
+    });
     expect(s.ruleTotal).toBeLessThan(99.35);
     expect(s.rows).toHaveLength(28);
-    for (const key of ['index', 'name', 'weight', 'selfScore', 'ruleScore', 'kind', 'trail']) expect(s.rows[0]).toHaveProperty(key);
+    for (const key of ['index', 'name', 'weight', 'selfScore', 'ruleScore', 'kind', 'trail'])
+      expect(s.rows[0]).toHaveProperty(key);
     const lowered = s.rows.filter((x: { ruleScore: number; selfScore: number }) => x.ruleScore < x.selfScore);
-    expect(lowered.map((x: { name: string }) => x.name)).toEqual(['定额工作经费', '后绩效补助经费', '经费支出进度']);
+    expect(lowered.map((x: { name: string }) => x.name)).toEqual([
+      '定额工作经费',
+      '后绩效补助经费',
+      '经费支出进度',
+    ]);
     expect(lowered[0].trail).toContain('晚于截止日期');
   });
 
@@ -79,7 +96,10 @@ describe('jixiao CLI', () => {
   it('bad input: missing file, empty file, binary garbage, invalid Form JSON → exit 2 naming the file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'empty.txt'), '');
-    writeFileSync(join(dir, 'garbage.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    writeFileSync(
+      join(dir, 'garbage.txt'),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+    );
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ kind: 'project-self-evaluation', year: '2021' }));
     for (const [file, expected] of [
       [join(dir, 'missing.txt'), '不存在'],
@@ -129,7 +149,12 @@ describe('jixiao export and multi-format import (issue 3)', () => {
     const r = run('import', dir, '--json');
     expect(r.code).toBe(2);
     expect(r.err).toContain('5/5');
-    const results = JSON.parse(r.out) as Array<{ file: string; ok: boolean; forms?: Array<{ form: { projectName: string; totalScore: number } }>; error?: string }>;
+    const results = JSON.parse(r.out) as Array<{
+      file: string;
+      ok: boolean;
+      forms?: Array<{ form: { projectName: string; totalScore: number } }>;
+      error?: string;
+    }>;
     const ok = results.filter((x) => x.ok);
     expect(ok.map((x) => x.file.split('.').pop()).sort()).toEqual(['docx', 'pdf', 'txt', 'xlsx']);
     for (const x of ok) expect(x.forms?.[0]?.form.totalScore).toBe(99.35);

@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { FormatError } from '../services/errors.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
-import { registerDemo } from './commands/demo.ts';
 import { CliExit, EXIT } from './exit.ts';
 
 export function buildProgram(): Command {

@@ -31,9 +31,14 @@ export type Column = { title: string; align?: 'left' | 'right'; max?: number };
 
 export function table(columns: readonly Column[], rows: readonly string[][]): string {
   const cells = rows.map((r) => r.map((c, i) => (columns[i]?.max ? truncate(c, columns[i]!.max!) : c)));
-  const widths = columns.map((col, i) => Math.max(displayWidth(col.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = columns.map((col, i) =>
+    Math.max(displayWidth(col.title), ...cells.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (r: readonly string[]) =>
-    r.map((c, i) => pad(c, widths[i]!, columns[i]?.align)).join('  ').trimEnd();
+    r
+      .map((c, i) => pad(c, widths[i]!, columns[i]?.align))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('──');
   return [line(columns.map((c) => c.title)), rule, ...cells.map(line)].join('\n');
 }

@@ -14,7 +14,11 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 export type ExportedFile = { bytes: Uint8Array; contentType: string; extension: string };
 
 /** The official printed form in one of the four formats (issue 3). Writers load on first use. */
-export async function exportForm(form: Form, profile: Profile | null, format: ExportFormat): Promise<ExportedFile> {
+export async function exportForm(
+  form: Form,
+  profile: Profile | null,
+  format: ExportFormat,
+): Promise<ExportedFile> {
   let bytes: Uint8Array;
   switch (format) {
     case 'xlsx':

@@ -14,7 +14,14 @@ export type FormatErrorCode =
   | 'invalid-form-json'
   | 'unreadable';
 
-export type FormatLocation = { page?: number; sheet?: string; row?: number; cell?: string; line?: number; path?: string };
+export type FormatLocation = {
+  page?: number;
+  sheet?: string;
+  row?: number;
+  cell?: string;
+  line?: number;
+  path?: string;
+};
 
 export class FormatError extends Error {
   readonly code: FormatErrorCode;

@@ -52,7 +52,11 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 export async function importBytesAll(bytes: Uint8Array, file: string): Promise<ImportResult[]> {
   const ext = extensionOf(file);
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new FormatError('too-large', file, `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过导入上限 ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new FormatError(
+      'too-large',
+      file,
+      `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过导入上限 ${MAX_FILE_BYTES / 1048576} MB`,
+    );
   }
   try {
     switch (ext) {
@@ -69,12 +73,24 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
         return nonEmpty(await (await import('./pdf/import-pdf.ts')).importPdf(bytes, file), file);
       case '.xls':
       case '.et':
-        throw new FormatError('unsupported-format', file, '旧版 Excel（.xls/.et）文件无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后导入');
+        throw new FormatError(
+          'unsupported-format',
+          file,
+          '旧版 Excel（.xls/.et）文件无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后导入',
+        );
       case '.doc':
       case '.wps':
-        throw new FormatError('unsupported-format', file, '旧版 Word（.doc/.wps）文件无法直接读取，请另存为 .docx 后导入');
+        throw new FormatError(
+          'unsupported-format',
+          file,
+          '旧版 Word（.doc/.wps）文件无法直接读取，请另存为 .docx 后导入',
+        );
       default:
-        throw new FormatError('unsupported-format', file, `不支持的文件类型“${ext || '无扩展名'}”，可导入：${IMPORTABLE.join(' ')}`);
+        throw new FormatError(
+          'unsupported-format',
+          file,
+          `不支持的文件类型“${ext || '无扩展名'}”，可导入：${IMPORTABLE.join(' ')}`,
+        );
     }
   } catch (e) {
     if (e instanceof FormatError) throw e;
@@ -90,7 +106,11 @@ export async function importBytes(bytes: Uint8Array, file: string): Promise<Impo
 
 function nonEmpty(results: ImportResult[], file: string): ImportResult[] {
   if (results.length === 0) {
-    throw new FormatError('not-a-form', file, '没有找到项目支出绩效自评表（未识别到项目名称、项目资金或绩效指标表）');
+    throw new FormatError(
+      'not-a-form',
+      file,
+      '没有找到项目支出绩效自评表（未识别到项目名称、项目资金或绩效指标表）',
+    );
   }
   return results;
 }
@@ -99,7 +119,11 @@ function nonEmpty(results: ImportResult[], file: string): ImportResult[] {
 export function requireForm(result: ImportResult, file: string): ImportResult {
   const f = result.form;
   if (!f.projectName && f.indicators.length === 0 && f.funds.total === null) {
-    throw new FormatError('not-a-form', file, '没有找到项目支出绩效自评表的内容（项目名称、项目资金、绩效指标均未识别）');
+    throw new FormatError(
+      'not-a-form',
+      file,
+      '没有找到项目支出绩效自评表的内容（项目名称、项目资金、绩效指标均未识别）',
+    );
   }
   return result;
 }

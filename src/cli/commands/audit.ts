@@ -33,7 +33,10 @@ export function registerAudit(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (file: string, opts: { profile: string; json?: boolean }) => {
       const ev = await evaluateFile(file, opts.profile);
-      if (opts.json) process.stdout.write(`${JSON.stringify({ profile: ev.profile.id, findings: ev.findings }, null, 2)}\n`);
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify({ profile: ev.profile.id, findings: ev.findings }, null, 2)}\n`,
+        );
       else process.stdout.write(`${renderFindings(ev.form.projectName || file, ev.findings)}\n`);
       if (ev.findings.some((f) => f.severity === 'error')) throw new CliExit(EXIT.findings, '');
     });

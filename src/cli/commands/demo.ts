@@ -5,7 +5,15 @@ import { evaluateFile } from '../../services/evaluate-file.ts';
 import { renderFindings } from './audit.ts';
 import { renderScore } from './score.ts';
 
-export const DEMO_FORM = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'seed.txt');
+export const DEMO_FORM = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'test',
+  'fixtures',
+  'seed.txt',
+);
 
 /** `jixiao demo`: the demo form scored and audited in the terminal, no server needed. */
 export function registerDemo(program: Command): void {
@@ -16,6 +24,8 @@ export function registerDemo(program: Command): void {
     .action(async (opts: { profile: string }) => {
       const ev = await evaluateFile(DEMO_FORM, opts.profile);
       const title = ev.form.projectName;
-      process.stdout.write(`${renderScore(title, ev.score, ev.profile.name)}\n\n${renderFindings('审核结果', ev.findings)}\n`);
+      process.stdout.write(
+        `${renderScore(title, ev.score, ev.profile.name)}\n\n${renderFindings('审核结果', ev.findings)}\n`,
+      );
     });
 }

@@ -7,7 +7,9 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('按官方表样导出自评表：xlsx、docx、pdf 或 html（打印页）')
     .argument('<file>', 'Form JSON 或可导入的文件')
-    .addOption(new Option('-f, --format <format>', '导出格式').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(
+      new Option('-f, --format <format>', '导出格式').choices([...EXPORT_FORMATS]).makeOptionMandatory(),
+    )
     .option('-o, --out <path>', '输出文件（默认：与输入同名，换扩展名）')
     .option('-p, --profile <id>', '规则配置（决定表名与标签）', 'national')
     .action(async (file: string, opts: { format: ExportFormat; out?: string; profile: string }) => {

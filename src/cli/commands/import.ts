@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { type ImportOutcome, expandInputs, importFiles } from '../../services/import-files.ts';
+import { expandInputs, type ImportOutcome, importFiles } from '../../services/import-files.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { table } from '../render.ts';
 
@@ -43,8 +43,10 @@ export function renderImport(outcomes: readonly ImportOutcome[]): string {
     );
     for (const o of ok) {
       const warnings = o.results.flatMap((r) => r.warnings);
-      for (const w of warnings.slice(0, 10)) lines.push(`  ⚠ ${basename(o.file)} ${w.path || ''} ${w.message}`);
-      if (warnings.length > 10) lines.push(`  ⚠ ${basename(o.file)} 另有 ${warnings.length - 10} 条警告（--json 查看全部）`);
+      for (const w of warnings.slice(0, 10))
+        lines.push(`  ⚠ ${basename(o.file)} ${w.path || ''} ${w.message}`);
+      if (warnings.length > 10)
+        lines.push(`  ⚠ ${basename(o.file)} 另有 ${warnings.length - 10} 条警告（--json 查看全部）`);
     }
   }
   if (failed.length) {
@@ -52,7 +54,10 @@ export function renderImport(outcomes: readonly ImportOutcome[]): string {
     for (const o of failed) if (!o.ok) lines.push(`  ✗ ${o.error}`);
   }
   const forms = ok.reduce((a, o) => a + (o.ok ? o.results.length : 0), 0);
-  lines.push('', `共 ${outcomes.length} 个文件：成功 ${ok.length} 个（${forms} 张表），失败 ${failed.length} 个。`);
+  lines.push(
+    '',
+    `共 ${outcomes.length} 个文件：成功 ${ok.length} 个（${forms} 张表），失败 ${failed.length} 个。`,
+  );
   return lines.join('\n');
 }
 
@@ -81,7 +86,8 @@ export function registerImport(program: Command): void {
       bar?.start(files.length, 0, { file: '' });
       const outcomes = await importFiles(files, (done, file) => bar?.update(done, { file: basename(file) }));
       bar?.stop();
-      for (const m of missing) outcomes.push({ file: m, ok: false, code: 'unreadable', error: `${m}：文件或目录不存在` });
+      for (const m of missing)
+        outcomes.push({ file: m, ok: false, code: 'unreadable', error: `${m}：文件或目录不存在` });
 
       if (opts.out) {
         await mkdir(opts.out, { recursive: true });
@@ -98,12 +104,21 @@ export function registerImport(program: Command): void {
       }
       if (opts.json) {
         const first = outcomes[0];
-        const single = inputs.length === 1 && !fromDirectory && outcomes.length === 1 && first?.ok && first.results.length === 1;
+        const single =
+          inputs.length === 1 &&
+          !fromDirectory &&
+          outcomes.length === 1 &&
+          first?.ok &&
+          first.results.length === 1;
         const payload = single
           ? (first as Extract<ImportOutcome, { ok: true }>).results[0]!.form
           : outcomes.map((o) =>
               o.ok
-                ? { file: o.file, ok: true, forms: o.results.map((r) => ({ form: r.form, warnings: r.warnings })) }
+                ? {
+                    file: o.file,
+                    ok: true,
+                    forms: o.results.map((r) => ({ form: r.form, warnings: r.warnings })),
+                  }
                 : { file: o.file, ok: false, code: o.code, error: o.error },
             );
         process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);

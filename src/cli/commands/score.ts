@@ -50,7 +50,9 @@ export function renderScore(title: string, s: FormScore, profileName: string): s
     r.selfScore === null ? '—' : String(r.selfScore),
     r.ruleScore === null ? '—' : String(r.ruleScore),
   ]);
-  const lowered = s.rows.filter((r) => r.ruleScore !== null && r.selfScore !== null && r.ruleScore < r.selfScore);
+  const lowered = s.rows.filter(
+    (r) => r.ruleScore !== null && r.selfScore !== null && r.ruleScore < r.selfScore,
+  );
   const lines = [
     `${title}（规则：${profileName}）`,
     `预算执行率 ${s.executionRate === null ? '无法计算' : formatPercent(s.executionRate)}，得分 ${s.fundsScore}（${s.funds.trail}）`,
@@ -66,7 +68,9 @@ export function renderScore(title: string, s: FormScore, profileName: string): s
       ],
       rows,
     ),
-    ...(lowered.length ? ['', '规则分低于自评的行：', ...lowered.map((r) => `  第 ${r.index + 1} 行 ${r.name}：${r.trail}`)] : []),
+    ...(lowered.length
+      ? ['', '规则分低于自评的行：', ...lowered.map((r) => `  第 ${r.index + 1} 行 ${r.name}：${r.trail}`)]
+      : []),
     '',
     `自评总分 ${s.selfTotal ?? '—'}（${s.selfGrade ?? '—'}）  规则总分 ${s.ruleTotal}（${s.grade}）${s.cap ? `  ${s.cap.trail}` : ''}`,
   ];

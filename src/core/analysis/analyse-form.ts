@@ -43,6 +43,9 @@ export function analyseForm(form: Form): AnalysedForm {
     }
     return { index, indicator, target, actual, direction, directionInferred, isCost };
   });
-  const goals = { expected: extractQuantities(form.goals.expected), actual: extractQuantities(form.goals.actual) };
+  const goals = {
+    expected: extractQuantities(form.goals.expected),
+    actual: extractQuantities(form.goals.actual),
+  };
   return { form, rows, goals };
 }

@@ -6,7 +6,8 @@ import type { Finding } from './types.ts';
 
 const national = profile('national');
 const codes = (f: Form, p = national) => auditForm(f, p).map((x) => x.code);
-const find = (f: Form, code: string, p = national): Finding[] => auditForm(f, p).filter((x) => x.code === code);
+const find = (f: Form, code: string, p = national): Finding[] =>
+  auditForm(f, p).filter((x) => x.code === code);
 
 describe('the seed form (its real problems, found by general rules)', () => {
   const seed = seedForm();
@@ -81,18 +82,46 @@ describe('the seed form (its real problems, found by general rules)', () => {
 
 describe('arithmetic checks', () => {
   it('printed execution rate truncated to a whole percent', () => {
-    const f = form([], { funds: { total: { initialBudget: 100, annualBudget: 100, executed: 99.985, weight: 10, executionRate: 99, score: 10 }, fiscal: null, carryover: null, other: null } });
+    const f = form([], {
+      funds: {
+        total: {
+          initialBudget: 100,
+          annualBudget: 100,
+          executed: 99.985,
+          weight: 10,
+          executionRate: 99,
+          score: 10,
+        },
+        fiscal: null,
+        carryover: null,
+        other: null,
+      },
+    });
     const m = find(f, 'funds.execution-rate-mismatch');
     expect(m).toHaveLength(1);
     expect(m[0]!.message).toContain('99.00%');
     expect(m[0]!.message).toContain('99.99%');
   });
   it('funds score rounded to whole points or multiplied by the wrong weight', () => {
-    const f = form([], { funds: { total: { annualBudget: 100, executed: 93.5, weight: 10, executionRate: 93.5, score: 9 }, fiscal: null, carryover: null, other: null } });
+    const f = form([], {
+      funds: {
+        total: { annualBudget: 100, executed: 93.5, weight: 10, executionRate: 93.5, score: 9 },
+        fiscal: null,
+        carryover: null,
+        other: null,
+      },
+    });
     expect(find(f, 'funds.score-mismatch')[0]!.message).toContain('9.35');
   });
   it('total row differs from the sub-rows', () => {
-    const f = form([], { funds: { total: { annualBudget: 100, executed: 90 }, fiscal: { annualBudget: 80, executed: 70 }, carryover: { annualBudget: 10, executed: 10 }, other: null } });
+    const f = form([], {
+      funds: {
+        total: { annualBudget: 100, executed: 90 },
+        fiscal: { annualBudget: 80, executed: 70 },
+        carryover: { annualBudget: 10, executed: 10 },
+        other: null,
+      },
+    });
     const m = find(f, 'funds.sub-rows-sum');
     expect(m.map((x) => x.field)).toEqual(['funds.total.annualBudget', 'funds.total.executed']);
   });
@@ -100,35 +129,61 @@ describe('arithmetic checks', () => {
     const f = form([row({ target: '≥10个', actual: '10个', weight: 90, score: 90 })], { totalScore: 90 });
     const m = find(f, 'total.score-sum');
     expect(m[0]!.message).toContain('漏计');
-    expect(codes(form([row({ target: '≥10个', actual: '10个', weight: 90, score: 90 })], { totalScore: 99 }))).not.toContain('total.score-sum');
+    expect(
+      codes(form([row({ target: '≥10个', actual: '10个', weight: 90, score: 90 })], { totalScore: 99 })),
+    ).not.toContain('total.score-sum');
   });
 });
 
 describe('structure checks', () => {
   it('level weights that do not add up under the profile', () => {
-    const f = form([row({ target: '≥10个', actual: '10个', weight: 60, score: 60 }), row({ level1: '效益指标', level2: '社会效益指标', target: '≥1个', actual: '1个', weight: 30, score: 30 })]);
+    const f = form([
+      row({ target: '≥10个', actual: '10个', weight: 60, score: 60 }),
+      row({
+        level1: '效益指标',
+        level2: '社会效益指标',
+        target: '≥1个',
+        actual: '1个',
+        weight: 30,
+        score: 30,
+      }),
+    ]);
     const c = codes(f);
     expect(c).toContain('structure.level1-weight');
     expect(c).toContain('structure.missing-satisfaction');
     expect(c).not.toContain('structure.indicator-weight-total');
   });
   it('a label (80分) whose parts add to something else', () => {
-    const f = form([row({ level1: '产出指标(80分)', target: '≥10个', actual: '10个', weight: 50, score: 50 })]);
+    const f = form([
+      row({ level1: '产出指标(80分)', target: '≥10个', actual: '10个', weight: 50, score: 50 }),
+    ]);
     expect(find(f, 'structure.level1-label-weight')[0]!.message).toContain('80');
   });
   it('score above weight, zero weight, missing level-1 label', () => {
-    const f = form([row({ target: '≥10个', actual: '10个', weight: 5, score: 6 }), row({ level1: '', target: '≥1个', actual: '1个', weight: 0, score: 0 })]);
+    const f = form([
+      row({ target: '≥10个', actual: '10个', weight: 5, score: 6 }),
+      row({ level1: '', target: '≥1个', actual: '1个', weight: 0, score: 0 }),
+    ]);
     const c = codes(f);
     expect(c).toContain('structure.score-above-weight');
     expect(c).toContain('structure.weight-not-positive');
     expect(c).toContain('structure.missing-level');
   });
   it('deviation note missing when a row scores below its weight; sichuan requires one below 90% execution', () => {
-    const f = form([row({ target: '≥10个', actual: '8个', weight: 10, score: 8 })], { funds: { total: { annualBudget: 100, executed: 80, weight: 10, executionRate: 80, score: 8 }, fiscal: null, carryover: null, other: null } });
+    const f = form([row({ target: '≥10个', actual: '8个', weight: 10, score: 8 })], {
+      funds: {
+        total: { annualBudget: 100, executed: 80, weight: 10, executionRate: 80, score: 8 },
+        fiscal: null,
+        carryover: null,
+        other: null,
+      },
+    });
     expect(find(f, 'structure.deviation-note-missing')).toHaveLength(1);
     expect(codes(f, profile('sichuan'))).toContain('structure.execution-explanation-missing');
     expect(codes(f)).not.toContain('structure.execution-explanation-missing');
-    const noted = form([row({ target: '≥10个', actual: '8个', weight: 10, score: 8, deviation: '受疫情影响' })]);
+    const noted = form([
+      row({ target: '≥10个', actual: '8个', weight: 10, score: 8, deviation: '受疫情影响' }),
+    ]);
     expect(codes(noted)).not.toContain('structure.deviation-note-missing');
   });
   it('guangxi requires a note at ≥ 130% of target', () => {
@@ -146,18 +201,28 @@ describe('scoring checks', () => {
     expect(m[0]!.message).toContain('1.8');
   });
   it('a met target given less than full marks is reported as info', () => {
-    const m = find(form([row({ target: '≥10个', actual: '12个', weight: 10, score: 8 })]), 'scoring.below-rule');
+    const m = find(
+      form([row({ target: '≥10个', actual: '12个', weight: 10, score: 8 })]),
+      'scoring.below-rule',
+    );
     expect(m[0]!.severity).toBe('info');
   });
   it('a qualitative actual for a numeric target given full marks', () => {
-    expect(find(form([row({ target: '≥10个', actual: '完成' })]), 'scoring.tier-for-numeric-target')[0]!.severity).toBe('warning');
+    expect(
+      find(form([row({ target: '≥10个', actual: '完成' })]), 'scoring.tier-for-numeric-target')[0]!.severity,
+    ).toBe('warning');
   });
 });
 
 describe('cross-field checks', () => {
-  const cost = (name: string, target: string, actual: string) => row({ level2: '成本指标', name, target, actual, weight: 5, score: 5 });
+  const cost = (name: string, target: string, actual: string) =>
+    row({ level2: '成本指标', name, target, actual, weight: 5, score: 5 });
   it('cost rows that do not add up to the total-cost row, and a cost above funds executed', () => {
-    const f = form([cost('项目总成本', '100万元', '90万元'), cost('设备费', '60万元', '50万元'), cost('劳务费', '30万元', '30万元')]);
+    const f = form([
+      cost('项目总成本', '100万元', '90万元'),
+      cost('设备费', '60万元', '50万元'),
+      cost('劳务费', '30万元', '30万元'),
+    ]);
     const m = find(f, 'cross-field.cost-parts-sum');
     expect(m.map((x) => x.field)).toEqual(['indicators[0].target', 'indicators[0].actual']);
     expect(m[0]!.message).toContain('90万元');
@@ -165,11 +230,19 @@ describe('cross-field checks', () => {
     expect(find(big, 'cross-field.cost-above-executed')[0]!.message).toContain('90万元');
   });
   it('consistent cost rows are not flagged', () => {
-    const f = form([cost('项目总成本', '100万元', '90万元'), cost('设备费', '70万元', '60万元'), cost('劳务费', '30万元', '30万元')]);
-    expect(codes(f).filter((c) => c.startsWith('cross-field.cost') || c === 'cross-field.total-cost-vs-executed')).toEqual([]);
+    const f = form([
+      cost('项目总成本', '100万元', '90万元'),
+      cost('设备费', '70万元', '60万元'),
+      cost('劳务费', '30万元', '30万元'),
+    ]);
+    expect(
+      codes(f).filter((c) => c.startsWith('cross-field.cost') || c === 'cross-field.total-cost-vs-executed'),
+    ).toEqual([]);
   });
   it('execution far below 100% while every output is fully met', () => {
-    const f = form([row({ target: '≥10个', actual: '10个' })], { funds: { total: { annualBudget: 100, executed: 10.77 }, fiscal: null, carryover: null, other: null } });
+    const f = form([row({ target: '≥10个', actual: '10个' })], {
+      funds: { total: { annualBudget: 100, executed: 10.77 }, fiscal: null, carryover: null, other: null },
+    });
     expect(find(f, 'cross-field.low-execution-all-met')[0]!.message).toContain('10.77%');
   });
   it('an execution-rate indicator repeated among the outputs', () => {
@@ -177,22 +250,34 @@ describe('cross-field checks', () => {
     expect(find(f, 'cross-field.execution-rate-indicator')[0]!.severity).toBe('error');
   });
   it('a breakdown that does not add up, and one that mixes units', () => {
-    const bad = form([row({ target: '养殖规模稳步扩大', actual: '全年新增养殖192只，其中羊180只、牛12头，带动农户增收。' })]);
+    const bad = form([
+      row({ target: '养殖规模稳步扩大', actual: '全年新增养殖192只，其中羊180只、牛12头，带动农户增收。' }),
+    ]);
     expect(codes(bad)).toContain('cross-field.breakdown-mixed-units');
-    const wrong = form([row({ target: '信息报送及时准确', actual: '报送信息共100篇，其中政策30篇、技术50篇，质量较高。' })]);
+    const wrong = form([
+      row({ target: '信息报送及时准确', actual: '报送信息共100篇，其中政策30篇、技术50篇，质量较高。' }),
+    ]);
     expect(find(wrong, 'cross-field.breakdown-sum')[0]!.message).toContain('80');
-    const right = form([row({ target: '信息报送及时准确', actual: '报送信息共80篇，其中政策30篇、技术50篇，质量较高。' })]);
+    const right = form([
+      row({ target: '信息报送及时准确', actual: '报送信息共80篇，其中政策30篇、技术50篇，质量较高。' }),
+    ]);
     expect(codes(right)).not.toContain('cross-field.breakdown-sum');
   });
 });
 
 describe('narrative and value checks', () => {
   it('identical goal cells and goal cells with only numbers', () => {
-    expect(codes(form([], { goals: { expected: '完成培训任务。', actual: '完成培训任务。' } }))).toContain('narrative.goals-identical');
-    expect(codes(form([], { goals: { expected: '100', actual: '完成了全部培训任务。' } }))).toContain('narrative.goals-only-numbers');
+    expect(codes(form([], { goals: { expected: '完成培训任务。', actual: '完成培训任务。' } }))).toContain(
+      'narrative.goals-identical',
+    );
+    expect(codes(form([], { goals: { expected: '100', actual: '完成了全部培训任务。' } }))).toContain(
+      'narrative.goals-only-numbers',
+    );
   });
   it('a note that admits a shortfall on a full-marks row', () => {
-    expect(codes(form([row({ target: '≥10个', actual: '10个', deviation: '因疫情影响进度滞后' })]))).toContain('narrative.shortfall-at-full-marks');
+    expect(
+      codes(form([row({ target: '≥10个', actual: '10个', deviation: '因疫情影响进度滞后' })])),
+    ).toContain('narrative.shortfall-at-full-marks');
   });
   it('placeholder targets, blank actuals, unit mismatch, OCR-garbled percentages, money targets in %', () => {
     const f = form([
@@ -203,11 +288,19 @@ describe('narrative and value checks', () => {
       row({ level2: '成本指标', target: '≤5%', actual: '4%' }),
     ]);
     const c = codes(f);
-    for (const code of ['value.placeholder-target', 'value.blank-actual', 'value.unit-mismatch', 'value.percent-above-100', 'value.cost-not-money']) {
+    for (const code of [
+      'value.placeholder-target',
+      'value.blank-actual',
+      'value.unit-mismatch',
+      'value.percent-above-100',
+      'value.cost-not-money',
+    ]) {
       expect(c).toContain(code);
     }
   });
   it('a form published with no values filled in', () => {
-    expect(codes(form([row({ target: '', actual: '' }), row({ target: '', actual: '' })]))).toEqual(expect.arrayContaining(['value.form-empty']));
+    expect(codes(form([row({ target: '', actual: '' }), row({ target: '', actual: '' })]))).toEqual(
+      expect.arrayContaining(['value.form-empty']),
+    );
   });
 });

@@ -197,7 +197,14 @@ function quotedFacts(
   return facts;
 }
 
-function cellFacts(v: Value, text: string, side: Side, field: string, row: number | null, name: string): Fact[] {
+function cellFacts(
+  v: Value,
+  text: string,
+  side: Side,
+  field: string,
+  row: number | null,
+  name: string,
+): Fact[] {
   if (v.kind === 'quantity') {
     return [
       {
@@ -229,8 +236,12 @@ export function collectFacts(analysed: AnalysedForm): Fact[] {
   ];
   for (const row of analysed.rows) {
     const { indicator: ind, index } = row;
-    facts.push(...cellFacts(row.target, ind.target, 'target', `indicators[${index}].target`, index, ind.name));
-    facts.push(...cellFacts(row.actual, ind.actual, 'actual', `indicators[${index}].actual`, index, ind.name));
+    facts.push(
+      ...cellFacts(row.target, ind.target, 'target', `indicators[${index}].target`, index, ind.name),
+    );
+    facts.push(
+      ...cellFacts(row.actual, ind.actual, 'actual', `indicators[${index}].actual`, index, ind.name),
+    );
   }
   return facts;
 }

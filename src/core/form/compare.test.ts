@@ -16,7 +16,9 @@ describe('compareForms', () => {
     b.indicators[5]!.target = '不少于18篇';
     b.funds.carryover = { executed: 1 };
     b.indicators.pop();
-    const diff = compareForms(a, b).filter((c) => !c.equal).map((c) => c.path);
+    const diff = compareForms(a, b)
+      .filter((c) => !c.equal)
+      .map((c) => c.path);
     expect(diff).toContain('indicators[2].weight');
     expect(diff).toContain('indicators[5].target');
     expect(diff).toContain('funds.carryover');

@@ -9,7 +9,9 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 
 function leaves(value: unknown, path: string, out: Map<string, unknown>): void {
   if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [path ? `.${k}` : k, v] as const);
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [`[${i}]`, v] as const)
+      : Object.entries(value).map(([k, v]) => [path ? `.${k}` : k, v] as const);
     if (entries.length === 0) out.set(path, Array.isArray(value) ? [] : {});
     for (const [k, v] of entries) leaves(v, `${path}${k}`, out);
     return;
@@ -32,8 +34,10 @@ export function compareForms(expected: Form, actual: Form): FieldComparison[] {
   leaves(expected, '', e);
   leaves(actual, '', a);
   const out: FieldComparison[] = [];
-  for (const [path, value] of e) out.push({ path, expected: value, actual: a.get(path), equal: same(value, a.get(path)) });
-  for (const [path, value] of a) if (!e.has(path)) out.push({ path, expected: undefined, actual: value, equal: value === undefined });
+  for (const [path, value] of e)
+    out.push({ path, expected: value, actual: a.get(path), equal: same(value, a.get(path)) });
+  for (const [path, value] of a)
+    if (!e.has(path)) out.push({ path, expected: undefined, actual: value, equal: value === undefined });
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { type Result, err, ok } from '../result.ts';
+import { err, ok, type Result } from '../result.ts';
 import { type Form, formSchema } from './schema.ts';
 
 export type FieldIssue = { path: string; message: string };
@@ -22,7 +22,12 @@ export function validateForm(input: unknown): Result<Form> & { issues?: FieldIss
   return { ...err(`Form JSON 不符合格式：${head.join('；')}${more}`), issues };
 }
 
-function describeIssue(issue: { code: string; message: string; expected?: unknown; input?: unknown }): string {
+function describeIssue(issue: {
+  code: string;
+  message: string;
+  expected?: unknown;
+  input?: unknown;
+}): string {
   if (issue.code === 'invalid_type') {
     const expected = String(issue.expected);
     if (issue.input === undefined) return `缺少该字段（应为 ${typeName(expected)}）`;
@@ -30,7 +35,8 @@ function describeIssue(issue: { code: string; message: string; expected?: unknow
   }
   if (issue.code === 'invalid_value') return `取值无效：${describeInput(issue.input)}`;
   if (issue.code === 'unrecognized_keys') return issue.message;
-  if (issue.code === 'too_small' || issue.code === 'too_big') return `超出允许范围：${describeInput(issue.input)}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big')
+    return `超出允许范围：${describeInput(issue.input)}`;
   return issue.message;
 }
 

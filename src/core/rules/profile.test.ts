@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../test/fixtures/build-form.ts';
@@ -6,7 +6,8 @@ import { profileSchema, resolveProfile } from './profile.ts';
 
 const dir = resolve(ROOT, 'rules');
 const files: Record<string, unknown> = {};
-for (const name of readdirSync(dir)) files[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(resolve(dir, name), 'utf8'));
+for (const name of readdirSync(dir))
+  files[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(resolve(dir, name), 'utf8'));
 
 describe('rule profiles (rules/*.json)', () => {
   it('ships every profile the spec names', () => {
@@ -21,7 +22,9 @@ describe('rule profiles (rules/*.json)', () => {
     const raw = files[id] as Record<string, unknown>;
     for (const [key, value] of Object.entries(raw)) {
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        expect((value as { source?: string }).source, `${id}.${key}.source`).toMatch(/rules\.md §\d|form-json\.md/);
+        expect((value as { source?: string }).source, `${id}.${key}.source`).toMatch(
+          /rules\.md §\d|form-json\.md/,
+        );
       }
     }
   });
@@ -48,7 +51,21 @@ describe('rule profiles (rules/*.json)', () => {
   });
 
   it('adds a region with no code change: a new file that extends another', () => {
-    const withRegion = { ...files, zhejiang: { id: 'zhejiang', name: '浙江省', extends: 'national', totals: { source: 'rules.md §1.7', grades: [{ min: 85, grade: '优' }, { min: 0, grade: '差' }] } } };
+    const withRegion = {
+      ...files,
+      zhejiang: {
+        id: 'zhejiang',
+        name: '浙江省',
+        extends: 'national',
+        totals: {
+          source: 'rules.md §1.7',
+          grades: [
+            { min: 85, grade: '优' },
+            { min: 0, grade: '差' },
+          ],
+        },
+      },
+    };
     const p = resolveProfile('zhejiang', withRegion);
     expect(p.ok).toBe(true);
     if (p.ok) {
@@ -64,10 +81,16 @@ describe('rule profiles (rules/*.json)', () => {
     if (!bad.ok) expect(bad.reason).toContain('national');
     const orphan = resolveProfile('x', { x: { id: 'x', name: 'X', extends: 'missing' } });
     expect(orphan.ok).toBe(false);
-    const cycle = resolveProfile('a', { a: { id: 'a', name: 'A', extends: 'b' }, b: { id: 'b', name: 'B', extends: 'a' } });
+    const cycle = resolveProfile('a', {
+      a: { id: 'a', name: 'A', extends: 'b' },
+      b: { id: 'b', name: 'B', extends: 'a' },
+    });
     expect(cycle.ok).toBe(false);
     if (!cycle.ok) expect(cycle.reason).toContain('循环');
-    const invalid = resolveProfile('x', { ...files, x: { id: 'x', name: 'X', extends: 'national', weights: { funds: -1 } } });
+    const invalid = resolveProfile('x', {
+      ...files,
+      x: { id: 'x', name: 'X', extends: 'national', weights: { funds: -1 } },
+    });
     expect(invalid.ok).toBe(false);
     if (!invalid.ok) expect(invalid.reason).toContain('weights');
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Result, err, ok } from '../result.ts';
+import { err, ok, type Result } from '../result.ts';
 
 // A rule profile is data (rules/*.json): a region's rules are added or corrected without code
 // changes (rules.md, preamble). Every setting group carries `source`, the rules.md section it
@@ -119,13 +119,16 @@ export function resolveProfile(id: string, files: Readonly<Record<string, unknow
   const seen = new Set<string>();
   let current: string | undefined = id;
   while (current !== undefined) {
-    if (seen.has(current)) return err(`规则配置 ${id} 的 extends 形成循环：${[...seen, current].join(' → ')}`);
+    if (seen.has(current))
+      return err(`规则配置 ${id} 的 extends 形成循环：${[...seen, current].join(' → ')}`);
     seen.add(current);
     const raw = files[current];
     if (raw === undefined) {
       const known = Object.keys(files).sort().join('、');
       return err(
-        current === id ? `未知的规则配置 "${id}"（可用：${known}）` : `规则配置 ${id} 继承的 "${current}" 不存在`,
+        current === id
+          ? `未知的规则配置 "${id}"（可用：${known}）`
+          : `规则配置 ${id} 继承的 "${current}" 不存在`,
       );
     }
     const parsed = profileFileSchema.safeParse(raw);

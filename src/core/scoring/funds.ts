@@ -16,8 +16,10 @@ export type FundsScore = {
 
 /** The budget a row's rate is measured against (form-json.md "Derived values"). */
 export function rateBase(row: FundsRow | null): { base: FundsScore['base']; budget: number | null } {
-  if (row?.annualBudget != null && row.annualBudget !== 0) return { base: 'annualBudget', budget: row.annualBudget };
-  if (row?.initialBudget != null && row.initialBudget !== 0) return { base: 'initialBudget', budget: row.initialBudget };
+  if (row?.annualBudget != null && row.annualBudget !== 0)
+    return { base: 'annualBudget', budget: row.annualBudget };
+  if (row?.initialBudget != null && row.initialBudget !== 0)
+    return { base: 'initialBudget', budget: row.initialBudget };
   return { base: null, budget: null };
 }
 

@@ -4,8 +4,8 @@ import type { Profile } from '../rules/profile.ts';
 import { type FundsScore, scoreFunds } from './funds.ts';
 import { gradeOf } from './grade.ts';
 import { round2 } from './round.ts';
-import { blankTargetSkipped, notApplicable } from './row-rules/not-applicable.ts';
 import { missingValue } from './row-rules/missing-value.ts';
+import { blankTargetSkipped, notApplicable } from './row-rules/not-applicable.ts';
 import { judgement, qualitativeTier } from './row-rules/qualitative.ts';
 import { quantitative } from './row-rules/quantitative.ts';
 import { deadline, schedule } from './row-rules/timeliness.ts';
@@ -54,7 +54,11 @@ export type FormScore = {
   rows: RowScore[];
 };
 
-export function scoreForm(form: Form, profile: Profile, analysed: AnalysedForm = analyseForm(form)): FormScore {
+export function scoreForm(
+  form: Form,
+  profile: Profile,
+  analysed: AnalysedForm = analyseForm(form),
+): FormScore {
   const funds = scoreFunds(form, profile);
   const rows = analysed.rows.map((row): RowScore => {
     const weight = row.indicator.weight ?? 0;

@@ -13,7 +13,12 @@ export function importFormJson(text: string, file: string): ImportResult {
   const checked = validateForm(raw);
   if (!checked.ok) {
     const first = checked.issues?.[0];
-    throw new FormatError('invalid-form-json', file, checked.reason, first ? { path: first.path } : undefined);
+    throw new FormatError(
+      'invalid-form-json',
+      file,
+      checked.reason,
+      first ? { path: first.path } : undefined,
+    );
   }
   return { form: checked.value, warnings: [], confidence: {} };
 }

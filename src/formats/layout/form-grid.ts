@@ -9,7 +9,16 @@ import type { CellRole, ExportGrid, GridCell } from './grid.ts';
 export const COLUMN_WIDTHS = [8, 10, 11, 16, 26, 30, 6, 7, 22];
 
 export const FUNDS_COLUMNS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'] as const;
-export const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] as const;
+export const INDICATOR_HEADERS = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '偏差原因分析及改进措施',
+] as const;
 
 export function fundsLabels(profile: Profile | null): Record<FundsKey, string> {
   return {
@@ -29,8 +38,19 @@ export function level1Label(level1: string, weight: number, profile: Profile | n
 class Builder {
   cells: GridCell[] = [];
   row = 0;
-  put(col: number, text: string, role: CellRole, opts: { colSpan?: number; rowSpan?: number; value?: number; align?: GridCell['align'] } = {}): void {
-    const align = opts.align ?? (role === 'text' ? 'left' : role === 'amount' || role === 'score' || role === 'percent' ? 'right' : 'center');
+  put(
+    col: number,
+    text: string,
+    role: CellRole,
+    opts: { colSpan?: number; rowSpan?: number; value?: number; align?: GridCell['align'] } = {},
+  ): void {
+    const align =
+      opts.align ??
+      (role === 'text'
+        ? 'left'
+        : role === 'amount' || role === 'score' || role === 'percent'
+          ? 'right'
+          : 'center');
     this.cells.push({
       row: this.row,
       col,
@@ -44,7 +64,12 @@ class Builder {
   }
 }
 
-function numberCell(b: Builder, col: number, v: number | null | undefined, role: 'amount' | 'percent' | 'score'): void {
+function numberCell(
+  b: Builder,
+  col: number,
+  v: number | null | undefined,
+  role: 'amount' | 'percent' | 'score',
+): void {
   if (v === null || v === undefined) {
     b.put(col, role === 'amount' ? '' : '-', 'text', { align: 'center' });
     return;
@@ -80,7 +105,7 @@ export function formGrid(form: Form, profile: Profile | null = null): ExportGrid
   // Funds block: a label column spanning the header row and the four funds rows.
   b.put(0, `项目资金（${form.fundsUnit}）`, 'label', { rowSpan: 5 });
   b.put(1, '', 'header', { colSpan: 2 });
-  FUNDS_COLUMNS.forEach((h, i) => b.put(3 + i, h, 'header'));
+  for (const [i, h] of FUNDS_COLUMNS.entries()) b.put(3 + i, h, 'header');
   b.row++;
   const labels = fundsLabels(profile);
   for (const key of ['total', 'fiscal', 'carryover', 'other'] as const) {
@@ -110,16 +135,20 @@ export function formGrid(form: Form, profile: Profile | null = null): ExportGrid
   const indicatorStart = b.row;
   const n = form.indicators.length;
   b.put(0, '绩效指标', 'label', { rowSpan: n + 1 });
-  INDICATOR_HEADERS.forEach((h, i) => b.put(1 + i, h, 'header'));
+  for (const [i, h] of INDICATOR_HEADERS.entries()) b.put(1 + i, h, 'header');
   const headerRow = b.row;
   b.row++;
   const level1Weights = new Map<string, number>();
-  for (const i of form.indicators) level1Weights.set(i.level1, (level1Weights.get(i.level1) ?? 0) + (i.weight ?? 0));
+  for (const i of form.indicators)
+    level1Weights.set(i.level1, (level1Weights.get(i.level1) ?? 0) + (i.weight ?? 0));
   const spans1 = runs(form.indicators, (i) => i.level1);
   const spans2 = runs(form.indicators, (i) => `${i.level1}\u0000${i.level2}`);
   for (const [k, ind] of form.indicators.entries()) {
     const s1 = spans1.get(k);
-    if (s1) b.put(1, level1Label(ind.level1, level1Weights.get(ind.level1) ?? 0, profile), 'label', { rowSpan: s1 });
+    if (s1)
+      b.put(1, level1Label(ind.level1, level1Weights.get(ind.level1) ?? 0, profile), 'label', {
+        rowSpan: s1,
+      });
     const s2 = spans2.get(k);
     if (s2) b.put(2, ind.level2, 'label', { rowSpan: s2 });
     b.put(3, ind.name, 'text');

@@ -67,7 +67,12 @@ export const executionRatePrinted: Check = {
         severity: 'error',
         field: `funds.${key}.executionRate`,
         message: `${FUNDS_LABEL[key]}执行率印为 ${formatPercent(printed)}，按全年执行数 ${row?.executed} ÷ 预算数 ${row?.annualBudget ?? row?.initialBudget} 计算应为 ${formatPercent(rate)}。`,
-        evidence: { printed, computed: round2(rate), executed: row?.executed, budget: row?.annualBudget ?? row?.initialBudget },
+        evidence: {
+          printed,
+          computed: round2(rate),
+          executed: row?.executed,
+          budget: row?.annualBudget ?? row?.initialBudget,
+        },
       });
     }
     return out;
@@ -99,7 +104,12 @@ export const fundsScorePrinted: Check = {
         severity: 'error',
         field: 'funds.total.score',
         message: `预算执行率得分印为 ${total.score} 分，按执行率 ${formatPercent(score.funds.rate)} × 分值 ${score.funds.weight} 应为 ${score.fundsScore} 分。`,
-        evidence: { printed: total.score, computed: score.fundsScore, rate: round2(score.funds.rate), weight: score.funds.weight },
+        evidence: {
+          printed: total.score,
+          computed: score.fundsScore,
+          rate: round2(score.funds.rate),
+          weight: score.funds.weight,
+        },
       });
     }
     if (total?.score !== undefined && total.weight !== undefined && total.score > total.weight + 0.005) {
@@ -138,7 +148,9 @@ export const totalScorePrinted: Check = {
         evidence: { printed: form.totalScore, sum, fundsScore, rowSum },
       });
     }
-    const weightSum = round2(form.indicators.reduce((a, i) => a + (i.weight ?? 0), 0) + (form.funds.total?.weight ?? 0));
+    const weightSum = round2(
+      form.indicators.reduce((a, i) => a + (i.weight ?? 0), 0) + (form.funds.total?.weight ?? 0),
+    );
     if (form.totalWeight !== null && form.indicators.length > 0 && !same(weightSum, form.totalWeight)) {
       out.push({
         code: 'total.weight-sum',
@@ -153,4 +165,9 @@ export const totalScorePrinted: Check = {
   },
 };
 
-export const ARITHMETIC_CHECKS: readonly Check[] = [fundsSubRows, executionRatePrinted, fundsScorePrinted, totalScorePrinted];
+export const ARITHMETIC_CHECKS: readonly Check[] = [
+  fundsSubRows,
+  executionRatePrinted,
+  fundsScorePrinted,
+  totalScorePrinted,
+];

@@ -1,6 +1,5 @@
-
-import type { Milestone, Quantity, Value } from '../../grammar/value.ts';
 import { toNotation } from '../../grammar/format.ts';
+import type { Milestone, Quantity, Value } from '../../grammar/value.ts';
 import { formatPercent, round2 } from '../../scoring/round.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
 
@@ -64,7 +63,12 @@ export const costRows: Check = {
       });
     }
     const totalActual = moneyOf(totalRow.actual);
-    if (totalActual && executedYuan !== null && !close(totalActual.amount, executedYuan) && totalActual.amount <= executedYuan) {
+    if (
+      totalActual &&
+      executedYuan !== null &&
+      !close(totalActual.amount, executedYuan) &&
+      totalActual.amount <= executedYuan
+    ) {
       out.push({
         code: 'cross-field.total-cost-vs-executed',
         family: 'cross-field',
@@ -134,7 +138,11 @@ export const executionClaims: Check = {
       }
     }
     const outputs = score.rows.filter((r) => r.level1.includes('产出') && r.selfScore !== null);
-    if (rate < profile.execution.lowRateAllMet && outputs.length > 0 && outputs.every((r) => (r.selfScore ?? 0) >= r.weight)) {
+    if (
+      rate < profile.execution.lowRateAllMet &&
+      outputs.length > 0 &&
+      outputs.every((r) => (r.selfScore ?? 0) >= r.weight)
+    ) {
       out.push({
         code: 'cross-field.low-execution-all-met',
         family: 'cross-field',

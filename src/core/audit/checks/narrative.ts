@@ -1,6 +1,6 @@
 import { extractQuantities } from '../../grammar/extract.ts';
 import type { QuotedNumber } from '../../grammar/value.ts';
-import { type Fact, collectFacts, gramsOf, overlap, quotedEnd, unitKey } from '../facts.ts';
+import { collectFacts, type Fact, gramsOf, overlap, quotedEnd, unitKey } from '../facts.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
 
 /**
@@ -22,14 +22,17 @@ const describePlace = (f: Fact, names: readonly string[]): string => {
 /** Two facts state the same thing when their subjects match (see narrative check below). */
 function sameSubject(a: Fact, b: Fact): boolean {
   if (a.structured && b.structured) return false;
-  if (!a.structured && !b.structured) return overlap(gramsOf(a, 'wide'), gramsOf(b, 'wide')) >= SAME_QUOTED_FACT;
+  if (!a.structured && !b.structured)
+    return overlap(gramsOf(a, 'wide'), gramsOf(b, 'wide')) >= SAME_QUOTED_FACT;
   const [s, q] = a.structured ? [a, b] : [b, a];
   // A part of a breakdown (其中…) is not the indicator's figure itself.
   if (q.part) return false;
   const shared = overlap(gramsOf(q, 'subject'), gramsOf(s, 'subject'));
   if (shared >= SAME_SUBJECT) return true;
   // A number alone in a cell of a row about the same indicator, sharing at least one word.
-  return shared >= 1 && q.lonely === true && overlap(gramsOf(q, 'rowName'), gramsOf(s, 'subject')) >= SAME_SUBJECT;
+  return (
+    shared >= 1 && q.lonely === true && overlap(gramsOf(q, 'rowName'), gramsOf(s, 'subject')) >= SAME_SUBJECT
+  );
 }
 
 /**
@@ -133,7 +136,8 @@ export const quotedNumbers: Check = {
       // A unit has few indicator rows: compare each with every quoted number directly.
       for (const s of group) {
         if (!s.structured) continue;
-        for (const q of quoted) if (s.field !== q.field && s.amount !== q.amount && sameSubject(s, q)) report(s, q);
+        for (const q of quoted)
+          if (s.field !== q.field && s.amount !== q.amount && sameSubject(s, q)) report(s, q);
       }
       for (const [a, b] of sharedPairs(quoted, SAME_QUOTED_FACT)) report(a, b);
     }
@@ -164,7 +168,8 @@ export const breakdowns: Check = {
       if (at < 0) continue;
       const quantities = numbers ?? extractQuantities(text);
       while (at >= 0) {
-        const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('\n', at)) + 1;
+        const sentenceStart =
+          Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf('\n', at)) + 1;
         const tail = text.slice(at).search(/[。；;\n]/);
         const sentenceEnd = tail < 0 ? text.length : at + tail;
         const before = quantities.filter((q) => q.offset >= sentenceStart && q.offset < at);
@@ -173,7 +178,8 @@ export const breakdowns: Check = {
         at = text.indexOf('其中', sentenceEnd);
         if (!total || parts.length < 2 || total.quantity.comparator !== null) continue;
         const totalKey = unitKey(total.quantity);
-        const written = (q: (typeof parts)[number]) => text.slice(q.offset, quotedEnd(text, q.offset, q.quantity));
+        const written = (q: (typeof parts)[number]) =>
+          text.slice(q.offset, quotedEnd(text, q.offset, q.quantity));
         const mixed = parts.some((p) => unitKey(p.quantity) !== totalKey);
         const sum = parts.reduce((a, p) => a + p.quantity.amount, 0);
         if (!mixed && Math.abs(sum - total.quantity.amount) < 1e-6) continue;
@@ -272,4 +278,9 @@ export const goalCells: Check = {
   },
 };
 
-export const NARRATIVE_CHECKS: readonly Check[] = [quotedNumbers, breakdowns, shortfallAtFullMarks, goalCells];
+export const NARRATIVE_CHECKS: readonly Check[] = [
+  quotedNumbers,
+  breakdowns,
+  shortfallAtFullMarks,
+  goalCells,
+];

@@ -41,7 +41,8 @@ export const selfScoreVsRule: Check = {
   run({ form, score }) {
     const out: Finding[] = [];
     for (const row of score.rows) {
-      if (row.selfScore === null || row.ruleScore === null || !row.band || row.kind === 'unscorable') continue;
+      if (row.selfScore === null || row.ruleScore === null || !row.band || row.kind === 'unscorable')
+        continue;
       const ind = form.indicators[row.index]!;
       if (row.selfScore > row.band.max + 0.005) {
         const { code, message } = aboveRuleMessage(row, ind.target, ind.actual);
@@ -52,7 +53,13 @@ export const selfScoreVsRule: Check = {
           row: row.index,
           field: rowField(row.index, 'score'),
           message,
-          evidence: { selfScore: row.selfScore, allowedMax: row.band.max, ruleScore: row.ruleScore, rule: row.rule, trail: row.trail },
+          evidence: {
+            selfScore: row.selfScore,
+            allowedMax: row.band.max,
+            ruleScore: row.ruleScore,
+            rule: row.rule,
+            trail: row.trail,
+          },
         });
       } else if (row.selfScore < row.band.min - 0.005) {
         out.push({
@@ -90,7 +97,12 @@ export const overCompletion: Check = {
         row: row.index,
         field: rowField(row.index, 'actual'),
         message: `指标“${row.name}”实际 ${ind.actual} 为目标 ${ind.target} 的 ${round2(completion)}%，超过 ${profile.quantitative.overCompletion}%：按规则得满分，但目标可能定得偏低${noted}。`,
-        evidence: { target: ind.target, actual: ind.actual, completion: round2(completion), threshold: profile.quantitative.overCompletion },
+        evidence: {
+          target: ind.target,
+          actual: ind.actual,
+          completion: round2(completion),
+          threshold: profile.quantitative.overCompletion,
+        },
       });
     }
     return out;

@@ -199,7 +199,12 @@ export const deviationNoteRequired: Check = {
     }
     const rate = score.funds.rate;
     const explainBelow = rule.whenExecutionBelow ?? profile.execution.explainBelow;
-    if (explainBelow !== null && rate !== null && rate < explainBelow && form.indicators.every((i) => !i.deviation.trim())) {
+    if (
+      explainBelow !== null &&
+      rate !== null &&
+      rate < explainBelow &&
+      form.indicators.every((i) => !i.deviation.trim())
+    ) {
       out.push({
         code: 'structure.execution-explanation-missing',
         family: 'structure',
@@ -234,4 +239,9 @@ export const defaultCostRow: Check = {
   },
 };
 
-export const STRUCTURE_CHECKS: readonly Check[] = [levelWeights, rowShape, deviationNoteRequired, defaultCostRow];
+export const STRUCTURE_CHECKS: readonly Check[] = [
+  levelWeights,
+  rowShape,
+  deviationNoteRequired,
+  defaultCostRow,
+];

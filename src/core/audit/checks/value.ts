@@ -9,7 +9,15 @@ function finding(
   message: string,
   evidence: Record<string, unknown> = {},
 ): Finding {
-  return { code, family: 'value', severity, row: row.index, field: rowField(row.index, field), message, evidence };
+  return {
+    code,
+    family: 'value',
+    severity,
+    row: row.index,
+    field: rowField(row.index, field),
+    message,
+    evidence,
+  };
 }
 
 /** rules.md §3, §5 value: problems in a single value cell. */
@@ -36,13 +44,39 @@ export const valueProblems: Check = {
       const { indicator: ind, target, actual } = row;
       const name = `指标“${ind.name || `第 ${row.index + 1} 行`}”`;
       if (target.kind === 'placeholder') {
-        out.push(finding(row, 'target', 'value.placeholder-target', 'error', `${name}年度指标值为占位符“${target.text}”，目标从未填写。`, { target: ind.target }));
+        out.push(
+          finding(
+            row,
+            'target',
+            'value.placeholder-target',
+            'error',
+            `${name}年度指标值为占位符“${target.text}”，目标从未填写。`,
+            { target: ind.target },
+          ),
+        );
       }
       if (actual.kind === 'blank' && target.kind !== 'not-applicable') {
-        out.push(finding(row, 'actual', 'value.blank-actual', 'error', `${name}实际完成值为空；未完成应如实填写，不适用应明确标注“不适用”。`));
+        out.push(
+          finding(
+            row,
+            'actual',
+            'value.blank-actual',
+            'error',
+            `${name}实际完成值为空；未完成应如实填写，不适用应明确标注“不适用”。`,
+          ),
+        );
       }
       if (actual.kind === 'placeholder') {
-        out.push(finding(row, 'actual', 'value.placeholder-actual', 'error', `${name}实际完成值为占位符“${actual.text}”。`, { actual: ind.actual }));
+        out.push(
+          finding(
+            row,
+            'actual',
+            'value.placeholder-actual',
+            'error',
+            `${name}实际完成值为占位符“${actual.text}”。`,
+            { actual: ind.actual },
+          ),
+        );
       }
       if (actual.kind === 'quantity' && actual.comparator !== null) {
         const copied = ind.actual.replace(/\s/g, '') === ind.target.replace(/\s/g, '');
@@ -61,24 +95,69 @@ export const valueProblems: Check = {
       if (rowScore?.facts?.unitMismatch) {
         const { target: tu, actual: au } = rowScore.facts.unitMismatch;
         out.push(
-          finding(row, 'actual', 'value.unit-mismatch', 'error', `${name}年度指标值“${ind.target}”单位为“${tu || '无'}”，实际完成值“${ind.actual}”单位为“${au || '无'}”，单位不一致，无法评分。`, {
-            target: ind.target,
-            actual: ind.actual,
-          }),
+          finding(
+            row,
+            'actual',
+            'value.unit-mismatch',
+            'error',
+            `${name}年度指标值“${ind.target}”单位为“${tu || '无'}”，实际完成值“${ind.actual}”单位为“${au || '无'}”，单位不一致，无法评分。`,
+            {
+              target: ind.target,
+              actual: ind.actual,
+            },
+          ),
         );
       }
-      if (target.kind === 'quantity' && target.unit?.dimension === 'ratio' && target.amount > 100 && target.comparator !== '<=' && target.comparator !== '<') {
-        out.push(finding(row, 'target', 'value.percent-above-100', 'warning', `${name}年度指标值“${ind.target}”是超过 100% 的百分比，可能是比较符被误识（如“≥90%”识成“290%”）。`, { target: ind.target }));
+      if (
+        target.kind === 'quantity' &&
+        target.unit?.dimension === 'ratio' &&
+        target.amount > 100 &&
+        target.comparator !== '<=' &&
+        target.comparator !== '<'
+      ) {
+        out.push(
+          finding(
+            row,
+            'target',
+            'value.percent-above-100',
+            'warning',
+            `${name}年度指标值“${ind.target}”是超过 100% 的百分比，可能是比较符被误识（如“≥90%”识成“290%”）。`,
+            { target: ind.target },
+          ),
+        );
       }
-      if (row.isCost && target.kind === 'quantity' && target.unit !== null && target.unit.dimension !== 'money') {
-        out.push(finding(row, 'target', 'value.cost-not-money', 'warning', `${name}是成本指标，年度指标值“${ind.target}”的单位却是“${target.unitText}”而非金额。`, { target: ind.target }));
+      if (
+        row.isCost &&
+        target.kind === 'quantity' &&
+        target.unit !== null &&
+        target.unit.dimension !== 'money'
+      ) {
+        out.push(
+          finding(
+            row,
+            'target',
+            'value.cost-not-money',
+            'warning',
+            `${name}是成本指标，年度指标值“${ind.target}”的单位却是“${target.unitText}”而非金额。`,
+            { target: ind.target },
+          ),
+        );
       }
       for (const [field, v] of [
         ['target', target],
         ['actual', actual],
       ] as const) {
         if (v.kind === 'unparsed') {
-          out.push(finding(row, field, 'value.unparsed', 'info', `${name}${field === 'target' ? '年度指标值' : '实际完成值'}“${ind[field]}”无法识别：${v.reason}。`, { text: ind[field], reason: v.reason }));
+          out.push(
+            finding(
+              row,
+              field,
+              'value.unparsed',
+              'info',
+              `${name}${field === 'target' ? '年度指标值' : '实际完成值'}“${ind[field]}”无法识别：${v.reason}。`,
+              { text: ind[field], reason: v.reason },
+            ),
+          );
         }
       }
     }

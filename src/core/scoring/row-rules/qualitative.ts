@@ -13,7 +13,9 @@ export const qualitativeTier: RowRule = {
     const score = clampToBand(selfScore, band);
     const [lo, hi] = profile.qualitative.bands[tier];
     const numericTarget =
-      row.target.kind === 'quantity' ? `；注意：年度指标值为数值 ${row.indicator.target}，实际却只写了定性结论` : '';
+      row.target.kind === 'quantity'
+        ? `；注意：年度指标值为数值 ${row.indicator.target}，实际却只写了定性结论`
+        : '';
     return {
       rule: this.id,
       kind: 'qualitative',

@@ -1,5 +1,5 @@
-import type { Comparator, Quantity, Unit } from '../../grammar/value.ts';
 import { toNotation } from '../../grammar/format.ts';
+import type { Comparator, Quantity, Unit } from '../../grammar/value.ts';
 import { round2 } from '../round.ts';
 import type { RowOutcome, RowRule } from './types.ts';
 
@@ -43,7 +43,12 @@ export const quantitative: RowRule = {
     const a = Math.max(0, actual.amount);
     const t = target.amount;
     const outcome = (score: number, why: string, completion?: number): RowOutcome => ({
-      rule: direction === '<=' || direction === '<' ? 'lower-is-better' : direction === '=' ? 'equality' : 'higher-is-better',
+      rule:
+        direction === '<=' || direction === '<'
+          ? 'lower-is-better'
+          : direction === '='
+            ? 'equality'
+            : 'higher-is-better',
       kind: 'quantitative',
       score: round2(score),
       band: { min: round2(score), max: round2(score) },
@@ -52,7 +57,10 @@ export const quantitative: RowRule = {
     });
     if (direction === '=' && t === 0) {
       const full = a <= 0;
-      return outcome(full ? weight : 0, full ? `目标为 0 且实际为 0，得满分 ${weight}。` : `目标为 0 而实际为 ${a}，得 0 分。`);
+      return outcome(
+        full ? weight : 0,
+        full ? `目标为 0 且实际为 0，得满分 ${weight}。` : `目标为 0 而实际为 ${a}，得 0 分。`,
+      );
     }
     if (direction === '>=' || direction === '>' || direction === '=') {
       if (t <= 0) return outcome(weight, `目标为 0，实际不低于 0，得满分 ${weight}。`);
@@ -80,6 +88,10 @@ export const quantitative: RowRule = {
       );
     }
     const s = t > 0 ? weight * Math.min(t / a, 1) : 0;
-    return outcome(s, `比率法：得分 = ${weight} × 目标 ÷ 实际 = ${weight} × ${round2((t / a) * 100)}% = ${round2(s)}。`, (a / t) * 100);
+    return outcome(
+      s,
+      `比率法：得分 = ${weight} × 目标 ÷ 实际 = ${weight} × ${round2((t / a) * 100)}% = ${round2(s)}。`,
+      (a / t) * 100,
+    );
   },
 };

@@ -1,5 +1,5 @@
-import type { Deadline, Milestone, Quantity, Schedule, Value } from '../../grammar/value.ts';
 import { toNotation } from '../../grammar/format.ts';
+import type { Deadline, Milestone, Quantity, Schedule, Value } from '../../grammar/value.ts';
 import { clampToBand, describeBand, describeClamp, lateBand } from './bands.ts';
 import { daysBetween } from './dates.ts';
 import type { MilestoneStatus, RowRule } from './types.ts';
@@ -22,7 +22,8 @@ export const deadline: RowRule = {
     if (reported === null || reported.length === 0) return null;
     const target: Deadline = row.target;
     // The actual's last date is when the work was finished.
-    const done = reported.reduce((latest, m) => (m.date > latest ? m.date : latest), reported[0]!.date);
+    let done = reported[0]!.date;
+    for (const m of reported) if (m.date > done) done = m.date;
     const head = `时效·截止日期（rules.md §1.5）：目标 ${toNotation(target)}，实际 ${toNotation(row.actual)}`;
     const days = daysBetween(target.date, done);
     if (days <= 0) {
@@ -93,7 +94,9 @@ export const schedule: RowRule = {
     const reported = reportedMilestones(row.actual);
     if (reported === null) return null;
     const statuses = checkMilestones(row.target, reported);
-    const lines = statuses.map((s) => `${toNotation({ kind: 'schedule', milestones: [s.milestone] })}：${STATUS_TEXT[s.status]}`);
+    const lines = statuses.map(
+      (s) => `${toNotation({ kind: 'schedule', milestones: [s.milestone] })}：${STATUS_TEXT[s.status]}`,
+    );
     const head = `时效·进度节点（rules.md §1.5）：目标共 ${statuses.length} 个节点，${lines.join('；')}`;
     if (statuses.every((s) => s.status === 'met')) {
       return {
