@@ -7,7 +7,12 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       body?: string;
       setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string>,
+      ) => void;
     };
     type Options = {
       url: string;
@@ -20,8 +25,24 @@ declare module 'autocannon' {
       requests?: Request[];
       pipelining?: number;
     };
-    type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number };
-    type Result = { requests: Histogram; latency: Histogram; throughput: Histogram; non2xx: number; errors: number; timeouts: number; '2xx': number };
+    type Histogram = {
+      average: number;
+      mean: number;
+      p50: number;
+      p90: number;
+      p99: number;
+      max: number;
+      total: number;
+    };
+    type Result = {
+      requests: Histogram;
+      latency: Histogram;
+      throughput: Histogram;
+      non2xx: number;
+      errors: number;
+      timeouts: number;
+      '2xx': number;
+    };
   }
   function autocannon(opts: autocannon.Options): Promise<autocannon.Result>;
   export default autocannon;

@@ -15,7 +15,8 @@ function workerPool(size: number) {
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./evaluate-worker.ts', import.meta.url).href)}); });`;
   const workers = Array.from({ length: size }, () => new Worker(boot, { eval: true }));
   const pending = new Map<number, (r: Summary[]) => void>();
-  for (const w of workers) w.on('message', (m: { id: number; results: Summary[] }) => pending.get(m.id)?.(m.results));
+  for (const w of workers)
+    w.on('message', (m: { id: number; results: Summary[] }) => pending.get(m.id)?.(m.results));
   let next = 0;
   return {
     evaluate(forms: Form[]): Promise<Summary[]> {
@@ -35,7 +36,11 @@ function workerPool(size: number) {
 
 const BATCH = 500;
 
-export async function bulkLoad(store: Store, count: number, onProgress?: (done: number) => void): Promise<{ seconds: number }> {
+export async function bulkLoad(
+  store: Store,
+  count: number,
+  onProgress?: (done: number) => void,
+): Promise<{ seconds: number }> {
   const start = performance.now();
   const { db } = store;
   const now = new Date().toISOString();
@@ -48,12 +53,32 @@ export async function bulkLoad(store: Store, count: number, onProgress?: (done: 
       paths.set(o.id, { path, depth: parent.depth + 1 });
       await trx
         .insertInto('orgs')
-        .values({ id: o.id, parent_id: o.parent, name: o.name, kind: o.kind, path, depth: parent.depth + 1, profile_id: null, created_at: now, updated_at: now })
+        .values({
+          id: o.id,
+          parent_id: o.parent,
+          name: o.name,
+          kind: o.kind,
+          path,
+          depth: parent.depth + 1,
+          profile_id: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     await trx
       .insertInto('users')
-      .values({ id: 'syn-admin', username: 'syn-admin', display_name: '压测管理员', password_hash: 'x', role: 'admin', org_id: 'syn-root', active: 1, created_at: now, updated_at: now })
+      .values({
+        id: 'syn-admin',
+        username: 'syn-admin',
+        display_name: '压测管理员',
+        password_hash: 'x',
+        role: 'admin',
+        org_id: 'syn-root',
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   });
 
@@ -71,7 +96,14 @@ export async function bulkLoad(store: Store, count: number, onProgress?: (done: 
   };
   const write = async (items: typeof batch, summaries: Summary[]) => {
     await db.transaction().execute(async (trx) => {
-      const newProjects: Array<{ id: string; org_id: string; name: string; code: null; created_at: string; updated_at: string }> = [];
+      const newProjects: Array<{
+        id: string;
+        org_id: string;
+        name: string;
+        code: null;
+        created_at: string;
+        updated_at: string;
+      }> = [];
       const formRows = [];
       const revisionRows = [];
       const indicatorRows = [];
@@ -80,27 +112,93 @@ export async function bulkLoad(store: Store, count: number, onProgress?: (done: 
         if (!projectId) {
           projectId = `syn-p${projects.size}`;
           projects.set(item.projectName, projectId);
-          newProjects.push({ id: projectId, org_id: item.unitId, name: item.projectName, code: null, created_at: now, updated_at: now });
+          newProjects.push({
+            id: projectId,
+            org_id: item.unitId,
+            name: item.projectName,
+            code: null,
+            created_at: now,
+            updated_at: now,
+          });
         }
         const c = formContent(item.form);
         const s = summaries[i]!;
         const id = `syn-f${done + i}`;
         formRows.push({
-          id, project_id: projectId, org_id: item.unitId, year: c.year, kind: c.kind, status: (['draft', 'submitted', 'approved', 'published'] as const)[(done + i) % 4]!, revision: 1,
-          project_name: c.projectName, profile_id: 'national', self_total: c.selfTotal, execution_rate: c.executionRate, search_text: c.searchText,
-          rule_total: s.ruleTotal, grade: s.grade, finding_count: s.findingCount, error_count: s.errorCount,
-          f_arithmetic: s.byFamily.arithmetic, f_structure: s.byFamily.structure, f_scoring: s.byFamily.scoring, f_cross_field: s.byFamily['cross-field'], f_narrative: s.byFamily.narrative, f_value: s.byFamily.value,
-          evaluated_revision: 1, eval_pending: 0, created_at: now, created_by: 'syn-admin', updated_at: now, updated_by: 'syn-admin',
+          id,
+          project_id: projectId,
+          org_id: item.unitId,
+          year: c.year,
+          kind: c.kind,
+          status: (['draft', 'submitted', 'approved', 'published'] as const)[(done + i) % 4]!,
+          revision: 1,
+          project_name: c.projectName,
+          profile_id: 'national',
+          self_total: c.selfTotal,
+          execution_rate: c.executionRate,
+          search_text: c.searchText,
+          rule_total: s.ruleTotal,
+          grade: s.grade,
+          finding_count: s.findingCount,
+          error_count: s.errorCount,
+          f_arithmetic: s.byFamily.arithmetic,
+          f_structure: s.byFamily.structure,
+          f_scoring: s.byFamily.scoring,
+          f_cross_field: s.byFamily['cross-field'],
+          f_narrative: s.byFamily.narrative,
+          f_value: s.byFamily.value,
+          evaluated_revision: 1,
+          eval_pending: 0,
+          created_at: now,
+          created_by: 'syn-admin',
+          updated_at: now,
+          updated_by: 'syn-admin',
         });
-        revisionRows.push({ form_id: id, revision: 1, data: c.data, note: '批量生成', created_at: now, created_by: 'syn-admin' });
+        revisionRows.push({
+          form_id: id,
+          revision: 1,
+          data: c.data,
+          note: '批量生成',
+          created_at: now,
+          created_by: 'syn-admin',
+        });
         for (const r of c.indicators) {
-          indicatorRows.push({ form_id: id, position: r.position, year: c.year, org_id: item.unitId, level1: r.level1, level2: r.level2, name: r.name, target: r.target, actual: r.actual, weight: r.weight, score: r.score, missed: r.missed ? 1 : 0 });
+          indicatorRows.push({
+            form_id: id,
+            position: r.position,
+            year: c.year,
+            org_id: item.unitId,
+            level1: r.level1,
+            level2: r.level2,
+            name: r.name,
+            target: r.target,
+            actual: r.actual,
+            weight: r.weight,
+            score: r.score,
+            missed: r.missed ? 1 : 0,
+          });
         }
       }
-      for (let i = 0; i < newProjects.length; i += 1000) await trx.insertInto('projects').values(newProjects.slice(i, i + 1000)).execute();
-      for (let i = 0; i < formRows.length; i += 250) await trx.insertInto('forms').values(formRows.slice(i, i + 250)).execute();
-      for (let i = 0; i < revisionRows.length; i += 1000) await trx.insertInto('revisions').values(revisionRows.slice(i, i + 1000)).execute();
-      for (let i = 0; i < indicatorRows.length; i += 2000) await trx.insertInto('form_indicators').values(indicatorRows.slice(i, i + 2000)).execute();
+      for (let i = 0; i < newProjects.length; i += 1000)
+        await trx
+          .insertInto('projects')
+          .values(newProjects.slice(i, i + 1000))
+          .execute();
+      for (let i = 0; i < formRows.length; i += 250)
+        await trx
+          .insertInto('forms')
+          .values(formRows.slice(i, i + 250))
+          .execute();
+      for (let i = 0; i < revisionRows.length; i += 1000)
+        await trx
+          .insertInto('revisions')
+          .values(revisionRows.slice(i, i + 1000))
+          .execute();
+      for (let i = 0; i < indicatorRows.length; i += 2000)
+        await trx
+          .insertInto('form_indicators')
+          .values(indicatorRows.slice(i, i + 2000))
+          .execute();
     });
     done += items.length;
     onProgress?.(done);

@@ -27,7 +27,9 @@ describe('endpoint table', () => {
   });
 
   it('builds paths and parses If-Match', () => {
-    expect(buildPath(endpoints.getRevision.path, { id: 'a/b', revision: 3 })).toBe('/api/forms/a%2Fb/revisions/3');
+    expect(buildPath(endpoints.getRevision.path, { id: 'a/b', revision: 3 })).toBe(
+      '/api/forms/a%2Fb/revisions/3',
+    );
     expect(() => buildPath(endpoints.getForm.path)).toThrow('缺少路径参数 id');
     expect(parseIfMatch(formEtag(7))).toBe(7);
     expect(parseIfMatch('W/"7"')).toBe(7);
@@ -37,7 +39,13 @@ describe('endpoint table', () => {
   });
 
   it('parses list queries from strings', () => {
-    expect(formListQuerySchema.parse({ year: '2021', hasFindings: 'true', page: '2' })).toMatchObject({ year: 2021, hasFindings: true, page: 2, pageSize: 50, sort: 'updated-desc' });
+    expect(formListQuerySchema.parse({ year: '2021', hasFindings: 'true', page: '2' })).toMatchObject({
+      year: 2021,
+      hasFindings: true,
+      page: 2,
+      pageSize: 50,
+      sort: 'updated-desc',
+    });
     expect(formListQuerySchema.safeParse({ pageSize: '1000' }).success).toBe(false);
   });
 });

@@ -91,6 +91,14 @@ export const createFormRequestSchema = z.object({
 });
 export type CreateFormRequest = z.infer<typeof createFormRequestSchema>;
 
+/**
+ * A save answered with `Prefer: return=minimal` (RFC 7240): the stored summary and what the caller
+ * may do next, without the Form JSON the client just sent. Without that header a save answers with
+ * the full formDetailSchema.
+ */
+export const formSavedSchema = formDetailSchema.omit({ form: true });
+export type FormSaved = z.infer<typeof formSavedSchema>;
+
 /** PUT /api/forms/:id with header `If-Match: "<revision>"` (the ETag of the GET). */
 export const saveFormRequestSchema = z.object({
   form: formSchema,

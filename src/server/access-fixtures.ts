@@ -32,8 +32,20 @@ export class Fixtures {
   async init(seedForm: Form): Promise<void> {
     this.seed = seedForm;
     this.admin = await actorFor(this.ctx, 'admin');
-    await createUser(this.ctx, this.admin, { username: 'jwunit', displayName: '教委本级填报人', password: 'password-123', role: 'unit-filler', orgId: UNITS.T2 });
-    await createUser(this.ctx, this.admin, { username: 'zgcadmin', displayName: '中关村管理员', password: 'password-123', role: 'admin', orgId: DEPARTMENTS.T1 });
+    await createUser(this.ctx, this.admin, {
+      username: 'jwunit',
+      displayName: '教委本级填报人',
+      password: 'password-123',
+      role: 'unit-filler',
+      orgId: UNITS.T2,
+    });
+    await createUser(this.ctx, this.admin, {
+      username: 'zgcadmin',
+      displayName: '中关村管理员',
+      password: 'password-123',
+      role: 'admin',
+      orgId: DEPARTMENTS.T1,
+    });
     this.owners = { T1: await actorFor(this.ctx, 'danwei'), T2: await actorFor(this.ctx, 'jwunit') };
   }
 
@@ -47,7 +59,10 @@ export class Fixtures {
   }
 
   async form(target: Target, status: FormStatus = 'draft'): Promise<string> {
-    const detail = await createForm(this.ctx, this.owners[target], { form: this.formJson(), orgId: UNITS[target] });
+    const detail = await createForm(this.ctx, this.owners[target], {
+      form: this.formJson(),
+      orgId: UNITS[target],
+    });
     const steps: Record<FormStatus, Array<['submit' | 'return' | 'approve' | 'publish', string?]>> = {
       draft: [],
       submitted: [['submit']],
@@ -56,31 +71,59 @@ export class Fixtures {
       published: [['submit'], ['approve'], ['publish']],
     };
     for (const [action, comment] of steps[status]) {
-      await transitionForm(this.ctx, this.admin, detail.id, { action, ...(comment ? { comment } : {}) }, null);
+      await transitionForm(
+        this.ctx,
+        this.admin,
+        detail.id,
+        { action, ...(comment ? { comment } : {}) },
+        null,
+      );
     }
     return detail.id;
   }
 
   async project(target: Target): Promise<string> {
-    return (await createProject(this.ctx, this.owners[target], { orgId: UNITS[target], name: this.unique('矩阵项目库') })).id;
+    return (
+      await createProject(this.ctx, this.owners[target], {
+        orgId: UNITS[target],
+        name: this.unique('矩阵项目库'),
+      })
+    ).id;
   }
 
   async evidence(target: Target, formId: string): Promise<string> {
     const content = (async function* () {
       yield new TextEncoder().encode('佐证材料内容');
     })();
-    return (await uploadEvidence(this.ctx, this.owners[target], formId, { row: 0, fileName: '佐证.txt', contentType: 'text/plain', content })).id;
+    return (
+      await uploadEvidence(this.ctx, this.owners[target], formId, {
+        row: 0,
+        fileName: '佐证.txt',
+        contentType: 'text/plain',
+        content,
+      })
+    ).id;
   }
 
   async job(target: Target, cancelled = false): Promise<string> {
     const bytes = readFileSync(SEED_FORM);
-    const job = await createImportJob(this.ctx, this.owners[target], { orgId: UNITS[target], onExisting: 'skip', files: [{ fileName: 'seed.txt', bytes }] });
+    const job = await createImportJob(this.ctx, this.owners[target], {
+      orgId: UNITS[target],
+      onExisting: 'skip',
+      files: [{ fileName: 'seed.txt', bytes }],
+    });
     if (cancelled) await cancelJob(this.ctx, this.owners[target], job.id);
     return job.id;
   }
 
   async user(target: Target): Promise<string> {
-    const u = await createUser(this.ctx, this.admin, { username: this.unique('u'), displayName: '矩阵用户', password: 'password-123', role: 'unit-filler', orgId: UNITS[target] });
+    const u = await createUser(this.ctx, this.admin, {
+      username: this.unique('u'),
+      displayName: '矩阵用户',
+      password: 'password-123',
+      role: 'unit-filler',
+      orgId: UNITS[target],
+    });
     return u.id;
   }
 
@@ -89,6 +132,12 @@ export class Fixtures {
   }
 
   async org(target: Target): Promise<string> {
-    return (await createOrg(this.ctx, this.admin, { parentId: DEPARTMENTS[target], name: this.unique('矩阵组织'), kind: 'unit' })).id;
+    return (
+      await createOrg(this.ctx, this.admin, {
+        parentId: DEPARTMENTS[target],
+        name: this.unique('矩阵组织'),
+        kind: 'unit',
+      })
+    ).id;
   }
 }

@@ -13,7 +13,13 @@ import { createTestApp, multipart, type Session, type TestApp, testDialects } fr
 type Role = 'unit-filler' | 'department-reviewer' | 'finance-reviewer' | 'admin';
 type MatrixUser = { username: string; role: Role; orgPath: string } | null;
 type Ids = Record<string, string>;
-type Req = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string>; raw?: { payload: Buffer; headers: Record<string, string> } };
+type Req = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  raw?: { payload: Buffer; headers: Record<string, string> };
+};
 
 type Case = {
   endpoint: EndpointName;
@@ -38,61 +44,484 @@ const EDITORS: Role[] = ['unit-filler', 'admin'];
 const REVIEWERS: Role[] = ['department-reviewer', 'finance-reviewer', 'admin'];
 const ADMIN: Role[] = ['admin'];
 const seedForm = async (fx: Fixtures, t: Target) => ({ form: await fx.form(t) });
-const has = (key: string, id: string) => (b: { items: Array<Record<string, unknown>> }) => b.items.some((i) => i[key] === id);
+const has = (key: string, id: string) => (b: { items: Array<Record<string, unknown>> }) =>
+  b.items.some((i) => i[key] === id);
 
 const CASES: Case[] = [
-  { endpoint: 'health', scope: 'none', allowed: 'all', ok: 200, request: () => ({ method: 'GET', url: '/api/health' }) },
-  { endpoint: 'login', scope: 'none', allowed: 'all', ok: 200, request: () => ({ method: 'POST', url: '/api/session' }) },
-  { endpoint: 'logout', scope: 'none', allowed: 'all', ok: 204, ownSession: true, request: () => ({ method: 'DELETE', url: '/api/session' }) },
-  { endpoint: 'me', scope: 'none', allowed: 'all', ok: 200, request: () => ({ method: 'GET', url: '/api/session' }) },
-  { endpoint: 'changePassword', scope: 'none', allowed: 'all', ok: 204, ownSession: true, request: () => ({ method: 'POST', url: '/api/session/password', body: { currentPassword: 'PASSWORD', newPassword: 'PASSWORD' } }) },
-  { endpoint: 'listProfiles', scope: 'none', allowed: 'all', ok: 200, request: () => ({ method: 'GET', url: '/api/profiles' }) },
-  { endpoint: 'evaluate', scope: 'none', allowed: 'all', ok: 200, request: (_i, _t, fx) => ({ method: 'POST', url: '/api/evaluate', body: { form: fx.formJson() } }) },
+  {
+    endpoint: 'health',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  {
+    endpoint: 'login',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    request: () => ({ method: 'POST', url: '/api/session' }),
+  },
+  {
+    endpoint: 'logout',
+    scope: 'none',
+    allowed: 'all',
+    ok: 204,
+    ownSession: true,
+    request: () => ({ method: 'DELETE', url: '/api/session' }),
+  },
+  {
+    endpoint: 'me',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/session' }),
+  },
+  {
+    endpoint: 'changePassword',
+    scope: 'none',
+    allowed: 'all',
+    ok: 204,
+    ownSession: true,
+    request: () => ({
+      method: 'POST',
+      url: '/api/session/password',
+      body: { currentPassword: 'PASSWORD', newPassword: 'PASSWORD' },
+    }),
+  },
+  {
+    endpoint: 'listProfiles',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/profiles' }),
+  },
+  {
+    endpoint: 'evaluate',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    request: (_i, _t, fx) => ({ method: 'POST', url: '/api/evaluate', body: { form: fx.formJson() } }),
+  },
 
-  { endpoint: 'listOrgs', scope: 'unit', allowed: 'all', ok: 200, listed: (b, i) => has('id', i['org']!)(b), prepare: async (_f, t) => ({ org: UNITS[t] }), request: () => ({ method: 'GET', url: '/api/orgs' }) },
-  { endpoint: 'getOrg', scope: 'unit', allowed: 'all', ok: 200, request: (_i, t) => ({ method: 'GET', url: `/api/orgs/${UNITS[t]}` }) },
-  { endpoint: 'createOrg', scope: 'department', order: 'role-first', allowed: ADMIN, ok: 201, request: (_i, t, fx) => ({ method: 'POST', url: '/api/orgs', body: { parentId: DEPARTMENTS[t], name: fx.unique('新单位'), kind: 'unit' } }) },
-  { endpoint: 'updateOrg', scope: 'unit', order: 'role-first', allowed: ADMIN, ok: 200, prepare: async (fx, t) => ({ org: await fx.org(t) }), request: (i, _t, fx) => ({ method: 'PATCH', url: `/api/orgs/${i['org']}`, body: { name: fx.unique('改名单位') } }) },
+  {
+    endpoint: 'listOrgs',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    listed: (b, i) => has('id', i['org']!)(b),
+    prepare: async (_f, t) => ({ org: UNITS[t] }),
+    request: () => ({ method: 'GET', url: '/api/orgs' }),
+  },
+  {
+    endpoint: 'getOrg',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    request: (_i, t) => ({ method: 'GET', url: `/api/orgs/${UNITS[t]}` }),
+  },
+  {
+    endpoint: 'createOrg',
+    scope: 'department',
+    order: 'role-first',
+    allowed: ADMIN,
+    ok: 201,
+    request: (_i, t, fx) => ({
+      method: 'POST',
+      url: '/api/orgs',
+      body: { parentId: DEPARTMENTS[t], name: fx.unique('新单位'), kind: 'unit' },
+    }),
+  },
+  {
+    endpoint: 'updateOrg',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: ADMIN,
+    ok: 200,
+    prepare: async (fx, t) => ({ org: await fx.org(t) }),
+    request: (i, _t, fx) => ({
+      method: 'PATCH',
+      url: `/api/orgs/${i['org']}`,
+      body: { name: fx.unique('改名单位') },
+    }),
+  },
 
-  { endpoint: 'listUsers', scope: 'unit', order: 'role-first', allowed: ADMIN, ok: 200, listed: (b, i) => has('id', i['user']!)(b), prepare: async (fx, t) => ({ user: await fx.user(t) }), request: () => ({ method: 'GET', url: '/api/users' }) },
-  { endpoint: 'createUser', scope: 'unit', order: 'role-first', allowed: ADMIN, ok: 201, request: (_i, t, fx) => ({ method: 'POST', url: '/api/users', body: { username: fx.unique('nu'), displayName: '新用户', password: 'password-123', role: 'unit-filler', orgId: UNITS[t] } }) },
-  { endpoint: 'updateUser', scope: 'unit', order: 'role-first', allowed: ADMIN, ok: 200, prepare: async (fx, t) => ({ user: await fx.user(t) }), request: (i) => ({ method: 'PATCH', url: `/api/users/${i['user']}`, body: { displayName: '改名' } }) },
+  {
+    endpoint: 'listUsers',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: ADMIN,
+    ok: 200,
+    listed: (b, i) => has('id', i['user']!)(b),
+    prepare: async (fx, t) => ({ user: await fx.user(t) }),
+    request: () => ({ method: 'GET', url: '/api/users' }),
+  },
+  {
+    endpoint: 'createUser',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: ADMIN,
+    ok: 201,
+    request: (_i, t, fx) => ({
+      method: 'POST',
+      url: '/api/users',
+      body: {
+        username: fx.unique('nu'),
+        displayName: '新用户',
+        password: 'password-123',
+        role: 'unit-filler',
+        orgId: UNITS[t],
+      },
+    }),
+  },
+  {
+    endpoint: 'updateUser',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: ADMIN,
+    ok: 200,
+    prepare: async (fx, t) => ({ user: await fx.user(t) }),
+    request: (i) => ({ method: 'PATCH', url: `/api/users/${i['user']}`, body: { displayName: '改名' } }),
+  },
 
-  { endpoint: 'listProjects', scope: 'unit', allowed: 'all', ok: 200, listed: (b, i) => has('id', i['project']!)(b), prepare: async (fx, t) => ({ project: await fx.project(t) }), request: () => ({ method: 'GET', url: '/api/projects?pageSize=200' }) },
-  { endpoint: 'getProject', scope: 'unit', allowed: 'all', ok: 200, prepare: async (fx, t) => ({ project: await fx.project(t) }), request: (i) => ({ method: 'GET', url: `/api/projects/${i['project']}` }) },
-  { endpoint: 'createProject', scope: 'unit', order: 'role-first', allowed: EDITORS, ok: 201, request: (_i, t, fx) => ({ method: 'POST', url: '/api/projects', body: { orgId: UNITS[t], name: fx.unique('新项目') } }) },
-  { endpoint: 'updateProject', scope: 'unit', order: 'role-first', allowed: EDITORS, ok: 200, prepare: async (fx, t) => ({ project: await fx.project(t) }), request: (i, _t, fx) => ({ method: 'PATCH', url: `/api/projects/${i['project']}`, body: { name: fx.unique('改名项目') } }) },
+  {
+    endpoint: 'listProjects',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    listed: (b, i) => has('id', i['project']!)(b),
+    prepare: async (fx, t) => ({ project: await fx.project(t) }),
+    request: () => ({ method: 'GET', url: '/api/projects?pageSize=200' }),
+  },
+  {
+    endpoint: 'getProject',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: async (fx, t) => ({ project: await fx.project(t) }),
+    request: (i) => ({ method: 'GET', url: `/api/projects/${i['project']}` }),
+  },
+  {
+    endpoint: 'createProject',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: EDITORS,
+    ok: 201,
+    request: (_i, t, fx) => ({
+      method: 'POST',
+      url: '/api/projects',
+      body: { orgId: UNITS[t], name: fx.unique('新项目') },
+    }),
+  },
+  {
+    endpoint: 'updateProject',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: EDITORS,
+    ok: 200,
+    prepare: async (fx, t) => ({ project: await fx.project(t) }),
+    request: (i, _t, fx) => ({
+      method: 'PATCH',
+      url: `/api/projects/${i['project']}`,
+      body: { name: fx.unique('改名项目') },
+    }),
+  },
 
-  { endpoint: 'listForms', scope: 'unit', allowed: 'all', ok: 200, listed: (b, i) => has('id', i['form']!)(b), prepare: seedForm, request: () => ({ method: 'GET', url: '/api/forms?pageSize=200' }) },
-  { endpoint: 'createForm', scope: 'unit', order: 'role-first', allowed: EDITORS, ok: 201, request: (_i, t, fx) => ({ method: 'POST', url: '/api/forms', body: { form: fx.formJson(), orgId: UNITS[t] } }) },
-  { endpoint: 'getForm', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}` }) },
-  { endpoint: 'saveForm', scope: 'unit', allowed: EDITORS, ok: 200, fresh: true, prepare: seedForm, request: (i, _t, fx) => ({ method: 'PUT', url: `/api/forms/${i['form']}`, body: { form: fx.formJson() }, headers: { 'if-match': '"1"' } }) },
-  { endpoint: 'deleteForm', scope: 'unit', allowed: EDITORS, ok: 204, fresh: true, prepare: seedForm, request: (i) => ({ method: 'DELETE', url: `/api/forms/${i['form']}` }) },
-  { endpoint: 'transitionForm', label: 'submit', scope: 'unit', allowed: EDITORS, ok: 200, fresh: true, prepare: seedForm, request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/transitions`, body: { action: 'submit' } }) },
-  { endpoint: 'transitionForm', label: 'approve', scope: 'unit', allowed: REVIEWERS, ok: 200, fresh: true, prepare: async (fx, t) => ({ form: await fx.form(t, 'submitted') }), request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/transitions`, body: { action: 'approve' } }) },
-  { endpoint: 'transitionForm', label: 'return', scope: 'unit', allowed: REVIEWERS, ok: 200, fresh: true, prepare: async (fx, t) => ({ form: await fx.form(t, 'submitted') }), request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/transitions`, body: { action: 'return', comment: '请补充' } }) },
-  { endpoint: 'transitionForm', label: 'return approved', scope: 'unit', allowed: ['finance-reviewer', 'admin'], ok: 200, fresh: true, prepare: async (fx, t) => ({ form: await fx.form(t, 'approved') }), request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/transitions`, body: { action: 'return', comment: '抽查退回' } }) },
-  { endpoint: 'transitionForm', label: 'publish', scope: 'unit', allowed: ['finance-reviewer', 'admin'], ok: 200, fresh: true, prepare: async (fx, t) => ({ form: await fx.form(t, 'approved') }), request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/transitions`, body: { action: 'publish' } }) },
-  { endpoint: 'listComments', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/comments` }) },
-  { endpoint: 'createComment', scope: 'unit', allowed: 'all', ok: 201, prepare: seedForm, request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/comments`, body: { body: '意见', field: 'indicators[0].actual' } }) },
-  { endpoint: 'listRevisions', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/revisions` }) },
-  { endpoint: 'getRevision', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/revisions/1` }) },
-  { endpoint: 'formAuditLog', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/audit-log` }) },
-  { endpoint: 'evaluateForm', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/evaluation?profile=national` }) },
-  { endpoint: 'exportForm', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/export?format=html` }) },
+  {
+    endpoint: 'listForms',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    listed: (b, i) => has('id', i['form']!)(b),
+    prepare: seedForm,
+    request: () => ({ method: 'GET', url: '/api/forms?pageSize=200' }),
+  },
+  {
+    endpoint: 'createForm',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: EDITORS,
+    ok: 201,
+    request: (_i, t, fx) => ({
+      method: 'POST',
+      url: '/api/forms',
+      body: { form: fx.formJson(), orgId: UNITS[t] },
+    }),
+  },
+  {
+    endpoint: 'getForm',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}` }),
+  },
+  {
+    endpoint: 'saveForm',
+    scope: 'unit',
+    allowed: EDITORS,
+    ok: 200,
+    fresh: true,
+    prepare: seedForm,
+    request: (i, _t, fx) => ({
+      method: 'PUT',
+      url: `/api/forms/${i['form']}`,
+      body: { form: fx.formJson() },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    endpoint: 'deleteForm',
+    scope: 'unit',
+    allowed: EDITORS,
+    ok: 204,
+    fresh: true,
+    prepare: seedForm,
+    request: (i) => ({ method: 'DELETE', url: `/api/forms/${i['form']}` }),
+  },
+  {
+    endpoint: 'transitionForm',
+    label: 'submit',
+    scope: 'unit',
+    allowed: EDITORS,
+    ok: 200,
+    fresh: true,
+    prepare: seedForm,
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/transitions`,
+      body: { action: 'submit' },
+    }),
+  },
+  {
+    endpoint: 'transitionForm',
+    label: 'approve',
+    scope: 'unit',
+    allowed: REVIEWERS,
+    ok: 200,
+    fresh: true,
+    prepare: async (fx, t) => ({ form: await fx.form(t, 'submitted') }),
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/transitions`,
+      body: { action: 'approve' },
+    }),
+  },
+  {
+    endpoint: 'transitionForm',
+    label: 'return',
+    scope: 'unit',
+    allowed: REVIEWERS,
+    ok: 200,
+    fresh: true,
+    prepare: async (fx, t) => ({ form: await fx.form(t, 'submitted') }),
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/transitions`,
+      body: { action: 'return', comment: '请补充' },
+    }),
+  },
+  {
+    endpoint: 'transitionForm',
+    label: 'return approved',
+    scope: 'unit',
+    allowed: ['finance-reviewer', 'admin'],
+    ok: 200,
+    fresh: true,
+    prepare: async (fx, t) => ({ form: await fx.form(t, 'approved') }),
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/transitions`,
+      body: { action: 'return', comment: '抽查退回' },
+    }),
+  },
+  {
+    endpoint: 'transitionForm',
+    label: 'publish',
+    scope: 'unit',
+    allowed: ['finance-reviewer', 'admin'],
+    ok: 200,
+    fresh: true,
+    prepare: async (fx, t) => ({ form: await fx.form(t, 'approved') }),
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/transitions`,
+      body: { action: 'publish' },
+    }),
+  },
+  {
+    endpoint: 'listComments',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/comments` }),
+  },
+  {
+    endpoint: 'createComment',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 201,
+    prepare: seedForm,
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/comments`,
+      body: { body: '意见', field: 'indicators[0].actual' },
+    }),
+  },
+  {
+    endpoint: 'listRevisions',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/revisions` }),
+  },
+  {
+    endpoint: 'getRevision',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/revisions/1` }),
+  },
+  {
+    endpoint: 'formAuditLog',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/audit-log` }),
+  },
+  {
+    endpoint: 'evaluateForm',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/evaluation?profile=national` }),
+  },
+  {
+    endpoint: 'exportForm',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/export?format=html` }),
+  },
 
-  { endpoint: 'listEvidence', scope: 'unit', allowed: 'all', ok: 200, prepare: seedForm, request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/evidence` }) },
-  { endpoint: 'uploadEvidence', scope: 'unit', allowed: EDITORS, ok: 201, prepare: seedForm, request: (i) => ({ method: 'POST', url: `/api/forms/${i['form']}/evidence`, raw: multipart({ row: '1' }, [{ field: 'file', name: '合同.pdf', content: '%PDF-1.4 test', type: 'application/pdf' }]) }) },
-  { endpoint: 'downloadEvidence', scope: 'unit', allowed: 'all', ok: 200, prepare: async (fx, t) => ({ evidence: await fx.evidence(t, await fx.form(t)) }), request: (i) => ({ method: 'GET', url: `/api/evidence/${i['evidence']}/content` }) },
-  { endpoint: 'deleteEvidence', scope: 'unit', allowed: EDITORS, ok: 204, fresh: true, prepare: async (fx, t) => ({ evidence: await fx.evidence(t, await fx.form(t)) }), request: (i) => ({ method: 'DELETE', url: `/api/evidence/${i['evidence']}` }) },
+  {
+    endpoint: 'listEvidence',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/evidence` }),
+  },
+  {
+    endpoint: 'uploadEvidence',
+    scope: 'unit',
+    allowed: EDITORS,
+    ok: 201,
+    prepare: seedForm,
+    request: (i) => ({
+      method: 'POST',
+      url: `/api/forms/${i['form']}/evidence`,
+      raw: multipart({ row: '1' }, [
+        { field: 'file', name: '合同.pdf', content: '%PDF-1.4 test', type: 'application/pdf' },
+      ]),
+    }),
+  },
+  {
+    endpoint: 'downloadEvidence',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: async (fx, t) => ({ evidence: await fx.evidence(t, await fx.form(t)) }),
+    request: (i) => ({ method: 'GET', url: `/api/evidence/${i['evidence']}/content` }),
+  },
+  {
+    endpoint: 'deleteEvidence',
+    scope: 'unit',
+    allowed: EDITORS,
+    ok: 204,
+    fresh: true,
+    prepare: async (fx, t) => ({ evidence: await fx.evidence(t, await fx.form(t)) }),
+    request: (i) => ({ method: 'DELETE', url: `/api/evidence/${i['evidence']}` }),
+  },
 
-  { endpoint: 'importPreview', scope: 'none', allowed: 'all', ok: 200, request: () => ({ method: 'POST', url: '/api/imports/preview', raw: multipart({}, [{ field: 'file', name: 'seed.txt', content: readFileSync(SEED_FORM), type: 'text/plain' }]) }) },
-  { endpoint: 'importCommit', scope: 'unit', order: 'role-first', allowed: EDITORS, ok: 201, request: (_i, t, fx) => ({ method: 'POST', url: '/api/imports/commit', body: { form: fx.formJson(), orgId: UNITS[t] } }) },
-  { endpoint: 'createImportJob', scope: 'unit', order: 'role-first', allowed: EDITORS, ok: 202, request: (_i, t) => ({ method: 'POST', url: '/api/jobs/imports', raw: multipart({ orgId: UNITS[t], onExisting: 'skip' }, [{ field: 'files', name: 'seed.txt', content: readFileSync(SEED_FORM) }]) }) },
-  { endpoint: 'listJobs', scope: 'unit', allowed: 'all', ok: 200, listed: (b, i) => has('id', i['job']!)(b), prepare: async (fx, t) => ({ job: await fx.job(t, true) }), request: () => ({ method: 'GET', url: '/api/jobs?pageSize=200' }) },
-  { endpoint: 'getJob', scope: 'unit', allowed: 'all', ok: 200, prepare: async (fx, t) => ({ job: await fx.job(t, true) }), request: (i) => ({ method: 'GET', url: `/api/jobs/${i['job']}` }) },
-  { endpoint: 'listJobItems', scope: 'unit', allowed: 'all', ok: 200, prepare: async (fx, t) => ({ job: await fx.job(t, true) }), request: (i) => ({ method: 'GET', url: `/api/jobs/${i['job']}/items` }) },
-  { endpoint: 'jobEvents', scope: 'unit', allowed: 'all', ok: 200, prepare: async (fx, t) => ({ job: await fx.job(t, true) }), request: (i) => ({ method: 'GET', url: `/api/jobs/${i['job']}/events` }) },
+  {
+    endpoint: 'importPreview',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    request: () => ({
+      method: 'POST',
+      url: '/api/imports/preview',
+      raw: multipart({}, [
+        { field: 'file', name: 'seed.txt', content: readFileSync(SEED_FORM), type: 'text/plain' },
+      ]),
+    }),
+  },
+  {
+    endpoint: 'importCommit',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: EDITORS,
+    ok: 201,
+    request: (_i, t, fx) => ({
+      method: 'POST',
+      url: '/api/imports/commit',
+      body: { form: fx.formJson(), orgId: UNITS[t] },
+    }),
+  },
+  {
+    endpoint: 'createImportJob',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: EDITORS,
+    ok: 202,
+    request: (_i, t) => ({
+      method: 'POST',
+      url: '/api/jobs/imports',
+      raw: multipart({ orgId: UNITS[t], onExisting: 'skip' }, [
+        { field: 'files', name: 'seed.txt', content: readFileSync(SEED_FORM) },
+      ]),
+    }),
+  },
+  {
+    endpoint: 'listJobs',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    listed: (b, i) => has('id', i['job']!)(b),
+    prepare: async (fx, t) => ({ job: await fx.job(t, true) }),
+    request: () => ({ method: 'GET', url: '/api/jobs?pageSize=200' }),
+  },
+  {
+    endpoint: 'getJob',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: async (fx, t) => ({ job: await fx.job(t, true) }),
+    request: (i) => ({ method: 'GET', url: `/api/jobs/${i['job']}` }),
+  },
+  {
+    endpoint: 'listJobItems',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: async (fx, t) => ({ job: await fx.job(t, true) }),
+    request: (i) => ({ method: 'GET', url: `/api/jobs/${i['job']}/items` }),
+  },
+  {
+    endpoint: 'jobEvents',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: async (fx, t) => ({ job: await fx.job(t, true) }),
+    request: (i) => ({ method: 'GET', url: `/api/jobs/${i['job']}/events` }),
+  },
   {
     endpoint: 'cancelJob',
     scope: 'unit',
@@ -103,8 +532,21 @@ const CASES: Case[] = [
     request: (i) => ({ method: 'POST', url: `/api/jobs/${i['job']}/cancel` }),
   },
 
-  { endpoint: 'dashboard', scope: 'unit', allowed: 'all', ok: 200, request: (_i, t) => ({ method: 'GET', url: `/api/dashboard?orgId=${UNITS[t]}` }) },
-  { endpoint: 'auditLog', scope: 'none', order: 'role-first', allowed: ADMIN, ok: 200, request: () => ({ method: 'GET', url: '/api/audit-log' }) },
+  {
+    endpoint: 'dashboard',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    request: (_i, t) => ({ method: 'GET', url: `/api/dashboard?orgId=${UNITS[t]}` }),
+  },
+  {
+    endpoint: 'auditLog',
+    scope: 'none',
+    order: 'role-first',
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/audit-log' }),
+  },
 ];
 
 const USERS = ['admin', 'zgcadmin', 'caizheng', 'zhuguan', 'danwei', 'chuangye', 'jiaowei', null] as const;
@@ -114,7 +556,9 @@ function expectedStatus(c: Case, user: MatrixUser, target: Target, targetPath: s
   const auth = endpoints[c.endpoint].auth;
   if (!user) return auth ? 401 : c.endpoint === 'login' ? 401 : c.ok;
   const inScope = c.scope === 'none' || c.listed !== undefined || targetPath.startsWith(user.orgPath);
-  const roleOk = c.allowed === 'all' || (typeof c.allowed === 'function' ? c.allowed(user, target) : c.allowed.includes(user.role));
+  const roleOk =
+    c.allowed === 'all' ||
+    (typeof c.allowed === 'function' ? c.allowed(user, target) : c.allowed.includes(user.role));
   if (c.order === 'role-first') return !roleOk ? 403 : !inScope ? 404 : c.ok;
   return !inScope ? 404 : !roleOk ? 403 : c.ok;
 }
@@ -163,39 +607,56 @@ describe.each(dialects)('access-control matrix (%s)', (dialect) => {
 
   for (const c of CASES) {
     const name = `${c.endpoint}${c.label ? ` (${c.label})` : ''}`;
-    (c.skip ? it.skip : it)(`${name}: every role, own scope and another's`, async () => {
-      const rows: string[] = [];
-      for (const target of ['T1', 'T2'] as const) {
-        const shared = c.prepare && !c.fresh ? await c.prepare(fx, target) : {};
-        for (const username of USERS) {
-          const user = username ? users.get(username)! : null;
-          const ids = c.fresh && c.prepare ? await c.prepare(fx, target) : shared;
-          const scopeOrg = c.scope === 'department' ? DEPARTMENTS[target] : UNITS[target];
-          const want = expectedStatus(c, user, target, paths[scopeOrg]!);
-          const req = c.request(ids, target, fx);
-          let session: Session | null = username ? sessions.get(username)! : null;
-          if (username && c.ownSession) session = await t.login(username, PASSWORDS[username]);
-          let body = req.body;
-          if (c.endpoint === 'login') body = { username: username ?? 'nobody', password: username ? (PASSWORDS[username] ?? 'jixiao-demo') : 'wrong-password' };
-          if (c.endpoint === 'changePassword' && username) {
-            const pw = PASSWORDS[username] ?? 'jixiao-demo';
-            body = { currentPassword: pw, newPassword: pw };
+    (c.skip ? it.skip : it)(
+      `${name}: every role, own scope and another's`,
+      async () => {
+        const rows: string[] = [];
+        for (const target of ['T1', 'T2'] as const) {
+          const shared = c.prepare && !c.fresh ? await c.prepare(fx, target) : {};
+          for (const username of USERS) {
+            const user = username ? users.get(username)! : null;
+            const ids = c.fresh && c.prepare ? await c.prepare(fx, target) : shared;
+            const scopeOrg = c.scope === 'department' ? DEPARTMENTS[target] : UNITS[target];
+            const want = expectedStatus(c, user, target, paths[scopeOrg]!);
+            const req = c.request(ids, target, fx);
+            let session: Session | null = username ? sessions.get(username)! : null;
+            if (username && c.ownSession) session = await t.login(username, PASSWORDS[username]);
+            let body = req.body;
+            if (c.endpoint === 'login')
+              body = {
+                username: username ?? 'nobody',
+                password: username ? (PASSWORDS[username] ?? 'jixiao-demo') : 'wrong-password',
+              };
+            if (c.endpoint === 'changePassword' && username) {
+              const pw = PASSWORDS[username] ?? 'jixiao-demo';
+              body = { currentPassword: pw, newPassword: pw };
+            }
+            const headers = { ...(req.headers ?? {}), ...(req.raw?.headers ?? {}) };
+            const payload = req.raw?.payload ?? body;
+            const res = session
+              ? await session.request(req.method, req.url, payload, headers)
+              : await t.app.inject({
+                  method: req.method,
+                  url: req.url,
+                  headers,
+                  ...(payload === undefined ? {} : { payload: payload as string }),
+                });
+            let got = res.statusCode;
+            if (c.listed && got === 200 && user) {
+              const inScope = paths[scopeOrg]!.startsWith(user.orgPath);
+              if (c.listed(res.json(), ids) !== inScope) got = -1;
+            }
+            if (got !== want)
+              rows.push(
+                `${target} ${username ?? 'anonymous'}: want ${want}, got ${got} ${res.body.slice(0, 200)}`,
+              );
+            if (username && c.ownSession)
+              sessions.set(username, await t.login(username, PASSWORDS[username]));
           }
-          const headers = { ...(req.headers ?? {}), ...(req.raw?.headers ?? {}) };
-          const payload = req.raw?.payload ?? body;
-          const res = session
-            ? await session.request(req.method, req.url, payload, headers)
-            : await t.app.inject({ method: req.method, url: req.url, headers, ...(payload === undefined ? {} : { payload: payload as string }) });
-          let got = res.statusCode;
-          if (c.listed && got === 200 && user) {
-            const inScope = paths[scopeOrg]!.startsWith(user.orgPath);
-            if (c.listed(res.json(), ids) !== inScope) got = -1;
-          }
-          if (got !== want) rows.push(`${target} ${username ?? 'anonymous'}: want ${want}, got ${got} ${res.body.slice(0, 200)}`);
-          if (username && c.ownSession) sessions.set(username, await t.login(username, PASSWORDS[username]));
         }
-      }
-      expect(rows).toEqual([]);
-    }, 120_000);
+        expect(rows).toEqual([]);
+      },
+      120_000,
+    );
   }
 });

@@ -24,7 +24,10 @@ describe.each(dialects)('concurrent saves (%s)', (dialect) => {
   });
 
   const newForm = async (name: string): Promise<string> => {
-    const r = await sessions[0]!.post('/api/forms', { form: { ...seed, projectName: name }, orgId: 'demo-zgc-bj' });
+    const r = await sessions[0]!.post('/api/forms', {
+      form: { ...seed, projectName: name },
+      orgId: 'demo-zgc-bj',
+    });
     expect(r.statusCode).toBe(201);
     return r.json().id;
   };
@@ -40,7 +43,10 @@ describe.each(dialects)('concurrent saves (%s)', (dialect) => {
     expect([ra.statusCode, rb.statusCode].sort()).toEqual([200, 409]);
     const loser = ra.statusCode === 409 ? ra : rb;
     const winner = ra.statusCode === 200 ? ra : rb;
-    expect(loser.json().error).toMatchObject({ code: 'stale-revision', details: { currentRevision: revision + 1 } });
+    expect(loser.json().error).toMatchObject({
+      code: 'stale-revision',
+      details: { currentRevision: revision + 1 },
+    });
     const now = (await a!.get(`/api/forms/${id}`)).json();
     expect(now.revision).toBe(revision + 1);
     expect(now.form.projectLead).toBe(winner.json().form.projectLead);
@@ -76,7 +82,8 @@ describe.each(dialects)('concurrent saves (%s)', (dialect) => {
     expect(errors).toEqual([]);
     const final = (await sessions[0]!.get(`/api/forms/${id}`)).json();
     expect(final.revision).toBe(1 + WRITERS);
-    for (let i = 0; i < WRITERS; i++) expect(final.form.goals.expected.split(`[w${i}]`).length - 1, `writer ${i}`).toBe(1);
+    for (let i = 0; i < WRITERS; i++)
+      expect(final.form.goals.expected.split(`[w${i}]`).length - 1, `writer ${i}`).toBe(1);
     expect(conflicts).toBeGreaterThan(0);
     const report = (await integrityReport(t.ctx)).find((f) => f.id === id)!;
     expect(report).toMatchObject({ revision: 1 + WRITERS, revisions: 1 + WRITERS });

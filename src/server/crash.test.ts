@@ -31,7 +31,8 @@ describe.each(dialects)('crash during a batch import (%s)', (dialect) => {
     const s = await httpSession(first.url, 'danwei', DEMO_PASSWORD);
     const body = new FormData();
     body.set('onExisting', 'new-revision');
-    for (let i = 0; i < FILES; i++) body.append('files', new Blob([seedCopy(`崩溃测试项目${String(i).padStart(2, '0')}`)]), `f${i}.txt`);
+    for (let i = 0; i < FILES; i++)
+      body.append('files', new Blob([seedCopy(`崩溃测试项目${String(i).padStart(2, '0')}`)]), `f${i}.txt`);
     const created = await s.request('POST', '/api/jobs/imports', body);
     expect(created.status).toBe(202);
     const jobId = ((await created.json()) as { id: string }).id;
@@ -39,7 +40,8 @@ describe.each(dialects)('crash during a batch import (%s)', (dialect) => {
     let processed = 0;
     for (let i = 0; i < 400 && processed < 8; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      processed = ((await (await s.request('GET', `/api/jobs/${jobId}`)).json()) as { processed: number }).processed;
+      processed = ((await (await s.request('GET', `/api/jobs/${jobId}`)).json()) as { processed: number })
+        .processed;
     }
     await first.kill();
     expect(processed).toBeGreaterThanOrEqual(8);
@@ -66,7 +68,9 @@ describe.each(dialects)('crash during a batch import (%s)', (dialect) => {
       expect(after).toHaveLength(FILES);
       expect(new Set(after.map((f) => f.projectName)).size).toBe(FILES);
       // Imported once each: a file run twice would have made a second revision.
-      expect(after.every((f) => f.revision === 1 && f.revisions === 1 && f.indicatorRows === f.indicatorsInJson)).toBe(true);
+      expect(
+        after.every((f) => f.revision === 1 && f.revisions === 1 && f.indicatorRows === f.indicatorsInJson),
+      ).toBe(true);
       const ids = new Set(imported.map((f) => f.id));
       expect(after.filter((f) => ids.has(f.id))).toHaveLength(imported.length);
     } finally {

@@ -9,7 +9,8 @@ import { testDialects } from './testing.ts';
 
 const dialects = (await testDialects()).filter((d) => d === 'postgres');
 
-if (dialects.length === 0) it.skip('two server processes on one PostgreSQL (PostgreSQL 不可用)', () => undefined);
+if (dialects.length === 0)
+  it.skip('two server processes on one PostgreSQL (PostgreSQL 不可用)', () => undefined);
 
 describe.each(dialects)('two server processes on one database (%s)', () => {
   let t: TestContext;
@@ -17,7 +18,10 @@ describe.each(dialects)('two server processes on one database (%s)', () => {
   let b: SpawnedServer;
   beforeAll(async () => {
     t = await createTestContext('postgres');
-    const env = { JIXIAO_DATA_DIR: t.store.dataDir, DATABASE_URL: withSearchPath(t.store.databaseUrl!, t.store.schema!) };
+    const env = {
+      JIXIAO_DATA_DIR: t.store.dataDir,
+      DATABASE_URL: withSearchPath(t.store.databaseUrl!, t.store.schema!),
+    };
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
   }, 120_000);
   afterAll(async () => {
@@ -27,10 +31,14 @@ describe.each(dialects)('two server processes on one database (%s)', () => {
 
   it('shares sessions, refuses a stale save across servers, and runs jobs on either', async () => {
     const s = await httpSession(a.url, 'danwei', DEMO_PASSWORD);
-    const onB = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => s.request(method, path, body, headers, b.url);
+    const onB = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+      s.request(method, path, body, headers, b.url);
     const list = (await (await onB('GET', '/api/forms')).json()) as { items: Array<{ id: string }> };
     const id = list.items[0]!.id;
-    const detail = (await (await s.request('GET', `/api/forms/${id}`)).json()) as { form: Record<string, unknown>; revision: number };
+    const detail = (await (await s.request('GET', `/api/forms/${id}`)).json()) as {
+      form: Record<string, unknown>;
+      revision: number;
+    };
     const ifMatch = { 'if-match': `"${detail.revision}"` };
     const [ra, rb] = await Promise.all([
       s.request('PUT', `/api/forms/${id}`, { form: { ...detail.form, projectLead: '甲' } }, ifMatch),
@@ -44,7 +52,10 @@ describe.each(dialects)('two server processes on one database (%s)', () => {
     const events = await onB('GET', `/api/jobs/${job.id}/events`);
     const text = await events.text();
     expect(text).toContain('event: done');
-    const done = JSON.parse(text.split('event: done\ndata: ')[1]!.split('\n')[0]!) as { status: string; succeeded: number };
+    const done = JSON.parse(text.split('event: done\ndata: ')[1]!.split('\n')[0]!) as {
+      status: string;
+      succeeded: number;
+    };
     expect(done).toMatchObject({ status: 'done', succeeded: 6 });
 
     expect((await onB('DELETE', '/api/session')).status).toBe(204);

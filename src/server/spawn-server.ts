@@ -70,11 +70,21 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Pr
 
 /** A signed-in HTTP client of a running server (fetch, cookie, CSRF). */
 export async function httpSession(baseUrl: string, username: string, password: string) {
-  const r = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const r = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await r.json()) as { csrfToken: string };
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, base = baseUrl) =>
+  const request = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    base = baseUrl,
+  ) =>
     fetch(`${base}${path}`, {
       method,
       headers: {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from '../contract/common.ts';
+import type { DialectName } from '../services/context.ts';
 import { DEMO_PASSWORD } from '../services/demo-seed.ts';
 import { createTestContext, type TestContext } from '../services/testing.ts';
-import type { DialectName } from '../services/context.ts';
 import { buildApp } from './app.ts';
 
 export { actorFor, testDialects } from '../services/testing.ts';

@@ -24,7 +24,10 @@ describe.each(dialects)('background evaluator (%s)', (dialect) => {
     const actor = await actorFor(t.ctx, 'danwei');
     const [first] = (await forms.list(t.ctx.store.db, { scopePath: '/' }, 'name-asc', 1, 1)).items;
     const { form, revision } = await loadFormJson(t.ctx, actor, first!.id);
-    const worse: Form = { ...form, indicators: form.indicators.map((i) => ({ ...i, actual: '未完成', score: 0 })) };
+    const worse: Form = {
+      ...form,
+      indicators: form.indicators.map((i) => ({ ...i, actual: '未完成', score: 0 })),
+    };
     await saveForm(t.ctx, actor, first!.id, revision, { form: worse });
     let summary = await forms.getSummary(t.ctx.store.db, first!.id);
     for (let i = 0; i < 100 && !summary?.evaluated; i++) {

@@ -10,7 +10,10 @@ import { pruneSessions } from './sessions.ts';
 export type WorkerOptions = {
   /** poll interval when idle. */
   pollMs?: number;
-  /** pause between evaluator passes, so a burst of saves is evaluated in batches, not one by one. */
+  /**
+   * pause between evaluator passes (default 1 s): under a burst of saves each form is re-scored at
+   * most once per pass, so scoring cannot take over the CPU that requests need.
+   */
   evaluatorGapMs?: number;
   /** delay before each job item (tests use it to stop a server mid-job). */
   jobThrottleMs?: number;
@@ -91,7 +94,7 @@ export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Work
       return any;
     },
     pollMs,
-    options.evaluatorGapMs ?? 250,
+    options.evaluatorGapMs ?? 1000,
     log,
   );
   const jobRunner = loop(

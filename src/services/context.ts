@@ -85,6 +85,8 @@ export async function openContext(options: {
   config?: Partial<ServiceConfig>;
 }): Promise<AppContext & { close(): Promise<void> }> {
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl || undefined });
-  const ctx = createContext(store, options.dataDir, { ...(options.config ? { config: options.config } : {}) });
+  const ctx = createContext(store, options.dataDir, {
+    ...(options.config ? { config: options.config } : {}),
+  });
   return { ...ctx, close: () => store.close() };
 }

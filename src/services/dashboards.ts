@@ -6,36 +6,18 @@ import {
   type OrgRecord,
   orgs,
   SELF_MINUS_RULE_BOUNDS,
+  STATUSES,
 } from '../store/index.ts';
 import type { Actor, AppContext } from './context.ts';
 import { orgInScope } from './org-admin.ts';
 
 // Aggregates for the dashboards, over the forms in the actor's scope (optionally one year and one
-// org subtree). Each aggregate is one query; orgs are rolled up here, in code.
+// org subtree). Four queries (dashboard repository); totals, histograms and the org roll-up are
+// summed here.
 
-type Bucket = { label: string; min: number | null; max: number | null; count: number };
-
-function buckets(
-  bounds: readonly number[],
-  rows: Array<{ bucket: number; count: number }>,
-  label: (min: number | null, max: number | null) => string,
-  nullLabel?: string,
-): Bucket[] {
-  const counts = new Map(rows.map((r) => [r.bucket, r.count]));
-  const out: Bucket[] = [];
-  for (let i = 0; i <= bounds.length; i++) {
-    const min = i === 0 ? null : bounds[i - 1]!;
-    const max = i === bounds.length ? null : bounds[i]!;
-    out.push({ label: label(min, max), min, max, count: counts.get(i) ?? 0 });
-  }
-  if (nullLabel && (counts.get(-1) ?? 0) > 0)
-    out.push({ label: nullLabel, min: null, max: null, count: counts.get(-1)! });
-  return out;
-}
-
+const GRADE_ORDER = ['优', '良', '中', '差'];
 const rateLabel = (min: number | null, max: number | null): string =>
   min === null ? `低于 ${max}%` : max === null ? `${min}% 及以上` : `${min}%–${max}%`;
-
 const DIFF_LABELS = [
   '低 5 分以上',
   '低 0–5 分',
@@ -49,8 +31,26 @@ const DIFF_LABELS = [
 
 const avg = (sum: number, n: number): number | null => (n === 0 ? null : Math.round((sum / n) * 100) / 100);
 
-/** The orgs shown as rows: the children of the chosen node (or the node itself when it has none). */
-function rollUp(all: OrgRecord[], root: OrgRecord): Map<string, OrgRecord> {
+/** Histogram over bucket indexes (−1: no value, shown only with a label and a count). */
+function histogram(
+  bounds: readonly number[],
+  counts: Map<number, number>,
+  label: (min: number | null, max: number | null, i: number) => string,
+  nullLabel?: string,
+) {
+  const out = [];
+  for (let i = 0; i <= bounds.length; i++) {
+    const min = i === 0 ? null : bounds[i - 1]!;
+    const max = i === bounds.length ? null : bounds[i]!;
+    out.push({ label: label(min, max, i), min, max, count: counts.get(i) ?? 0 });
+  }
+  const none = counts.get(-1) ?? 0;
+  if (nullLabel && none > 0) out.push({ label: nullLabel, min: null, max: null, count: none });
+  return out;
+}
+
+/** Each org of the subtree → the row it is shown under: a child of the chosen node (or the node itself). */
+function rollUpTargets(all: OrgRecord[], root: OrgRecord): Map<string, OrgRecord> {
   const children = all.filter((o) => o.parentId === root.id);
   const shown = children.length ? children : [root];
   const map = new Map<string, OrgRecord>();
@@ -60,6 +60,11 @@ function rollUp(all: OrgRecord[], root: OrgRecord): Map<string, OrgRecord> {
   }
   return map;
 }
+
+const rank = (g: string): number => {
+  const i = GRADE_ORDER.indexOf(g);
+  return i < 0 ? GRADE_ORDER.length : i;
+};
 
 export async function getDashboard(
   ctx: AppContext,
@@ -73,26 +78,36 @@ export async function getDashboard(
     orgPath: root.path === actor.orgPath ? undefined : root.path,
     year: q.year,
   };
-  const [byStatus, grades, rates, diffs, missed, families, byOrg, tree] = await Promise.all([
-    dashboard.byStatus(db, f),
-    dashboard.gradeCounts(db, f),
-    dashboard.executionRateBuckets(db, f),
-    dashboard.selfMinusRuleBuckets(db, f),
-    dashboard.mostMissed(db, f, 10),
-    dashboard.findingsByFamily(db, f),
+  const [summary, distributions, byOrg, missed, tree] = await Promise.all([
+    dashboard.summary(db, f),
+    dashboard.distributions(db, f),
     dashboard.byOrgYear(db, f),
+    dashboard.mostMissed(db, f, 10),
     orgs.listSubtree(db, root.path),
   ]);
-  const sum = (k: 'forms' | 'evaluated' | 'withFindings' | 'selfSum' | 'selfN' | 'ruleSum' | 'ruleN') =>
-    byStatus.reduce((n, r) => n + r[k], 0);
-  const STATUS_ORDER = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
-  const GRADE_ORDER = ['优', '良', '中', '差'];
-  const rollup = rollUp(tree, root);
+
+  const t = { forms: 0, evaluated: 0, withFindings: 0, selfSum: 0, selfN: 0, ruleSum: 0, ruleN: 0 };
+  const byStatus = new Map<string, number>();
+  const byGrade = new Map<string, number>();
+  const families = new Map<string, number>();
+  for (const r of summary) {
+    for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] += r[k];
+    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.forms);
+    if (r.grade !== null) byGrade.set(r.grade, (byGrade.get(r.grade) ?? 0) + r.forms);
+    for (const fam of FINDING_FAMILIES) families.set(fam, (families.get(fam) ?? 0) + r.families[fam]);
+  }
+  const rates = new Map<number, number>();
+  const diffs = new Map<number, number>();
+  for (const d of distributions) {
+    rates.set(d.rate, (rates.get(d.rate) ?? 0) + d.count);
+    diffs.set(d.diff, (diffs.get(d.diff) ?? 0) + d.count);
+  }
+
+  const targets = rollUpTargets(tree, root);
   const rows = new Map<
     string,
     {
-      orgId: string;
-      orgName: string;
+      target: OrgRecord;
       year: number;
       forms: number;
       selfSum: number;
@@ -103,12 +118,11 @@ export async function getDashboard(
     }
   >();
   for (const r of byOrg) {
-    const target = rollup.get(r.orgId);
+    const target = targets.get(r.orgId);
     if (!target) continue;
     const key = `${target.id}|${r.year}`;
     const row = rows.get(key) ?? {
-      orgId: target.id,
-      orgName: target.name,
+      target,
       year: r.year,
       forms: 0,
       selfSum: 0,
@@ -125,31 +139,29 @@ export async function getDashboard(
     row.withFindings += r.withFindings;
     rows.set(key, row);
   }
+
   return {
     totals: {
-      forms: sum('forms'),
-      evaluated: sum('evaluated'),
-      withFindings: sum('withFindings'),
-      byStatus: STATUS_ORDER.map((status) => ({
-        status,
-        count: byStatus.find((r) => r.status === status)?.forms ?? 0,
-      })),
-      avgSelfTotal: avg(sum('selfSum'), sum('selfN')),
-      avgRuleTotal: avg(sum('ruleSum'), sum('ruleN')),
+      forms: t.forms,
+      evaluated: t.evaluated,
+      withFindings: t.withFindings,
+      byStatus: STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
+      avgSelfTotal: avg(t.selfSum, t.selfN),
+      avgRuleTotal: avg(t.ruleSum, t.ruleN),
     },
-    gradeCounts: [...grades].sort((a, b) => rank(GRADE_ORDER, a.grade) - rank(GRADE_ORDER, b.grade)),
-    executionRate: buckets(EXECUTION_RATE_BOUNDS, rates, rateLabel, '无法计算'),
-    selfMinusRule: buckets(SELF_MINUS_RULE_BOUNDS, diffs, (_min, _max) => '').map((b, i) => ({
-      ...b,
-      label: DIFF_LABELS[i] ?? '',
-    })),
+    gradeCounts: [...byGrade]
+      .map(([grade, count]) => ({ grade, count }))
+      .sort((a, b) => rank(a.grade) - rank(b.grade)),
+    executionRate: histogram(EXECUTION_RATE_BOUNDS, rates, rateLabel, '无法计算'),
+    // forms without both totals (not yet evaluated) are left out of this one
+    selfMinusRule: histogram(SELF_MINUS_RULE_BOUNDS, diffs, (_min, _max, i) => DIFF_LABELS[i] ?? ''),
     mostMissed: missed,
-    findingsByFamily: FINDING_FAMILIES.map((family) => ({ family, count: families[family] })),
+    findingsByFamily: FINDING_FAMILIES.map((family) => ({ family, count: families.get(family) ?? 0 })),
     byOrgYear: [...rows.values()]
-      .sort((a, b) => b.year - a.year || a.orgName.localeCompare(b.orgName, 'zh'))
+      .sort((a, b) => b.year - a.year || a.target.name.localeCompare(b.target.name, 'zh'))
       .map((r) => ({
-        orgId: r.orgId,
-        orgName: r.orgName,
+        orgId: r.target.id,
+        orgName: r.target.name,
         year: r.year,
         forms: r.forms,
         avgSelfTotal: avg(r.selfSum, r.selfN),
@@ -158,8 +170,3 @@ export async function getDashboard(
       })),
   };
 }
-
-const rank = (order: string[], g: string): number => {
-  const i = order.indexOf(g);
-  return i < 0 ? order.length : i;
-};

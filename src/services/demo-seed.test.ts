@@ -20,7 +20,15 @@ describe.each(dialects)('first run (%s)', (dialect) => {
     expect(await orgs.count(t.ctx.store.db)).toBe(DEMO_ORGS.length);
     expect((await users.listInScope(t.ctx.store.db, '/')).length).toBe(DEMO_USERS.length);
     const page = await forms.list(t.ctx.store.db, { scopePath: '/' }, 'name-asc', 1, 10);
-    expect(page.items).toMatchObject([{ projectName: '2021年中关村海外联络工作支持资金项目', selfTotal: 99.35, evaluated: true, orgId: 'demo-zgc-bj', profileId: 'beijing' }]);
+    expect(page.items).toMatchObject([
+      {
+        projectName: '2021年中关村海外联络工作支持资金项目',
+        selfTotal: 99.35,
+        evaluated: true,
+        orgId: 'demo-zgc-bj',
+        profileId: 'beijing',
+      },
+    ]);
     expect(await seedDemoIfEmpty(t.ctx)).toBe(false);
   });
 });

@@ -7,7 +7,12 @@ import { loadProfile } from './profiles.ts';
 export { EXPORT_FORMATS, type ExportFormat } from '../formats/export-any.ts';
 
 /** Reads FILE (any importable format) and writes the official form as OUT. */
-export async function exportFile(file: string, format: ExportFormat, out: string, profileId?: string): Promise<{ out: string; bytes: number }> {
+export async function exportFile(
+  file: string,
+  format: ExportFormat,
+  out: string,
+  profileId?: string,
+): Promise<{ out: string; bytes: number }> {
   const profile = loadProfile(profileId);
   if (!profile.ok) throw new FormatError('unsupported-format', file, profile.reason);
   const { form } = await readForm(file);

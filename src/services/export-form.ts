@@ -1,10 +1,10 @@
-import { exportForm, type ExportFormat, type ExportedFile } from '../formats/export-any.ts';
+import { type ExportedFile, type ExportFormat, exportForm } from '../formats/export-any.ts';
 import type { Actor, AppContext } from './context.ts';
 import { loadFormJson } from './form-read.ts';
 import { loadProfile } from './profiles.ts';
 import { ServiceError } from './service-error.ts';
 
-export type { ExportFormat, ExportedFile };
+export type { ExportedFile, ExportFormat };
 
 /** A file name without characters that break Content-Disposition or file systems. */
 export function safeFileName(name: string): string {
@@ -22,5 +22,8 @@ export async function exportStoredForm(
   const p = loadProfile(q.profile ?? profileId);
   if (!p.ok) throw new ServiceError('bad-request', p.reason);
   const file = await exportForm(form, p.value, q.format);
-  return { ...file, fileName: `${safeFileName(`${form.projectName || '自评表'}-${form.year}`)}.${file.extension.replace(/^\./, '')}` };
+  return {
+    ...file,
+    fileName: `${safeFileName(`${form.projectName || '自评表'}-${form.year}`)}.${file.extension.replace(/^\./, '')}`,
+  };
 }

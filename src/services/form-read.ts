@@ -80,6 +80,21 @@ export async function getForm(ctx: AppContext, actor: Actor, id: string): Promis
   return detailView(actor, r);
 }
 
+/** A form's summary and what the actor may do, without the Form JSON (cheap answers to saves). */
+export async function getFormSummary(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<Omit<FormDetailView, 'data' | 'createdAt' | 'createdBy'>> {
+  const r = await forms.getSummary(ctx.store.db, id);
+  if (!r || !inScope(actor, r.orgPath)) throw notFound('自评表');
+  return {
+    ...summaryView(r),
+    canEdit: canEdit(actor, r.status),
+    allowedActions: allowedActions(actor, r.status),
+  };
+}
+
 /** The Form JSON of the current revision (or an older one), scope-checked. */
 export async function loadFormJson(
   ctx: AppContext,

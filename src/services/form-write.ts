@@ -3,6 +3,7 @@ import { validateForm } from '../core/form/validate.ts';
 import {
   type Db,
   evidence,
+  type FormContent,
   type FormStatusWord,
   forms,
   isUniqueViolation,
@@ -10,12 +11,13 @@ import {
   transaction,
 } from '../store/index.ts';
 import { EDITOR_ROLES, requireRole } from './access.ts';
-import { recordChange } from './audit-trail.ts';
+import { diffFields } from './audit-diff.ts';
+import { recordChange, recordDiff } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { removeIfUnused } from './evidence-files.ts';
 import { formInScope } from './form-access.ts';
 import { formContent } from './form-content.ts';
-import { type FormDetailView, getForm } from './form-read.ts';
+import { type FormDetailView, getForm, getFormSummary } from './form-read.ts';
 import { orgInScope, profileForPath } from './org-admin.ts';
 import { loadProfile } from './profiles.ts';
 import { ensureProject, getProject } from './project-admin.ts';
@@ -25,6 +27,10 @@ import { canEdit, EDITABLE_STATUSES, STATUS_LABELS } from './workflow-rules.ts';
 // Writing forms. Every write is one transaction: the form row, its indicator rows, the immutable
 // revision and the audit entry commit together or not at all.
 
+/**
+ * Validates Form JSON from an untrusted source. The server validates request bodies against the
+ * contract (the same schema) before calling the use cases, which therefore take a typed Form.
+ */
 export function parseForm(input: unknown): Form {
   const v = validateForm(input);
   if (!v.ok) throw new ServiceError('bad-request', v.reason, { issues: v.issues ?? [] });
@@ -103,8 +109,9 @@ export async function writeRevision(
   form: Form,
   extra: { note?: string | null | undefined; profileId?: string | undefined },
   now: string,
+  prepared?: PreparedRevision,
 ): Promise<number> {
-  const content = formContent(form);
+  const content = prepared?.content ?? formContent(form);
   const saved = await forms.updateContent(
     trx,
     head.id,
@@ -135,18 +142,29 @@ export async function writeRevision(
     { formId: head.id, revision, data: content.data, note: extra.note ?? null, userId: actor.userId },
     now,
   );
-  const before = await revisions.get(trx, head.id, expected);
-  await recordChange(
-    trx,
-    ctx,
-    actor,
-    'form.save',
-    { type: 'form', id: head.id },
-    before ? JSON.parse(before.data) : null,
-    form,
-    now,
-  );
+  const diff = prepared?.diff ?? diffFields(await beforeForm(trx, head.id, expected), form);
+  await recordDiff(trx, ctx, actor, 'form.save', { type: 'form', id: head.id }, diff, now);
   return revision;
+}
+
+export type PreparedRevision = { content: FormContent; diff: ReturnType<typeof diffFields> };
+
+async function beforeForm(db: Db, formId: string, revision: number): Promise<unknown> {
+  const before = await revisions.get(db, formId, revision);
+  return before ? JSON.parse(before.data) : null;
+}
+
+/**
+ * The work of a save that needs no lock: the stored columns, and the audit diff against revision
+ * `expected` (immutable, so it can be read before the transaction). Keeps the write short.
+ */
+export async function prepareRevision(
+  db: Db,
+  formId: string,
+  expected: number,
+  form: Form,
+): Promise<PreparedRevision> {
+  return { content: formContent(form), diff: diffFields(await beforeForm(db, formId, expected), form) };
 }
 
 export async function createForm(
@@ -202,8 +220,31 @@ export async function saveForm(
   actor: Actor,
   id: string,
   expected: number | null,
-  req: { form: unknown; note?: string | undefined; profileId?: string | undefined },
+  req: { form: Form; note?: string | undefined; profileId?: string | undefined },
 ): Promise<FormDetailView> {
+  await writeSave(ctx, actor, id, expected, req);
+  return getForm(ctx, actor, id);
+}
+
+/** saveForm answering with the summary only (`Prefer: return=minimal`): no Form JSON read back. */
+export async function saveFormMinimal(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expected: number | null,
+  req: { form: Form; note?: string | undefined; profileId?: string | undefined },
+) {
+  await writeSave(ctx, actor, id, expected, req);
+  return getFormSummary(ctx, actor, id);
+}
+
+async function writeSave(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expected: number | null,
+  req: { form: Form; note?: string | undefined; profileId?: string | undefined },
+): Promise<void> {
   const { db } = ctx.store;
   const head = await formInScope(db, actor, id);
   requireRole(actor, EDITOR_ROLES, '修改自评表');
@@ -214,17 +255,17 @@ export async function saveForm(
       { currentRevision: head.revision },
     );
   }
-  const form = parseForm(req.form);
+  const { form } = req;
   checkProfileId(req.profileId);
   const now = iso(ctx);
   try {
-    await transaction(db, (trx) => writeRevision(trx, ctx, actor, head, expected, form, req, now));
+    const prepared = await prepareRevision(db, id, expected, form);
+    await transaction(db, (trx) => writeRevision(trx, ctx, actor, head, expected, form, req, now, prepared));
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicate(form);
     throw e;
   }
   ctx.wake.evaluator();
-  return getForm(ctx, actor, id);
 }
 
 /** Deletes a draft (its revisions, comments and evidence records go with it). */

@@ -19,6 +19,8 @@ export {
   dashboard,
   EXECUTION_RATE_BOUNDS,
   SELF_MINUS_RULE_BOUNDS,
+  STATUSES,
+  type SummaryRow,
 } from './repositories/dashboard.ts';
 export { evidence } from './repositories/evidence.ts';
 export {

@@ -5,8 +5,8 @@ import { Kysely, type LogEvent, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrationsFor } from './migrations/index.ts';
-import { FastSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './schema.ts';
+import { FastSqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Database>;
 
@@ -57,7 +57,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? Number(process.env['JIXIAO_PG_POOL'] ?? 20),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const url = new URL(options.databaseUrl);

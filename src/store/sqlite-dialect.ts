@@ -44,7 +44,8 @@ class SqliteConnection implements DatabaseConnection {
     let s = this.#statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
-      if (this.#statements.size >= 2000) this.#statements.delete(this.#statements.keys().next().value as string);
+      if (this.#statements.size >= 2000)
+        this.#statements.delete(this.#statements.keys().next().value as string);
       this.#statements.set(sql, s);
     }
     return s;

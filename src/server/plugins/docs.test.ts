@@ -19,7 +19,9 @@ describe('OpenAPI document', () => {
       const path = e.path.replace(/:(\w+)/g, '{$1}');
       expect(doc.paths[path]?.[e.method.toLowerCase()], name).toBeDefined();
     }
-    expect(doc.paths['/api/forms/{id}'].put.requestBody.content['application/json'].schema.properties.form).toBeDefined();
+    expect(
+      doc.paths['/api/forms/{id}'].put.requestBody.content['application/json'].schema.properties.form,
+    ).toBeDefined();
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
   });

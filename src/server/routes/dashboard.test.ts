@@ -12,7 +12,8 @@ describe.each(dialects)('dashboard API (%s)', (dialect) => {
     t = await createTestApp(dialect);
     finance = await t.login('caizheng');
     const unit = await t.login('danwei');
-    const seed = (await unit.get(`/api/forms/${(await unit.get('/api/forms')).json().items[0].id}`)).json().form as Form;
+    const seed = (await unit.get(`/api/forms/${(await unit.get('/api/forms')).json().items[0].id}`)).json()
+      .form as Form;
     const low: Form = {
       ...seed,
       projectName: '低执行率项目',
@@ -22,7 +23,14 @@ describe.each(dialects)('dashboard API (%s)', (dialect) => {
     };
     expect((await unit.post('/api/forms', { form: low, orgId: 'demo-zgc-bj' })).statusCode).toBe(201);
     const admin = await t.login('admin');
-    expect((await admin.post('/api/imports/commit', { form: { ...seed, projectName: '教委项目' }, orgId: 'demo-jw-bj' })).statusCode).toBe(201);
+    expect(
+      (
+        await admin.post('/api/imports/commit', {
+          form: { ...seed, projectName: '教委项目' },
+          orgId: 'demo-jw-bj',
+        })
+      ).statusCode,
+    ).toBe(201);
     await evaluateAll(t.ctx);
   });
   afterAll(async () => {
@@ -41,17 +49,32 @@ describe.each(dialects)('dashboard API (%s)', (dialect) => {
     expect(d.selfMinusRule.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(3);
     expect(d.mostMissed).toHaveLength(3);
     expect(d.mostMissed[0].missed).toBe(1);
-    expect(d.findingsByFamily.map((f: { family: string }) => f.family)).toEqual(['arithmetic', 'structure', 'scoring', 'cross-field', 'narrative', 'value']);
+    expect(d.findingsByFamily.map((f: { family: string }) => f.family)).toEqual([
+      'arithmetic',
+      'structure',
+      'scoring',
+      'cross-field',
+      'narrative',
+      'value',
+    ]);
     expect(d.findingsByFamily.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBeGreaterThan(0);
-    const rows = d.byOrgYear.map((r: { orgName: string; year: number; forms: number }) => `${r.orgName}/${r.year}/${r.forms}`).sort();
-    expect(rows).toEqual(['中关村科技园区管理委员会/2021/1', '中关村科技园区管理委员会/2022/1', '北京市教育委员会/2021/1']);
+    const rows = d.byOrgYear
+      .map((r: { orgName: string; year: number; forms: number }) => `${r.orgName}/${r.year}/${r.forms}`)
+      .sort();
+    expect(rows).toEqual([
+      '中关村科技园区管理委员会/2021/1',
+      '中关村科技园区管理委员会/2022/1',
+      '北京市教育委员会/2021/1',
+    ]);
   });
 
   it('filters by year and org, and keeps a department to its own units', async () => {
     expect((await finance.get('/api/dashboard?year=2022')).json().totals.forms).toBe(1);
     const zgc = (await finance.get('/api/dashboard?orgId=demo-zgc')).json();
     expect(zgc.totals.forms).toBe(2);
-    expect(zgc.byOrgYear.every((r: { orgName: string }) => r.orgName === '中关村科技园区管理委员会本级')).toBe(true);
+    expect(
+      zgc.byOrgYear.every((r: { orgName: string }) => r.orgName === '中关村科技园区管理委员会本级'),
+    ).toBe(true);
     const dept = await t.login('zhuguan');
     expect((await dept.get('/api/dashboard')).json().totals.forms).toBe(2);
     expect((await dept.get('/api/dashboard?orgId=demo-jw')).statusCode).toBe(404);

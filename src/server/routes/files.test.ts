@@ -22,7 +22,12 @@ describe.each(dialects)('evidence, import and export API (%s)', (dialect) => {
     await t?.close();
   });
 
-  const upload = (s: Session, fields: Record<string, string>, content: Uint8Array | string, name = '合同扫描件.pdf') => {
+  const upload = (
+    s: Session,
+    fields: Record<string, string>,
+    content: Uint8Array | string,
+    name = '合同扫描件.pdf',
+  ) => {
     const m = multipart(fields, [{ field: 'file', name, content, type: 'application/pdf' }]);
     return s.request('POST', `/api/forms/${id}/evidence`, m.payload, m.headers);
   };
@@ -32,7 +37,14 @@ describe.each(dialects)('evidence, import and export API (%s)', (dialect) => {
     const r = await upload(unit, { row: '2' }, content);
     expect(r.statusCode).toBe(201);
     const sha = createHash('sha256').update(content).digest('hex');
-    expect(r.json()).toMatchObject({ row: 2, fileName: '合同扫描件.pdf', size: content.length, sha256: sha, contentType: 'application/pdf', uploadedBy: { username: 'danwei' } });
+    expect(r.json()).toMatchObject({
+      row: 2,
+      fileName: '合同扫描件.pdf',
+      size: content.length,
+      sha256: sha,
+      contentType: 'application/pdf',
+      uploadedBy: { username: 'danwei' },
+    });
     expect(existsSync(join(t.ctx.dataDir, 'evidence', sha.slice(0, 2), sha))).toBe(true);
     const list = (await dept.get(`/api/forms/${id}/evidence`)).json().items;
     expect(list).toHaveLength(1);
@@ -75,7 +87,11 @@ describe.each(dialects)('evidence, import and export API (%s)', (dialect) => {
     expect(conflict.json().error.details).toMatchObject({ formId: id });
     const skipped = await unit.post('/api/imports/commit', { form: item.form, onExisting: 'skip' });
     expect(skipped.json()).toMatchObject({ formId: id, outcome: 'skipped' });
-    const revised = await unit.post('/api/imports/commit', { form: item.form, onExisting: 'new-revision', fileName: '种子.txt' });
+    const revised = await unit.post('/api/imports/commit', {
+      form: item.form,
+      onExisting: 'new-revision',
+      fileName: '种子.txt',
+    });
     expect(revised.statusCode).toBe(201);
     expect(revised.json()).toMatchObject({ formId: id, outcome: 'new-revision' });
     const created = await unit.post('/api/imports/commit', { form: { ...item.form, year: 2022 } });
@@ -85,12 +101,16 @@ describe.each(dialects)('evidence, import and export API (%s)', (dialect) => {
   });
 
   it('answers unreadable and oversize imports with 422 / 413', async () => {
-    const bad = multipart({}, [{ field: 'file', name: 'x.txt', content: Buffer.from([0, 1, 2, 3, 255, 254]) }]);
+    const bad = multipart({}, [
+      { field: 'file', name: 'x.txt', content: Buffer.from([0, 1, 2, 3, 255, 254]) },
+    ]);
     const r = await unit.request('POST', '/api/imports/preview', bad.payload, bad.headers);
     expect(r.statusCode).toBe(422);
     expect(r.json().error).toMatchObject({ code: 'format-error', message: expect.stringContaining('x.txt') });
     const kind = multipart({}, [{ field: 'file', name: 'x.exe', content: 'MZ' }]);
-    expect((await unit.request('POST', '/api/imports/preview', kind.payload, kind.headers)).statusCode).toBe(422);
+    expect((await unit.request('POST', '/api/imports/preview', kind.payload, kind.headers)).statusCode).toBe(
+      422,
+    );
     const big = multipart({}, [{ field: 'file', name: 'big.txt', content: Buffer.alloc(300 * 1024, 65) }]);
     const tooBig = await unit.request('POST', '/api/imports/preview', big.payload, big.headers);
     expect(tooBig.statusCode).toBe(413);

@@ -77,14 +77,23 @@ describe.each(dialects)('forms API (%s)', (dialect) => {
     expect(ok.headers.etag).toBe(`"${revision + 1}"`);
     expect(ok.json().form.projectLead).toBe('测试人');
     expect(ok.json().evaluated).toBe(false);
+    const minimal = await unit.put(
+      `/api/forms/${seedId}`,
+      { form: edited },
+      { 'if-match': `"${revision + 1}"`, prefer: 'return=minimal' },
+    );
+    expect(minimal.statusCode).toBe(200);
+    expect(minimal.headers['preference-applied']).toBe('return=minimal');
+    expect(minimal.json()).toMatchObject({ id: seedId, revision: revision + 2, canEdit: true });
+    expect(minimal.json().form).toBeUndefined();
     const stale = await unit.put(`/api/forms/${seedId}`, { form }, { 'if-match': `"${revision}"` });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({
       code: 'stale-revision',
-      details: { currentRevision: revision + 1 },
+      details: { currentRevision: revision + 2 },
     });
     const revs = (await unit.get(`/api/forms/${seedId}/revisions`)).json().items;
-    expect(revs.map((r: { revision: number }) => r.revision)).toEqual([revision + 1, revision]);
+    expect(revs.map((r: { revision: number }) => r.revision)).toEqual([revision + 2, revision + 1, revision]);
     const old = (await unit.get(`/api/forms/${seedId}/revisions/${revision}`)).json();
     expect(old.form.projectLead).toBe(form.projectLead);
     const log = (await unit.get(`/api/forms/${seedId}/audit-log`)).json().items;

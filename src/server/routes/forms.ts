@@ -4,7 +4,7 @@ import { formEtag, parseIfMatch } from '../../contract/forms.ts';
 import type { AppContext } from '../../services/context.ts';
 import { evaluatePosted, evaluateStored } from '../../services/evaluation.ts';
 import { type FormDetailView, getForm, listForms } from '../../services/form-read.ts';
-import { createForm, deleteForm, saveForm } from '../../services/form-write.ts';
+import { createForm, deleteForm, saveForm, saveFormMinimal } from '../../services/form-write.ts';
 import { listProfiles } from '../../services/profiles.ts';
 import { formAuditLog, getRevision, listRevisions } from '../../services/revision-history.ts';
 import { addComment, listComments, transitionForm } from '../../services/workflow.ts';
@@ -37,7 +37,13 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, ctx, endpoints.saveForm, async ({ actor, params, body, request, reply }) => {
-    const view = await saveForm(ctx, actor, params.id, parseIfMatch(request.headers['if-match']), body);
+    const expected = parseIfMatch(request.headers['if-match']);
+    if (/\breturn=minimal\b/.test(String(request.headers['prefer'] ?? ''))) {
+      const saved = await saveFormMinimal(ctx, actor, params.id, expected, body);
+      reply.header('etag', formEtag(saved.revision)).header('preference-applied', 'return=minimal');
+      return sendJsonText(reply, JSON.stringify(saved));
+    }
+    const view = await saveForm(ctx, actor, params.id, expected, body);
     reply.header('etag', formEtag(view.revision));
     return sendJsonText(reply, detailJson(view));
   });

@@ -19,8 +19,14 @@ describe.each(dialects)('batch import jobs API (%s)', (dialect) => {
     await t?.close();
   });
 
-  const createJob = (files: Array<{ name: string; content: string | Uint8Array }>, fields: Record<string, string> = {}) => {
-    const m = multipart(fields, files.map((f) => ({ field: 'files', ...f })));
+  const createJob = (
+    files: Array<{ name: string; content: string | Uint8Array }>,
+    fields: Record<string, string> = {},
+  ) => {
+    const m = multipart(
+      fields,
+      files.map((f) => ({ field: 'files', ...f })),
+    );
     return unit.request('POST', '/api/jobs/imports', m.payload, m.headers);
   };
 
@@ -34,7 +40,13 @@ describe.each(dialects)('batch import jobs API (%s)', (dialect) => {
     const r = await createJob(files, { onExisting: 'skip' });
     expect(r.statusCode).toBe(202);
     const job = r.json();
-    expect(job).toMatchObject({ status: 'queued', total: 4, processed: 0, onExisting: 'skip', createdBy: { username: 'danwei' } });
+    expect(job).toMatchObject({
+      status: 'queued',
+      total: 4,
+      processed: 0,
+      onExisting: 'skip',
+      createdBy: { username: 'danwei' },
+    });
 
     const events = unit.get(`/api/jobs/${job.id}/events`);
     expect(await runNextJob(t.ctx, 'test-worker')).toBe(true);
@@ -42,13 +54,20 @@ describe.each(dialects)('batch import jobs API (%s)', (dialect) => {
     expect(sse.headers['content-type']).toContain('text/event-stream');
     const done = sse.body.split('\n\n').filter((b) => b.startsWith('event: done'));
     expect(done).toHaveLength(1);
-    expect(JSON.parse(done[0]!.split('data: ')[1]!)).toMatchObject({ status: 'done', processed: 4, succeeded: 3, failed: 1 });
+    expect(JSON.parse(done[0]!.split('data: ')[1]!)).toMatchObject({
+      status: 'done',
+      processed: 4,
+      succeeded: 3,
+      failed: 1,
+    });
 
     const items = (await unit.get(`/api/jobs/${job.id}/items`)).json().items;
     expect(items.map((i: { status: string }) => i.status)).toEqual(['done', 'done', 'failed', 'skipped']);
     expect(items[2].error).toContain('坏.txt');
     const list = (await unit.get('/api/forms?pageSize=50')).json();
-    expect(list.items.map((f: { projectName: string }) => f.projectName).sort()).toEqual(['2021年中关村海外联络工作支持资金项目', '批量项目乙', '批量项目甲'].sort());
+    expect(list.items.map((f: { projectName: string }) => f.projectName).sort()).toEqual(
+      ['2021年中关村海外联络工作支持资金项目', '批量项目乙', '批量项目甲'].sort(),
+    );
     expect(await runNextJob(t.ctx, 'test-worker')).toBe(false);
     expect((await unit.get('/api/jobs')).json().total).toBe(1);
   });

@@ -14,16 +14,29 @@ describe.each(dialects)('session API (%s)', (dialect) => {
   });
 
   const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, headers: { 'x-forwarded-for': '1.2.3.4', ...headers } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username, password },
+      headers: { 'x-forwarded-for': '1.2.3.4', ...headers },
+    });
 
   it('logs in with an http-only SameSite cookie and returns the CSRF token', async () => {
     const r = await login('zhuguan', 'jixiao-demo');
     expect(r.statusCode).toBe(200);
     const cookie = r.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    expect(r.json()).toMatchObject({ user: { username: 'zhuguan', role: 'department-reviewer' }, org: { kind: 'department' }, permissions: { reviewForms: true, editForms: false } });
+    expect(r.json()).toMatchObject({
+      user: { username: 'zhuguan', role: 'department-reviewer' },
+      org: { kind: 'department' },
+      permissions: { reviewForms: true, editForms: false },
+    });
     expect(r.json().csrfToken).toMatch(/^[\w-]{20,}$/);
-    const me = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    });
     expect(me.json().user.username).toBe('zhuguan');
   });
 
@@ -47,16 +60,32 @@ describe.each(dialects)('session API (%s)', (dialect) => {
 
   it('requires the CSRF header on writes and refuses foreign origins', async () => {
     const s = await t.login('danwei');
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/forms/x/comments', payload: { body: 'x' }, headers: { cookie: s.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/forms/x/comments',
+      payload: { body: 'x' },
+      headers: { cookie: s.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('csrf');
     const wrong = await s.post('/api/forms/x/comments', { body: 'x' }, { 'x-csrf-token': 'nope' });
     expect(wrong.statusCode).toBe(403);
-    const foreign = await s.post('/api/forms/x/comments', { body: 'x' }, { origin: 'https://evil.example', host: 'localhost:3000' });
+    const foreign = await s.post(
+      '/api/forms/x/comments',
+      { body: 'x' },
+      { origin: 'https://evil.example', host: 'localhost:3000' },
+    );
     expect(foreign.statusCode).toBe(403);
-    const foreignLogin = await login('danwei', 'jixiao-demo', { origin: 'https://evil.example', host: 'localhost:3000' });
+    const foreignLogin = await login('danwei', 'jixiao-demo', {
+      origin: 'https://evil.example',
+      host: 'localhost:3000',
+    });
     expect(foreignLogin.statusCode).toBe(403);
-    const sameOrigin = await s.post('/api/forms/x/comments', { body: 'x' }, { origin: 'http://localhost:3000', host: 'localhost:3000' });
+    const sameOrigin = await s.post(
+      '/api/forms/x/comments',
+      { body: 'x' },
+      { origin: 'http://localhost:3000', host: 'localhost:3000' },
+    );
     expect(sameOrigin.statusCode).toBe(404);
   });
 
@@ -75,11 +104,24 @@ describe.each(dialects)('session API (%s)', (dialect) => {
   it('changes a password: the old one stops working, other sessions end', async () => {
     const a = await t.login('chuangye');
     const b = await t.login('chuangye');
-    const wrong = await a.post('/api/session/password', { currentPassword: 'nope-nope', newPassword: 'new-password-1' });
+    const wrong = await a.post('/api/session/password', {
+      currentPassword: 'nope-nope',
+      newPassword: 'new-password-1',
+    });
     expect(wrong.statusCode).toBe(401);
-    const short = await a.post('/api/session/password', { currentPassword: 'jixiao-demo', newPassword: 'short' });
+    const short = await a.post('/api/session/password', {
+      currentPassword: 'jixiao-demo',
+      newPassword: 'short',
+    });
     expect(short.statusCode).toBe(400);
-    expect((await a.post('/api/session/password', { currentPassword: 'jixiao-demo', newPassword: 'new-password-1' })).statusCode).toBe(204);
+    expect(
+      (
+        await a.post('/api/session/password', {
+          currentPassword: 'jixiao-demo',
+          newPassword: 'new-password-1',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await a.get('/api/session')).statusCode).toBe(200);
     expect((await b.get('/api/session')).statusCode).toBe(401);
     expect((await login('chuangye', 'jixiao-demo')).statusCode).toBe(401);

@@ -30,14 +30,21 @@ describe.each(dialects)('workflow API (%s)', (dialect) => {
     const { form, revision } = (await unit.get(`/api/forms/${id}`)).json();
     const locked = await unit.put(`/api/forms/${id}`, { form }, { 'if-match': `"${revision}"` });
     expect(locked.statusCode).toBe(409);
-    expect(locked.json().error).toMatchObject({ code: 'not-editable', message: expect.stringContaining('已提交') });
+    expect(locked.json().error).toMatchObject({
+      code: 'not-editable',
+      message: expect.stringContaining('已提交'),
+    });
 
     const noComment = await act(dept, 'return');
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json().error.message).toContain('退回意见');
     expect((await act(dept, 'return', '请补充第 3 行的佐证材料')).json().status).toBe('returned');
 
-    const saved = await unit.put(`/api/forms/${id}`, { form: { ...form, projectLead: '新负责人' } }, { 'if-match': `"${revision}"` });
+    const saved = await unit.put(
+      `/api/forms/${id}`,
+      { form: { ...form, projectLead: '新负责人' } },
+      { 'if-match': `"${revision}"` },
+    );
     expect(saved.statusCode).toBe(200);
     expect((await act(unit, 'submit')).json().status).toBe('submitted');
     const publishTooEarly = await act(finance, 'publish');
@@ -48,7 +55,9 @@ describe.each(dialects)('workflow API (%s)', (dialect) => {
     expect(deptPublish.statusCode).toBe(403);
     expect((await act(finance, 'publish')).json()).toMatchObject({ status: 'published', allowedActions: [] });
 
-    const history = (await unit.get(`/api/forms/${id}/comments`)).json().items.filter((c: { action: string | null }) => c.action);
+    const history = (await unit.get(`/api/forms/${id}/comments`))
+      .json()
+      .items.filter((c: { action: string | null }) => c.action);
     expect(history.map((c: { action: string; toStatus: string }) => `${c.action}→${c.toStatus}`)).toEqual([
       'submit→submitted',
       'return→returned',
@@ -57,17 +66,38 @@ describe.each(dialects)('workflow API (%s)', (dialect) => {
       'publish→published',
     ]);
     expect(history[1].body).toBe('请补充第 3 行的佐证材料');
-    const log = (await unit.get(`/api/forms/${id}/audit-log`)).json().items.map((e: { action: string }) => e.action);
-    expect(log).toEqual(expect.arrayContaining(['form.create', 'form.submit', 'form.return', 'form.save', 'form.approve', 'form.publish']));
+    const log = (await unit.get(`/api/forms/${id}/audit-log`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
+    expect(log).toEqual(
+      expect.arrayContaining([
+        'form.create',
+        'form.submit',
+        'form.return',
+        'form.save',
+        'form.approve',
+        'form.publish',
+      ]),
+    );
   });
 
   it('refuses a transition on a stale revision when If-Match is given', async () => {
-    const other = await unit.post('/api/forms', { form: { ...(await unit.get(`/api/forms/${id}`)).json().form, projectName: '流程测试二' }, orgId: 'demo-zgc-bj' });
+    const other = await unit.post('/api/forms', {
+      form: { ...(await unit.get(`/api/forms/${id}`)).json().form, projectName: '流程测试二' },
+      orgId: 'demo-zgc-bj',
+    });
     const otherId = other.json().id;
-    const r = await unit.post(`/api/forms/${otherId}/transitions`, { action: 'submit' }, { 'if-match': '"7"' });
+    const r = await unit.post(
+      `/api/forms/${otherId}/transitions`,
+      { action: 'submit' },
+      { 'if-match': '"7"' },
+    );
     expect(r.statusCode).toBe(409);
     expect(r.json().error).toMatchObject({ code: 'stale-revision', details: { currentRevision: 1 } });
-    expect((await unit.post(`/api/forms/${otherId}/transitions`, { action: 'submit' }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    expect(
+      (await unit.post(`/api/forms/${otherId}/transitions`, { action: 'submit' }, { 'if-match': '"1"' }))
+        .statusCode,
+    ).toBe(200);
     const bad = await unit.post(`/api/forms/${otherId}/transitions`, { action: 'archive' });
     expect(bad.statusCode).toBe(400);
   });

@@ -2,11 +2,13 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { initial } from './0001-initial.ts';
 import { formDataInRevisions } from './0002-form-data-in-revisions.ts';
+import { dashboardIndexes } from './0003-dashboard-indexes.ts';
 
 /** Numbered migrations, applied in name order at start. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-form-data-in-revisions': formDataInRevisions,
+    '0003-dashboard-indexes': dashboardIndexes,
   };
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../open-store.ts';
-import { startsWith } from '../sql-util.ts';
 import type { AuditRecord, Page } from '../records.ts';
-
+import { startsWith } from '../sql-util.ts';
 
 export type NewAuditEntry = {
   id: string;
@@ -99,9 +98,7 @@ export const auditLog = {
       .selectFrom('audit_log as a')
       .leftJoin('users as u', 'u.id', 'a.actor_id')
       .leftJoin('orgs as o', 'o.id', 'u.org_id')
-      .where((eb) =>
-        eb.or([startsWith('o.path', filter.actorScopePath), eb('a.actor_id', 'is', null)]),
-      );
+      .where((eb) => eb.or([startsWith('o.path', filter.actorScopePath), eb('a.actor_id', 'is', null)]));
     if (filter.entityType) q = q.where('a.entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId);
     if (filter.actorId) q = q.where('a.actor_id', '=', filter.actorId);

@@ -1,5 +1,5 @@
-import type { FormKind } from '../../core/form/schema.ts';
 import { PostgresAdapter, sql } from 'kysely';
+import type { FormKind } from '../../core/form/schema.ts';
 import type { Db } from '../open-store.ts';
 import { prepared } from '../prepared.ts';
 import type {
@@ -141,18 +141,33 @@ const toSummary = (r: SummaryRow): FormSummaryRecord => ({
   updatedBy: { id: r.updated_by_id, username: r.updated_by_username, displayName: r.updated_by_name },
 });
 
+/** Sort keys, each ending in the id so pages are stable (and, for the default, in index order). */
 const SORTS: Record<FormSort, Array<[string, 'asc' | 'desc']>> = {
-  'updated-desc': [['f.updated_at', 'desc']],
-  'updated-asc': [['f.updated_at', 'asc']],
+  'updated-desc': [
+    ['f.updated_at', 'desc'],
+    ['f.id', 'desc'],
+  ],
+  'updated-asc': [
+    ['f.updated_at', 'asc'],
+    ['f.id', 'asc'],
+  ],
   'year-desc': [
     ['f.year', 'desc'],
     ['f.project_name', 'asc'],
+    ['f.id', 'asc'],
   ],
-  'score-desc': [['f.rule_total', 'desc']],
-  'score-asc': [['f.rule_total', 'asc']],
+  'score-desc': [
+    ['f.rule_total', 'desc'],
+    ['f.id', 'asc'],
+  ],
+  'score-asc': [
+    ['f.rule_total', 'asc'],
+    ['f.id', 'asc'],
+  ],
   'name-asc': [
     ['f.project_name', 'asc'],
     ['f.year', 'desc'],
+    ['f.id', 'asc'],
   ],
 };
 
@@ -160,19 +175,37 @@ const headQuery = prepared((db: Db, id: string) =>
   db
     .selectFrom('forms as f')
     .innerJoin('orgs as o', 'o.id', 'f.org_id')
-    .select(['f.id', 'f.project_id', 'f.org_id', 'o.path', 'f.year', 'f.kind', 'f.status', 'f.revision', 'f.profile_id'])
+    .select([
+      'f.id',
+      'f.project_id',
+      'f.org_id',
+      'o.path',
+      'f.year',
+      'f.kind',
+      'f.status',
+      'f.revision',
+      'f.profile_id',
+    ])
     .where('f.id', '=', id),
 );
 
-/** Form JSON as bytes, so it goes to the client without a decode/encode round trip. */
+/**
+ * Form JSON as bytes, so it goes to the client without a decode/encode round trip. SQLite hands
+ * out a blob directly; PostgreSQL would send bytea as hex (twice the size, parsed on arrival), so
+ * there the text is fetched and encoded once.
+ */
 const dataBytes = (db: Db) =>
   db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<Uint8Array>`convert_to(${sql.ref('r.data')}, 'UTF8')`
-    : sql<Uint8Array>`cast(${sql.ref('r.data')} as blob)`;
+    ? sql<Uint8Array | string>`${sql.ref('r.data')}`
+    : sql<Uint8Array | string>`cast(${sql.ref('r.data')} as blob)`;
+
+const asBytes = (v: Uint8Array | string): Uint8Array => (typeof v === 'string' ? Buffer.from(v) : v);
 
 const detailQuery = prepared((db: Db, id: string) =>
   selectSummaries(db)
-    .innerJoin('revisions as r', (j) => j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'))
+    .innerJoin('revisions as r', (j) =>
+      j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
+    )
     .innerJoin('users as cu', 'cu.id', 'f.created_by')
     .select([
       dataBytes(db).as('data_bytes'),
@@ -187,7 +220,9 @@ const detailQuery = prepared((db: Db, id: string) =>
 const currentData = prepared((db: Db, id: string) =>
   db
     .selectFrom('forms as f')
-    .innerJoin('revisions as r', (j) => j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'))
+    .innerJoin('revisions as r', (j) =>
+      j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
+    )
     .select(['r.data', 'f.revision'])
     .where('f.id', '=', id),
 );
@@ -224,13 +259,18 @@ const deleteIndicatorsFrom = prepared((db: Db, id: string, from: number) =>
   db.deleteFrom('form_indicators').where('form_id', '=', id).where('position', '>=', from),
 );
 
-const deleteIndicators = prepared((db: Db, id: string) => db.deleteFrom('form_indicators').where('form_id', '=', id));
+const deleteIndicators = prepared((db: Db, id: string) =>
+  db.deleteFrom('form_indicators').where('form_id', '=', id),
+);
 
 const updateContentQueries = new Map<string, ReturnType<typeof buildUpdateContent>>();
 const updateContentQuery = (editable: readonly FormStatusWord[]) => {
   const key = editable.join(',');
   let q = updateContentQueries.get(key);
-  if (!q) updateContentQueries.set(key, (q = buildUpdateContent(editable)));
+  if (!q) {
+    q = buildUpdateContent(editable);
+    updateContentQueries.set(key, q);
+  }
   return q;
 };
 function buildUpdateContent(editable: readonly FormStatusWord[]) {
@@ -372,7 +412,7 @@ export const forms = {
     if (!r) return null;
     return {
       ...toSummary(r),
-      data: r.data_bytes,
+      data: asBytes(r.data_bytes),
       createdAt: r.created_at,
       createdBy: { id: r.created_by_id, username: r.created_by_username, displayName: r.created_by_name },
     };
@@ -422,7 +462,13 @@ export const forms = {
   },
 
   /** Brings the indicator rows in line with a new revision, writing only the rows that changed. */
-  async syncIndicators(db: Db, formId: string, orgId: string, year: number, rows: readonly IndicatorRow[]): Promise<void> {
+  async syncIndicators(
+    db: Db,
+    formId: string,
+    orgId: string,
+    year: number,
+    rows: readonly IndicatorRow[],
+  ): Promise<void> {
     const stored = await indicatorRows(db, formId);
     if (stored.rows.length && (stored.rows[0]!.year !== year || stored.rows[0]!.org_id !== orgId)) {
       await deleteIndicators(db, formId);
@@ -443,7 +489,19 @@ export const forms = {
         numOrNull(old.weight) !== row.weight ||
         numOrNull(old.score) !== row.score
       ) {
-        await updateIndicator(db, row.level1, row.level2, row.name, row.target, row.actual, row.weight, row.score, row.missed ? 1 : 0, formId, row.position);
+        await updateIndicator(
+          db,
+          row.level1,
+          row.level2,
+          row.name,
+          row.target,
+          row.actual,
+          row.weight,
+          row.score,
+          row.missed ? 1 : 0,
+          formId,
+          row.position,
+        );
       }
     }
     if (stored.rows.length > rows.length) await deleteIndicatorsFrom(db, formId, rows.length);
@@ -495,11 +553,11 @@ export const forms = {
     page: number,
     pageSize: number,
   ): Promise<Page<FormSummaryRecord>> {
-    let q = db
-      .selectFrom('forms as f')
-      .innerJoin('orgs as o', 'o.id', 'f.org_id')
-      .where(startsWith('o.path', filter.scopePath));
-    if (filter.orgPath) q = q.where(startsWith('o.path', filter.orgPath));
+    // Scope as `org_id IN (subtree)`: the page can then be read in index order from forms alone,
+    // joining orgs and users only for the rows shown.
+    let scope = db.selectFrom('orgs as so').select('so.id').where(startsWith('so.path', filter.scopePath));
+    if (filter.orgPath) scope = scope.where(startsWith('so.path', filter.orgPath));
+    let q = db.selectFrom('forms as f').where('f.org_id', 'in', scope);
     if (filter.projectId) q = q.where('f.project_id', '=', filter.projectId);
     if (filter.year !== undefined) q = q.where('f.year', '=', filter.year);
     if (filter.kind) q = q.where('f.kind', '=', filter.kind);
@@ -509,10 +567,12 @@ export const forms = {
     if (filter.hasFindings === false) q = q.where('f.finding_count', '=', 0);
     if (filter.q) q = q.where(contains('f.search_text', filter.q.toLowerCase()));
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    let rows = q.innerJoin('users as uu', 'uu.id', 'f.updated_by').select(summaryColumns);
+    let rows = q
+      .innerJoin('orgs as o', 'o.id', 'f.org_id')
+      .innerJoin('users as uu', 'uu.id', 'f.updated_by')
+      .select(summaryColumns);
     for (const [column, dir] of SORTS[sort]) rows = rows.orderBy(column as 'f.updated_at', dir);
     const items = await rows
-      .orderBy('f.id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute();
@@ -526,7 +586,9 @@ export const forms = {
   ): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
     const rows = await db
       .selectFrom('forms as f')
-      .innerJoin('revisions as r', (j) => j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'))
+      .innerJoin('revisions as r', (j) =>
+        j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
+      )
       .select(['f.id', 'f.revision', 'r.data', 'f.profile_id'])
       .where('f.eval_pending', '=', 1)
       .orderBy('f.updated_at')

@@ -1,9 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../open-store.ts';
-import { startsWith } from '../sql-util.ts';
 import type { OrgRecord } from '../records.ts';
 import type { OrgsTable } from '../schema.ts';
-
+import { startsWith } from '../sql-util.ts';
 
 const toOrg = (r: Selectable<OrgsTable>): OrgRecord => ({
   id: r.id,

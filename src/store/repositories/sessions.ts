@@ -6,25 +6,25 @@ import { toUser } from './users.ts';
 const activeSession = prepared((db: Db, id: string, now: string) =>
   db
     .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .innerJoin('orgs as o', 'o.id', 'u.org_id')
-      .select([
-        's.id as session_id',
-        's.csrf_token',
-        's.expires_at',
-        's.last_seen_at',
-        'u.id',
-        'u.username',
-        'u.display_name',
-        'u.role',
-        'u.org_id',
-        'u.active',
-        'u.created_at',
-        'u.updated_at',
-        'o.name as org_name',
-        'o.kind as org_kind',
-        'o.path as org_path',
-      ])
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_id',
+      'u.active',
+      'u.created_at',
+      'u.updated_at',
+      'o.name as org_name',
+      'o.kind as org_kind',
+      'o.path as org_path',
+    ])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', now),
 );
@@ -58,7 +58,12 @@ export const sessions = {
       expiresAt: r.expires_at,
       lastSeenAt: r.last_seen_at,
       user: toUser(r),
-      org: { id: r.org_id, name: r.org_name, kind: r.org_kind as SessionRecord['org']['kind'], path: r.org_path },
+      org: {
+        id: r.org_id,
+        name: r.org_name,
+        kind: r.org_kind as SessionRecord['org']['kind'],
+        path: r.org_path,
+      },
     };
   },
 

@@ -1,7 +1,6 @@
 import type { Db } from '../open-store.ts';
-import { startsWith } from '../sql-util.ts';
 import type { UserRecord } from '../records.ts';
-
+import { startsWith } from '../sql-util.ts';
 
 type UserRow = {
   id: string;
