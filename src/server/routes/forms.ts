@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { endpoints } from '../../contract/endpoints.ts';
 import { formEtag, parseIfMatch } from '../../contract/forms.ts';
+import { profileEndpoints } from '../../contract/profile-rules.ts';
 import type { AppContext } from '../../services/context.ts';
 import { evaluatePosted, evaluateStored } from '../../services/evaluation.ts';
 import { type FormDetailView, getForm, listForms } from '../../services/form-read.ts';
 import { createForm, deleteForm, saveForm, saveFormMinimal } from '../../services/form-write.ts';
-import { listProfiles } from '../../services/profiles.ts';
+import { listProfiles, loadProfile } from '../../services/profiles.ts';
 import { formAuditLog, getRevision, listRevisions } from '../../services/revision-history.ts';
+import { notFound } from '../../services/service-error.ts';
 import { addComment, listComments, transitionForm } from '../../services/workflow.ts';
 import { route, sendJsonText } from '../route.ts';
 
@@ -80,4 +82,10 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   route(app, ctx, endpoints.evaluate, async ({ body }) => evaluatePosted(body));
   route(app, ctx, endpoints.listProfiles, async () => ({ items: listProfiles() }));
+  // The resolved profile, so the browser scores live with the same core (web/src editor).
+  route(app, ctx, profileEndpoints.getProfile, async ({ params }) => {
+    const profile = loadProfile(params.id);
+    if (!profile.ok) throw notFound(`规则配置“${params.id}”`);
+    return profile.value;
+  });
 }
