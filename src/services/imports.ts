@@ -1,7 +1,7 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import type { Form } from '../core/form/schema.ts';
 import { FormatError } from '../formats/format-error.ts';
-import { importBytes } from '../formats/import-any.ts';
+import { importBytesAll } from '../formats/import-any.ts';
 import {
   type Db,
   findFormsByProjectName,
@@ -31,7 +31,7 @@ export type CommitOutcome = {
 /** Reads any supported file into Form JSON; a file that is not a form is a 422 with the reader's reason. */
 export async function readImport(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
   try {
-    return [await importBytes(bytes, fileName)];
+    return await importBytesAll(bytes, fileName);
   } catch (e) {
     if (e instanceof FormatError) {
       throw new ServiceError(e.code === 'too-large' ? 'too-large' : 'format-error', e.message, {

@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect.ts';
 import { initial } from './0001-initial.ts';
 import { formDataInRevisions } from './0002-form-data-in-revisions.ts';
 import { dashboardIndexes } from './0003-dashboard-indexes.ts';
+import { listIndex } from './0004-list-index.ts';
 
 /** Numbered migrations, applied in name order at start. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001-initial': initial(dialect),
     '0002-form-data-in-revisions': formDataInRevisions,
     '0003-dashboard-indexes': dashboardIndexes,
+    '0004-list-index': listIndex,
   };
 }
