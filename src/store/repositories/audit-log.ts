@@ -12,22 +12,22 @@ export type NewAuditEntry = {
   after: Record<string, unknown> | null;
 };
 
+/** The columns every audit-log read returns (one list, so the two queries cannot drift apart). */
+const AUDIT_COLUMNS = [
+  'a.id',
+  'a.at',
+  'a.action',
+  'a.entity_type',
+  'a.entity_id',
+  'a.before',
+  'a.after',
+  'u.id as user_id',
+  'u.username',
+  'u.display_name',
+] as const;
+
 const select = (db: Db) =>
-  db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select([
-      'a.id',
-      'a.at',
-      'a.action',
-      'a.entity_type',
-      'a.entity_id',
-      'a.before',
-      'a.after',
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-    ]);
+  db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id').select(AUDIT_COLUMNS);
 
 type Row = {
   id: string;
@@ -104,18 +104,7 @@ export const auditLog = {
     if (filter.actorId) q = q.where('a.actor_id', '=', filter.actorId);
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await q
-      .select([
-        'a.id',
-        'a.at',
-        'a.action',
-        'a.entity_type',
-        'a.entity_id',
-        'a.before',
-        'a.after',
-        'u.id as user_id',
-        'u.username',
-        'u.display_name',
-      ])
+      .select(AUDIT_COLUMNS)
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(pageSize)
