@@ -5,8 +5,7 @@ import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.
 import { FormatError } from '../format-error.ts';
 import { exportDocx } from './export-docx.ts';
 import { documentXml, docxOf, p, partOf, tbl, tc, tr } from './fixture-docx.ts';
-import { importDocx } from './import-docx.ts';
-import { ZIP_LIMITS } from './zip-entries.ts';
+import { DOCX_LIMITS, importDocx } from './import-docx.ts';
 
 async function failure(bytes: Uint8Array): Promise<FormatError> {
   try {
@@ -129,7 +128,7 @@ describe('importDocx: forms', () => {
 
 describe('importDocx: bad input', () => {
   afterEach(() => {
-    ZIP_LIMITS.maxTotalBytes = 200 * 1024 * 1024;
+    DOCX_LIMITS.maxTotalBytes = 200 * 1024 * 1024;
   });
 
   it('refuses an empty file and a file that is not a zip', async () => {
@@ -172,7 +171,7 @@ describe('importDocx: bad input', () => {
   });
 
   it('refuses a zip whose entries add up to more than the cap', async () => {
-    ZIP_LIMITS.maxTotalBytes = 4000;
+    DOCX_LIMITS.maxTotalBytes = 4000;
     const e = await failure(await formDoc());
     expect(e.code).toBe('too-large');
     expect(e.message).toContain('MB');
@@ -185,11 +184,21 @@ describe('importDocx: bad input', () => {
     expect(e.message).toContain('超过声明的大小');
   });
 
-  it('says a password-protected zip entry is encrypted', async () => {
-    const locked = patchEntry(await formDoc(), 'word/document.xml', (v, o) =>
-      v.setUint16(o + 8, v.getUint16(o + 8, true) | 1, true),
-    );
-    expect((await failure(locked)).code).toBe('encrypted');
+  it('says a password-protected (AES) zip entry is encrypted', async () => {
+    // WinZip/7-Zip AES: the encrypted flag and method 99, in the central and the local header.
+    const locked = patchEntry(await formDoc(), 'word/document.xml', (v, o) => {
+      const local = v.getUint32(o + 42, true);
+      for (const [flags, method] of [
+        [o + 8, o + 10],
+        [local + 6, local + 8],
+      ] as const) {
+        v.setUint16(flags, v.getUint16(flags, true) | 1, true);
+        v.setUint16(method, 99, true);
+      }
+    });
+    const e = await failure(locked);
+    expect(e.code).toBe('encrypted');
+    expect(e.message).toContain('密码');
   });
 
   it('refuses DOCTYPE and entity declarations', async () => {

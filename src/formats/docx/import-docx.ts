@@ -1,9 +1,9 @@
 import type { ImportResult } from '../../core/form/import-result.ts';
 import { FormatError } from '../format-error.ts';
 import { gridToForms } from '../grid/grid-to-form.ts';
+import { inflateEntries, type ZipEntry, type ZipLimits, zipDirectory } from '../zip/zip-guard.ts';
 import { documentGrid } from './document-grid.ts';
 import { decodeXml, elementChildren, parseXml } from './docx-xml.ts';
-import { readEntry, type ZipEntry, zipEntries } from './zip-entries.ts';
 
 // .docx → forms. Every table of the document, with the paragraphs around them, goes into one grid
 // in document order; the shared grid parser finds the forms in it (one per 项目名称), so a
@@ -12,6 +12,16 @@ import { readEntry, type ZipEntry, zipEntries } from './zip-entries.ts';
 /** D0 CF 11 E0 A1 B1 1A E1: an OLE compound file — a password-protected .docx or a Word 97-2003 .doc. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+const RELS = '_rels/.rels';
+
+export const DOCX_LIMITS: ZipLimits = {
+  kind: 'Word',
+  maxFileBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFrom: 1024 * 1024,
+  maxEntries: 10_000,
+};
 const MAX_RELS_BYTES = 1024 * 1024;
 /** A form's document.xml is well under 1 MB; beyond this the DOM alone would take gigabytes. */
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -45,7 +55,7 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
       '不是 Word 文档（.docx）：文件内容不是 Word 2007 及以后版本的格式',
     );
   }
-  const entries = zipEntries(bytes, file);
+  const entries = zipDirectory(bytes, file, DOCX_LIMITS);
   const part = mainPart(bytes, entries, file);
   const entry = entries.find((e) => e.name === part);
   if (!entry) {
@@ -65,7 +75,7 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
       `正文（${part}）解压后超过 ${MAX_DOCUMENT_BYTES / 1048576} MB，不像是一张自评表，拒绝读取`,
     );
   }
-  const root = parseXml(decodeXml(readEntry(bytes, entry, file), file, part), file, part);
+  const root = parseXml(decodeXml(readEntry(bytes, entries, part, file), file, part), file, part);
   const results = gridToForms(documentGrid(root), { fileName: file });
   if (results.length === 0) {
     throw new FormatError(
@@ -80,13 +90,18 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
 /** The main document part named by _rels/.rels (usually word/document.xml). */
 function mainPart(bytes: Uint8Array, entries: ZipEntry[], file: string): string {
   const fallback = 'word/document.xml';
-  const rels = entries.find((e) => e.name === '_rels/.rels');
+  const rels = entries.find((e) => e.name === RELS);
   if (!rels || rels.size > MAX_RELS_BYTES) return fallback;
-  const root = parseXml(decodeXml(readEntry(bytes, rels, file), file, rels.name), file, rels.name);
+  const root = parseXml(decodeXml(readEntry(bytes, entries, RELS, file), file, RELS), file, RELS);
   for (const rel of elementChildren(root)) {
     if (rel.localName !== 'Relationship' || !OFFICE_DOCUMENT.test(rel.getAttribute('Type') ?? '')) continue;
     const target = (rel.getAttribute('Target') ?? '').replace(/^\/+/, '');
     if (target && entries.some((e) => e.name === target)) return target;
   }
   return fallback;
+}
+
+/** One entry's bytes, inflated under the ZIP guard (never more than its directory record declares). */
+function readEntry(bytes: Uint8Array, entries: readonly ZipEntry[], name: string, file: string): Uint8Array {
+  return inflateEntries(bytes, file, DOCX_LIMITS, entries, new Set([name])).get(name) ?? new Uint8Array();
 }
