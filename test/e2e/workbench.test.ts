@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,11 +290,26 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await screenshot(page, 'dashboard-full', true);
   });
 
-  it('prints the form as the official table', async () => {
+  it('prints the form as the official table, the indicator header on every page', async () => {
     await page.goto(`${server.url}/forms/${formId}/print`);
     await page.waitForSelector('.form-sheet');
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'print', true);
+    const pdf = join(mkdtempSync(join(tmpdir(), 'jixiao-print-')), 'print.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
+    // poppler reads the printed pages back; a form feed separates them
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    const pages = text
+      .split('\f')
+      .map((t) => t.replace(/\s+/g, ''))
+      .filter(Boolean);
+    const first = pages.findIndex((t) => t.includes('三级指标'));
+    const last = pages.findIndex((t) => t.includes('总分'));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(last, '种子表的指标表应跨页打印').toBeGreaterThan(first);
+    // (the narrow level columns wrap `一级指标` in two, so the wider header cells are checked)
+    for (const t of pages.slice(first, last + 1))
+      for (const h of ['三级指标', '年度指标值', '实际完成值']) expect(t).toContain(h);
   });
 });

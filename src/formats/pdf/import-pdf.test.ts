@@ -179,46 +179,50 @@ describe('importPdf on exported PDFs', () => {
     expect(result!.warnings.map((w) => w.message).join()).toContain('没有表格线');
   }, 60_000);
 
-  describe.skipIf(spawnSync('qpdf', ['--version']).status !== 0)('on PDFs rearranged by qpdf', () => {
-    const qpdf = (dir: string, args: string[]) => {
-      const r = spawnSync('qpdf', args, { cwd: dir, encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-    };
+  // CI installs qpdf (.ci/run): there a missing qpdf fails instead of skipping.
+  describe.skipIf(spawnSync('qpdf', ['--version']).status !== 0 && process.env.CI !== 'true')(
+    'on PDFs rearranged by qpdf',
+    () => {
+      const qpdf = (dir: string, args: string[]) => {
+        const r = spawnSync('qpdf', args, { cwd: dir, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+      };
 
-    it('reads every form of a PDF that holds several, in order', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'jixiao-qpdf-'));
-      try {
-        const other = form([row({ target: '≥10个', actual: '12个' })], { projectName: '第二个项目' });
-        writeFileSync(join(dir, 'a.pdf'), seedBytes);
-        writeFileSync(join(dir, 'b.pdf'), await exportPdf(other, null));
-        qpdf(dir, ['--empty', '--pages', 'a.pdf', 'b.pdf', 'a.pdf', '--', 'all.pdf']);
-        const results = await importPdf(new Uint8Array(readFileSync(join(dir, 'all.pdf'))), 'all.pdf');
-        expect(results.map((r) => r.form.projectName)).toEqual([
-          seedForm().projectName,
-          '第二个项目',
-          seedForm().projectName,
-        ]);
-        expect(unequal(seedForm(), results[0]!.form)).toEqual([]);
-        expect(unequal(other, results[1]!.form)).toEqual([]);
-        expect(unequal(seedForm(), results[2]!.form)).toEqual([]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }, 60_000);
-
-    it('reads a form drawn sideways, shown upright by /Rotate or not at all', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'jixiao-qpdf-'));
-      try {
-        writeFileSync(join(dir, 'a.pdf'), seedBytes);
-        qpdf(dir, ['--rotate=+90', '--flatten-rotation', 'a.pdf', 'sideways.pdf']);
-        qpdf(dir, ['--rotate=+270', 'sideways.pdf', 'upright.pdf']);
-        for (const file of ['sideways.pdf', 'upright.pdf']) {
-          const [result] = await importPdf(new Uint8Array(readFileSync(join(dir, file))), file);
-          expect(unequal(seedForm(), result!.form)).toEqual([]);
+      it('reads every form of a PDF that holds several, in order', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'jixiao-qpdf-'));
+        try {
+          const other = form([row({ target: '≥10个', actual: '12个' })], { projectName: '第二个项目' });
+          writeFileSync(join(dir, 'a.pdf'), seedBytes);
+          writeFileSync(join(dir, 'b.pdf'), await exportPdf(other, null));
+          qpdf(dir, ['--empty', '--pages', 'a.pdf', 'b.pdf', 'a.pdf', '--', 'all.pdf']);
+          const results = await importPdf(new Uint8Array(readFileSync(join(dir, 'all.pdf'))), 'all.pdf');
+          expect(results.map((r) => r.form.projectName)).toEqual([
+            seedForm().projectName,
+            '第二个项目',
+            seedForm().projectName,
+          ]);
+          expect(unequal(seedForm(), results[0]!.form)).toEqual([]);
+          expect(unequal(other, results[1]!.form)).toEqual([]);
+          expect(unequal(seedForm(), results[2]!.form)).toEqual([]);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }, 60_000);
-  });
+      }, 60_000);
+
+      it('reads a form drawn sideways, shown upright by /Rotate or not at all', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'jixiao-qpdf-'));
+        try {
+          writeFileSync(join(dir, 'a.pdf'), seedBytes);
+          qpdf(dir, ['--rotate=+90', '--flatten-rotation', 'a.pdf', 'sideways.pdf']);
+          qpdf(dir, ['--rotate=+270', 'sideways.pdf', 'upright.pdf']);
+          for (const file of ['sideways.pdf', 'upright.pdf']) {
+            const [result] = await importPdf(new Uint8Array(readFileSync(join(dir, file))), file);
+            expect(unequal(seedForm(), result!.form)).toEqual([]);
+          }
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }, 60_000);
+    },
+  );
 });

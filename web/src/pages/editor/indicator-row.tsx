@@ -34,7 +34,23 @@ export type RowProps = {
   lowConfidence: ReadonlyMap<string, string> | undefined;
   year: number;
   evidenceCount: number;
+  /** the first row carries the 绩效指标 section cell, spanning this many rows. */
+  sectionSpan?: number;
 };
+
+/**
+ * The vertical 绩效指标 cell down the table body. The header row has its own (blank) section
+ * cell: a printed table repeats its header on every page, and a rowspan cannot cross from the
+ * header into the body.
+ */
+export function IndicatorSection(props: { span: number }) {
+  const t = useT();
+  return (
+    <th rowSpan={props.span} className="section section-body" scope="rowgroup">
+      <span className="vertical">{t.sheet.indicators}</span>
+    </th>
+  );
+}
 
 const COST = /成本/;
 
@@ -59,6 +75,7 @@ function RowImpl(p: RowProps) {
   const levelFlag = (col: string) => Boolean(p.findings?.some((x) => x.field === f(col)));
   return (
     <tr className="indicator-row" data-row-index={i}>
+      {p.sectionSpan !== undefined && <IndicatorSection span={p.sectionSpan} />}
       {p.spans.level1 > 0 && (
         <LevelCell
           level="level1"
@@ -193,6 +210,7 @@ export const IndicatorRow = memo(
   (a, b) =>
     a.index === b.index &&
     a.count === b.count &&
+    a.sectionSpan === b.sectionSpan &&
     a.row === b.row &&
     a.year === b.year &&
     a.evidenceCount === b.evidenceCount &&

@@ -8,7 +8,7 @@ import { fmtScore } from '../../components/format.ts';
 import { GradeBadge } from '../../components/status-tag.tsx';
 import { blankIndicator } from '../forms/new-form-template.ts';
 import { FieldCell, NumberInput } from './cells.tsx';
-import { IndicatorRow } from './indicator-row.tsx';
+import { IndicatorRow, IndicatorSection } from './indicator-row.tsx';
 import { onSheetKeyDown } from './keyboard.ts';
 import type { LiveEvaluation } from './live-rescore.ts';
 import { rowOfPath } from './paths.ts';
@@ -93,11 +93,9 @@ export function IndicatorTable(props: {
           <col className="w-deviation" />
           <col className="w-actions no-print" />
         </colgroup>
-        <tbody>
+        <thead>
           <tr className="head">
-            <th rowSpan={rows.length + 2} className="section" scope="rowgroup">
-              <span className="vertical">{t.sheet.indicators}</span>
-            </th>
+            <th className="section section-head" aria-hidden />
             <th scope="col">{t.sheet.level1}</th>
             <th scope="col">{t.sheet.level2}</th>
             <th scope="col">{t.sheet.name}</th>
@@ -111,6 +109,8 @@ export function IndicatorTable(props: {
             <th scope="col">{t.sheet.deviation}</th>
             <th className="col-actions no-print" aria-hidden />
           </tr>
+        </thead>
+        <tbody>
           {rows.map((row, i) => (
             <IndicatorRow
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the printed table
@@ -125,9 +125,11 @@ export function IndicatorTable(props: {
               lowConfidence={unsureByRow.get(i)}
               year={form.year}
               evidenceCount={props.evidenceCounts?.get(i) ?? 0}
+              {...(i === 0 ? { sectionSpan: rows.length + 1 } : {})}
             />
           ))}
           <tr className="total-row">
+            {rows.length === 0 && <IndicatorSection span={1} />}
             <th colSpan={5} scope="row" className="total-caption">
               {t.sheet.totalRow}
               {rows.length === 0 && <span className="muted no-print">（{t.editor.noIndicators}）</span>}
