@@ -238,6 +238,14 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('tab', { name: /意见/ }).click();
     const timeline = await page.locator('.timeline-section').textContent();
     expect(timeline).toMatch(/提交[\s\S]*退回[\s\S]*提交[\s\S]*审核通过/);
+    // The English toggle reaches the API's enum words too: status, actions in the timeline.
+    await button('English').click();
+    await page.locator('.editor-toolbar .status-tag', { hasText: 'Approved' }).waitFor();
+    expect(await page.locator('.timeline-section').textContent()).toMatch(
+      /Submit[\s\S]*Return[\s\S]*Approve/,
+    );
+    await button('中文').click();
+    await page.locator('.editor-toolbar .status-tag', { hasText: '已审核' }).waitFor();
   });
 
   it('exports xlsx that reads back with the saved content', async () => {

@@ -2,7 +2,6 @@ import { DownOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from 
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS } from '../../../src/contract/common.ts';
 import { useLang, useT } from './i18n.tsx';
 import { canSeeDashboard, PageSpinner, useMe, useSession } from './session.tsx';
 
@@ -47,7 +46,7 @@ export function AppLayout() {
             menu={{
               items: [
                 { key: 'org', label: `${t.app.org}：${me.org.name}`, disabled: true },
-                { key: 'role', label: `${t.app.role}：${ROLE_LABELS[me.user.role]}`, disabled: true },
+                { key: 'role', label: `${t.app.role}：${t.labels.role[me.user.role]}`, disabled: true },
                 { type: 'divider' },
                 { key: 'logout', icon: <LogoutOutlined />, label: t.app.logout },
               ],

@@ -51,6 +51,22 @@ export const en: Strings = {
     count: (n: number) => `${n}`,
   },
   status: { all: 'All statuses' },
+  labels: {
+    role: {
+      'unit-filler': 'Unit filler',
+      'department-reviewer': 'Department reviewer',
+      'finance-reviewer': 'Finance reviewer',
+      admin: 'Administrator',
+    },
+    formStatus: {
+      draft: 'Draft',
+      submitted: 'Submitted',
+      returned: 'Returned',
+      approved: 'Approved',
+      published: 'Published',
+    },
+    workflowAction: { submit: 'Submit', return: 'Return', approve: 'Approve', publish: 'Publish' },
+  },
   list: {
     title: 'Forms',
     search: 'Search project, unit or indicator',

@@ -3,6 +3,9 @@
 // missing translation is a type error. Form labels (一级指标 …) stay Chinese in both: they are the
 // words printed on the official table.
 
+import { FORM_STATUS_LABELS, ROLE_LABELS } from '../../../src/contract/common.ts';
+import { WORKFLOW_ACTION_LABELS } from '../../../src/contract/workflow.ts';
+
 export const zh = {
   app: {
     name: '绩效自评工作台',
@@ -52,6 +55,12 @@ export const zh = {
   },
   status: {
     all: '全部状态',
+  },
+  /** The API's enum words (role, form status, workflow action): the contract's Chinese labels. */
+  labels: {
+    role: ROLE_LABELS,
+    formStatus: FORM_STATUS_LABELS,
+    workflowAction: WORKFLOW_ACTION_LABELS,
   },
   list: {
     title: '自评表',

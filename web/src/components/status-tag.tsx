@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
-import { FORM_STATUS_LABELS, type FormStatus } from '../../../src/contract/common.ts';
+import type { FormStatus } from '../../../src/contract/common.ts';
+import { useT } from '../app/i18n.tsx';
 
 const COLORS: Record<FormStatus, string> = {
   draft: 'default',
@@ -10,9 +11,10 @@ const COLORS: Record<FormStatus, string> = {
 };
 
 export function StatusTag({ status }: { status: FormStatus }) {
+  const t = useT();
   return (
     <Tag color={COLORS[status]} variant="outlined" className="status-tag">
-      {FORM_STATUS_LABELS[status]}
+      {t.labels.formStatus[status]}
     </Tag>
   );
 }

@@ -2,10 +2,9 @@ import { CommentOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Empty, Input, Timeline } from 'antd';
 import { useState } from 'react';
-import { FORM_STATUS_LABELS } from '../../../../src/contract/common.ts';
 import { endpoints } from '../../../../src/contract/endpoints.ts';
 import type { FormDetail } from '../../../../src/contract/forms.ts';
-import { type Comment, WORKFLOW_ACTION_LABELS } from '../../../../src/contract/workflow.ts';
+import type { Comment } from '../../../../src/contract/workflow.ts';
 import type { Form } from '../../../../src/core/form/schema.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
@@ -60,8 +59,8 @@ export function ReviewPanel(props: {
         color: c.action === 'return' ? 'orange' : c.action === 'approve' ? 'green' : 'blue',
         content: (
           <div>
-            <strong>{WORKFLOW_ACTION_LABELS[c.action!]}</strong> · {c.author.displayName}
-            {c.toStatus && <span className="muted"> → {FORM_STATUS_LABELS[c.toStatus]}</span>}
+            <strong>{t.labels.workflowAction[c.action!]}</strong> · {c.author.displayName}
+            {c.toStatus && <span className="muted"> → {t.labels.formStatus[c.toStatus]}</span>}
             <div className="muted">{fmtTime(c.createdAt)}</div>
             {c.body && <div className="timeline-body">{c.body}</div>}
           </div>

@@ -3,7 +3,7 @@ import { App, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { endpoints } from '../../../../src/contract/endpoints.ts';
 import type { FormDetail } from '../../../../src/contract/forms.ts';
-import { WORKFLOW_ACTION_LABELS, type WorkflowAction } from '../../../../src/contract/workflow.ts';
+import type { WorkflowAction } from '../../../../src/contract/workflow.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -39,7 +39,7 @@ export function WorkflowActions(props: {
         body: { action, ...(text ? { comment: text } : {}) },
         ifMatch: revision,
       });
-      void message.success(t.review.actionDone(WORKFLOW_ACTION_LABELS[action]));
+      void message.success(t.review.actionDone(t.labels.workflowAction[action]));
       props.onDone(detail);
       return true;
     } catch (e) {
@@ -72,7 +72,7 @@ export function WorkflowActions(props: {
               return;
             }
             modal.confirm({
-              title: WORKFLOW_ACTION_LABELS[action],
+              title: t.labels.workflowAction[action],
               content: confirmText[action],
               okText: t.common.confirm,
               cancelText: t.common.cancel,
@@ -80,13 +80,13 @@ export function WorkflowActions(props: {
             });
           }}
         >
-          {WORKFLOW_ACTION_LABELS[action]}
+          {t.labels.workflowAction[action]}
         </Button>
       ))}
       <Modal
         open={returning}
         title={t.review.returnTitle}
-        okText={WORKFLOW_ACTION_LABELS.return}
+        okText={t.labels.workflowAction.return}
         okButtonProps={{ danger: true, disabled: !comment.trim(), loading: busy === 'return' }}
         cancelText={t.common.cancel}
         onCancel={() => setReturning(false)}

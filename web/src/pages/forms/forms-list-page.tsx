@@ -2,7 +2,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Switch, Table, type TableColumnsType, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { FORM_STATUS_LABELS, FORM_STATUSES, type FormStatus } from '../../../../src/contract/common.ts';
+import { FORM_STATUSES, type FormStatus } from '../../../../src/contract/common.ts';
 import { FORM_SORTS, type FormListQueryInput, type FormSummary } from '../../../../src/contract/forms.ts';
 import { useForms } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -177,7 +177,7 @@ export default function FormsListPage() {
           onChange={(v) => set('status', v)}
           options={[
             { value: '', label: t.status.all },
-            ...FORM_STATUSES.map((s) => ({ value: s, label: FORM_STATUS_LABELS[s] })),
+            ...FORM_STATUSES.map((s) => ({ value: s, label: t.labels.formStatus[s] })),
           ]}
         />
         <Select
