@@ -15,19 +15,7 @@ export async function recordChange(
   after: unknown,
   now: string,
 ): Promise<void> {
-  const diff = diffFields(before, after);
-  await auditLog.insert(
-    db,
-    {
-      id: ctx.newId(),
-      actorId: actor?.userId ?? null,
-      action,
-      entityType: entity.type,
-      entityId: entity.id,
-      ...diff,
-    },
-    now,
-  );
+  await recordDiff(db, ctx, actor, action, entity, diffFields(before, after), now);
 }
 
 /** recordChange with the diff already computed (outside the transaction). */

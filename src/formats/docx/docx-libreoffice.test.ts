@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  copyFileSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { profile, seedForm } from '../../../test/fixtures/build-form.ts';
+import { IN_CI, onPath } from '../../../test/fixtures/tools.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import { exportDocx } from './export-docx.ts';
 import { importDocx } from './import-docx.ts';
@@ -24,21 +17,11 @@ import { importDocx } from './import-docx.ts';
 
 const run = promisify(execFile);
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {}
-  }
-  return null;
-}
-
 const SOFFICE = onPath('soffice');
 const PDFTOTEXT = onPath('pdftotext');
-const CI = process.env.CI === 'true';
+
 const ready = SOFFICE !== null && PDFTOTEXT !== null;
-if (!ready && !CI) {
+if (!ready && !IN_CI) {
   console.warn(
     '跳过 LibreOffice 打开 .docx 的测试：未安装 soffice/pdftotext（apt-get install -y libreoffice-writer fonts-noto-cjk poppler-utils）',
   );
@@ -54,7 +37,7 @@ const HEADER_WORDS = [
   '偏差原因分析及改进措施',
 ];
 
-describe.skipIf(!ready && !CI)('exported .docx in LibreOffice', () => {
+describe.skipIf(!ready && !IN_CI)('exported .docx in LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-docx-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

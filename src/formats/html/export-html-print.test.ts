@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { profile, seedForm } from '../../../test/fixtures/build-form.ts';
+import { IN_CI, onPath } from '../../../test/fixtures/tools.ts';
 import { exportHtml } from './export-html.ts';
 
 // The print view printed by a real browser: headless Chromium prints the seed to PDF and poppler
@@ -13,27 +14,16 @@ import { exportHtml } from './export-html.ts';
 
 const run = promisify(execFile);
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {}
-  }
-  return null;
-}
-
 const CHROMIUM = onPath('chromium') ?? onPath('chromium-browser');
 const PDFTOTEXT = onPath('pdftotext');
 const PDFINFO = onPath('pdfinfo');
 const ready = CHROMIUM !== null && PDFTOTEXT !== null && PDFINFO !== null;
-const CI = process.env.CI === 'true';
-if (!ready && !CI)
+if (!ready && !IN_CI)
   console.warn(
     '跳过 HTML 打印测试：未安装 chromium 或 poppler-utils（apt-get install -y chromium fonts-noto-cjk poppler-utils）',
   );
 
-describe.skipIf(!ready && !CI)('HTML print view in Chromium', () => {
+describe.skipIf(!ready && !IN_CI)('HTML print view in Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-html-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,3 +1,4 @@
+import type { InferResult } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { JobItemRecord, JobRecord, JobStatusWord, OnExistingWord, Page } from '../records.ts';
 import { num, startsWith } from '../sql-util.ts';
@@ -27,25 +28,8 @@ const selectJobs = (db: Db) =>
       'o.path as org_path',
     ]);
 
-type Row = {
-  id: string;
-  kind: string;
-  status: string;
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  org_id: string | null;
-  on_existing: string;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  user_id: string;
-  username: string;
-  display_name: string;
-  org_path: string;
-};
+/** A row as the query above returns it (Kysely infers it from the table types). */
+type Row = InferResult<ReturnType<typeof selectJobs>>[number];
 
 const toJob = (r: Row): JobRecord => ({
   id: r.id,
