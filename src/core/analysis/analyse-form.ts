@@ -26,14 +26,15 @@ export type AnalysedForm = {
   goals: { expected: QuotedNumber[]; actual: QuotedNumber[] };
 };
 
-const COST_LEVEL2 = /成本/;
+// rules.md §1.3: rows under a 成本 heading are lower-is-better.
+const COST = '成本';
 
 export function analyseForm(form: Form): AnalysedForm {
   const ctx = { year: form.year };
   const rows = form.indicators.map((indicator, index): AnalysedRow => {
     const target = parseValue(indicator.target, ctx);
     const actual = parseValue(indicator.actual, ctx);
-    const isCost = COST_LEVEL2.test(indicator.level2) || COST_LEVEL2.test(indicator.level1);
+    const isCost = indicator.level2.includes(COST) || indicator.level1.includes(COST);
     let direction: Comparator | null = null;
     let directionInferred = false;
     if (target.kind === 'quantity') {

@@ -1,3 +1,4 @@
+import { CharSet } from './text.ts';
 import type { Comparator } from './value.ts';
 
 // Comparator words and signs, rules.md §3 table. Prefixes stand before the number (`不少于180篇`),
@@ -45,6 +46,13 @@ function index(list: Array<[string, Comparator]>, key: (w: string) => number) {
 const prefixByFirst = index(PREFIX, (w) => w.charCodeAt(0));
 const prefixByLast = index(PREFIX, (w) => w.charCodeAt(w.length - 1));
 const suffixByFirst = index(SUFFIX, (w) => w.charCodeAt(0));
+// Most positions start or end no comparator word: a bit test rules them out before a map lookup.
+const PREFIX_FIRST = new CharSet(PREFIX.map(([w]) => w[0]!));
+const PREFIX_LAST = new CharSet(PREFIX.map(([w]) => w[w.length - 1]!));
+const SUFFIX_FIRST = new CharSet(SUFFIX.map(([w]) => w[0]!));
+
+/** Can a comparator prefix start with this code? */
+export const startsPrefixCode = (c: number): boolean => PREFIX_FIRST.has(c);
 
 // `达` and `超` are also the second half of ordinary verbs: `下达100%` is "issued 100%", not "≥ 100%".
 const NOT_BEFORE_DA = new Set(['下', '到', '送', '抵', '传', '表', '发', '转', '通', '直']);
@@ -57,7 +65,9 @@ function guarded(word: string, s: string, start: number): boolean {
 
 /** The longest comparator prefix written at `i`, or null. */
 export function matchPrefix(s: string, i: number): Match | null {
-  const list = prefixByFirst.get(s.charCodeAt(i));
+  const c = s.charCodeAt(i);
+  if (!PREFIX_FIRST.has(c)) return null;
+  const list = prefixByFirst.get(c);
   if (!list) return null;
   for (const [w, c] of list) {
     if (s.startsWith(w, i) && guarded(w, s, i))
@@ -69,7 +79,9 @@ export function matchPrefix(s: string, i: number): Match | null {
 /** The longest comparator prefix that ends just before `i` (used when scanning prose backwards). */
 export function matchPrefixBefore(s: string, i: number): Match | null {
   if (i === 0) return null;
-  const list = prefixByLast.get(s.charCodeAt(i - 1));
+  const c = s.charCodeAt(i - 1);
+  if (!PREFIX_LAST.has(c)) return null;
+  const list = prefixByLast.get(c);
   if (!list) return null;
   for (const [w, c] of list) {
     const start = i - w.length;
@@ -82,7 +94,9 @@ export function matchPrefixBefore(s: string, i: number): Match | null {
 
 /** The longest comparator suffix written at `i` (`以上`, `以内`), or null. */
 export function matchSuffix(s: string, i: number): Match | null {
-  const list = suffixByFirst.get(s.charCodeAt(i));
+  const c = s.charCodeAt(i);
+  if (!SUFFIX_FIRST.has(c)) return null;
+  const list = suffixByFirst.get(c);
   if (!list) return null;
   for (const [w, c] of list) {
     if (s.startsWith(w, i)) return { comparator: c, word: w, start: i, end: i + w.length };

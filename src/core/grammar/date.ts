@@ -1,5 +1,5 @@
-import { parseChineseNumeral } from './number.ts';
-import { isDigitCode } from './text.ts';
+import { parseChineseNumeral, startsChineseNumeralCode } from './number.ts';
+import { firstChars, isDigitCode } from './text.ts';
 
 // Dates as 时效 cells write them (rules.md §1.5, §3 row "deadline"): `2021年6月30日`, `2021.6.30`,
 // `2021-06-30`, `6月底`, `年底`, `12月31日`, `2021年12月` (end of month), `上半年`, `第三季度`.
@@ -58,6 +58,8 @@ function readSmallInt(s: string, i: number): { value: number; end: number } | nu
     if (j - i > 2) return null;
     return { value: Number(s.slice(i, j)), end: j };
   }
+  // Most characters start no numeral: rule that out before slicing three candidates.
+  if (!startsChineseNumeralCode(s.charCodeAt(i))) return null;
   for (let len = 3; len >= 1; len--) {
     if (i + len > s.length) continue;
     const v = parseChineseNumeral(s.slice(i, i + len));
@@ -74,8 +76,21 @@ function quarterDigit(c: number): number {
 
 type Period = { month: number; day: number | null; precision: DatePrecision; endWord: boolean; end: number };
 
+/**
+ * Can the digits at `i` open a period? Only as a month (`6月`, `12月`) or a quarter (`3季度`).
+ * Most numbers in prose are neither, and this rules them out without reading the number.
+ */
+function monthOrQuarterAhead(s: string, i: number): boolean {
+  let j = i + 1;
+  if (isDigitCode(s.charCodeAt(j))) j++;
+  return s.charCodeAt(j) === MONTH || (quarterDigit(s.charCodeAt(i)) !== 0 && s.startsWith('季度', i + 1));
+}
+
+const MONTH = 0x6708; // 月
+
 /** Month, quarter and half-year forms at `i` (after a written year or with none). */
 function readPeriod(s: string, i: number): Period | null {
+  if (isDigitCode(s.charCodeAt(i)) && !monthOrQuarterAhead(s, i)) return null;
   if (s.startsWith('上半年', i)) return { month: 6, day: null, precision: 'half', endWord: true, end: i + 3 };
   if (s.startsWith('下半年', i))
     return { month: 12, day: null, precision: 'half', endWord: true, end: i + 3 };
@@ -128,7 +143,7 @@ const YEAR_END_WORDS = [
   '年末',
   '年内',
 ];
-const YEAR_END_FIRST = new Set(YEAR_END_WORDS.map((w) => w.charCodeAt(0)));
+const YEAR_END_FIRST = firstChars(YEAR_END_WORDS);
 
 /** Reads a date at `i`, or null. Validity (no 2月30日) is checked later by `resolveDate`. */
 export function readDate(s: string, i: number): DateMatch | null {
@@ -161,7 +176,13 @@ export function readDate(s: string, i: number): DateMatch | null {
     }
   }
   const p = readPeriod(s, i);
-  return p ? { year: null, ...p, start: i } : null;
+  return p ? periodDate(null, p, i) : null;
+}
+
+/** A period as a date match (spelled out: a spread would copy through a slower generic path). */
+function periodDate(year: number | null, p: Period, start: number): DateMatch {
+  const { month, day, precision, endWord, end } = p;
+  return { year, month, day, precision, endWord, start, end };
 }
 
 function readAfterYear(s: string, i: number, year: number): DateMatch | null {
@@ -189,7 +210,7 @@ function readAfterYear(s: string, i: number, year: number): DateMatch | null {
     return { year, month: 12, day: null, precision: 'year', endWord: true, start: i, end: j + 2 };
   }
   const p = readPeriod(s, j);
-  if (p) return { year, ...p, start: i };
+  if (p) return periodDate(year, p, i);
   return { year, month: 12, day: null, precision: 'year', endWord: false, start: i, end: j };
 }
 

@@ -2,7 +2,7 @@ import { combine, matchPrefixBefore } from './comparator.ts';
 import { readDate } from './date.ts';
 import { isChineseNumeralCode, startsChineseNumeralCode } from './number.ts';
 import { readQuantity } from './quantity.ts';
-import { fold, isDigitCode, isLatinCode } from './text.ts';
+import { CharSet, fold, isDigitCode, isLatinCode, isSpaceCode } from './text.ts';
 import type { QuotedNumber } from './value.ts';
 
 // Numbers quoted in prose (rules.md §1.4 "a narrative actual", §5 family "narrative": the audit
@@ -21,11 +21,12 @@ export const MAX_CANDIDATES = 10_000;
 
 /** The subject is at most this many characters of the clause before the number. */
 const MAX_SUBJECT = 16;
-const BOUNDARY = new Set(
-  [...'，,。；;：:！!？?、\n\r\t()（）【】[]“”"\'‘’《》<>'].map((ch) => ch.charCodeAt(0)),
-);
+const BOUNDARY = new CharSet('，,。；;：:！!？?、\n\r\t()（）【】[]“”"\'‘’《》<>');
 const LEADING_FILLERS = ['其中', '包括', '以及', '及', '并', '和'];
 const TRAILING_FILLERS = ['共计', '合计', '累计', '总计', '共', '约', '计', '为'];
+// Most subjects neither start nor end with a filler: one bit test each rules them out.
+const LEADING_FIRST = new CharSet(LEADING_FILLERS.map((f) => f[0]!));
+const TRAILING_LAST = new CharSet(TRAILING_FILLERS.map((f) => f[f.length - 1]!));
 
 /** Quantities quoted in `text`, in order, each with the words before it and its offset. */
 export function extractQuantities(text: string): QuotedNumber[] {
@@ -115,21 +116,44 @@ function push(
 }
 
 function subjectBefore(s: string, original: string, start: number): string {
-  let k = start;
+  let from = start;
   const min = Math.max(0, start - MAX_SUBJECT);
-  while (k > min && !BOUNDARY.has(s.charCodeAt(k - 1))) k--;
-  let subject = original.slice(k, start).trim();
-  for (const f of LEADING_FILLERS) {
-    if (subject.startsWith(f) && subject.length > f.length) {
-      subject = subject.slice(f.length);
-      break;
+  while (from > min && !BOUNDARY.has(s.charCodeAt(from - 1))) from--;
+  // Trimmed and stripped of fillers by offsets, then sliced once: this runs for every number
+  // quoted in prose.
+  let to = start;
+  from = skipSpaceForward(original, from, to);
+  to = skipSpaceBack(original, from, to);
+  if (from < to && LEADING_FIRST.has(original.charCodeAt(from))) {
+    for (const f of LEADING_FILLERS) {
+      if (to - from > f.length && original.startsWith(f, from)) {
+        from += f.length;
+        break;
+      }
     }
   }
-  for (const f of TRAILING_FILLERS) {
-    if (subject.endsWith(f)) {
-      subject = subject.slice(0, subject.length - f.length);
-      break;
+  if (from < to && TRAILING_LAST.has(original.charCodeAt(to - 1))) {
+    for (const f of TRAILING_FILLERS) {
+      if (to - from >= f.length && original.startsWith(f, to - f.length)) {
+        to -= f.length;
+        break;
+      }
     }
   }
-  return subject.trim();
+  from = skipSpaceForward(original, from, to);
+  to = skipSpaceBack(original, from, to);
+  return original.slice(from, to);
+}
+
+// With skipSpaceBack, what `trim()` would keep of s[from, to), as offsets.
+function skipSpaceForward(s: string, from: number, to: number): number {
+  let a = from;
+  while (a < to && isSpaceCode(s.charCodeAt(a))) a++;
+  return a;
+}
+
+function skipSpaceBack(s: string, from: number, to: number): number {
+  let b = to;
+  while (b > from && isSpaceCode(s.charCodeAt(b - 1))) b--;
+  return b;
 }

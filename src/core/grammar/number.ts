@@ -1,4 +1,4 @@
-import { compact, fold, isDigitCode } from './text.ts';
+import { CharSet, compact, fold, isDigitCode } from './text.ts';
 
 const DIGIT_OF = [0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9];
 
@@ -11,6 +11,9 @@ const DIGIT_OF = [0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]
  * magnitudes and money units scale it exactly (`4.9` × 10⁴ is computed as `4.9e4`, not 4.9 × 10000).
  */
 export type NumberToken = { value: number; mantissa: string; start: number; end: number };
+
+/** Integers of up to 15 digits are exact as doubles, so summing their digits gives Number(text). */
+const MAX_PLAIN = 15;
 
 /**
  * Reads an Arabic numeral at `i`: digits, `,` thousands groups, one decimal point. A `,` counts only
@@ -27,7 +30,20 @@ export function readArabic(s: string, i: number, allowSign = false): NumberToken
   }
   if (j >= n || !isDigitCode(s.charCodeAt(j))) return null;
   const intStart = j;
-  while (j < n && isDigitCode(s.charCodeAt(j))) j++;
+  // Most numbers are plain integers (`185`, `2021`): their value is summed while scanning, so
+  // neither the mantissa nor the number needs parsing again.
+  let plain = 0;
+  while (j < n && isDigitCode(s.charCodeAt(j))) {
+    plain = plain * 10 + (s.charCodeAt(j) - 48);
+    j++;
+  }
+  const next = s.charCodeAt(j);
+  const digits = j - intStart;
+  if (next !== 44 && next !== 46 && digits <= MAX_PLAIN && (digits === 1 || s.charCodeAt(intStart) !== 48)) {
+    const m = s.slice(intStart, j);
+    if (neg && plain !== 0) return { value: -plain, mantissa: `-${m}`, start: i, end: j };
+    return { value: plain, mantissa: m, start: i, end: j };
+  }
   let intDigits = s.slice(intStart, j);
   if (intDigits.length <= 3) {
     while (
@@ -81,16 +97,17 @@ const CN_BIG = new Map<number, number>([
 const TEN = new Set(['十'.charCodeAt(0), '拾'.charCodeAt(0)]);
 const ZERO = new Set(['零'.charCodeAt(0), '〇'.charCodeAt(0)]);
 
-// One byte per UTF-16 code: bit 1 = any numeral character, bit 2 = can start a numeral. Prose
-// scanning asks this for every character, so it must not be a hash lookup.
-const NUMERAL_FLAGS = new Uint8Array(0x10000);
-for (const c of [...CN_DIGITS.keys(), ...CN_SMALL.keys(), ...CN_BIG.keys()]) NUMERAL_FLAGS[c] = 1;
-for (const c of [...CN_DIGITS.keys(), ...TEN]) NUMERAL_FLAGS[c] = 3;
+// Prose scanning asks these for every character, so they are bitmaps (8 KB, they stay in cache),
+// not hash lookups.
+const chars = (codes: Iterable<number>): CharSet =>
+  new CharSet(Array.from(codes, (c) => String.fromCharCode(c)));
+const NUMERAL = chars([...CN_DIGITS.keys(), ...CN_SMALL.keys(), ...CN_BIG.keys()]);
+const NUMERAL_START = chars([...CN_DIGITS.keys(), ...TEN]);
 
-export const isChineseNumeralCode = (c: number): boolean => (NUMERAL_FLAGS[c]! & 1) !== 0;
+export const isChineseNumeralCode = (c: number): boolean => NUMERAL.has(c);
 
 /** Can a Chinese numeral start with this code? (`万`, `百` alone are words, not numbers.) */
-export const startsChineseNumeralCode = (c: number): boolean => (NUMERAL_FLAGS[c]! & 2) !== 0;
+export const startsChineseNumeralCode = (c: number): boolean => NUMERAL_START.has(c);
 
 /**
  * Value of a Chinese numeral (`十九` 19, `一百二十` 120, `三千五百万` 35 000 000, `二〇二一` 2021);

@@ -1,7 +1,7 @@
 import { extractFolded } from './extract.ts';
-import { readQuantity } from './quantity.ts';
+import { mayStartQuantity, readQuantity } from './quantity.ts';
 import { readDated } from './schedule.ts';
-import { charStats, clip, compact, fold, isCjkCode, stripTrailingPunct } from './text.ts';
+import { CharSet, clip, compact, foldCell, isCjkCode, stripTrailingPunct } from './text.ts';
 import { readTier } from './tier.ts';
 import type { ParseContext, Quantity, Value } from './value.ts';
 
@@ -24,7 +24,7 @@ const NOT_APPLICABLE = new Set([
 const MAX_NA_LENGTH = 5;
 
 // rules.md §3 last row; after folding, full-width `＊`, `－`, `／` arrive as ASCII.
-const PLACEHOLDER_MARKS = new Set([...'*_-—–/\\…·.?~xX×＿']);
+const PLACEHOLDER_MARKS = new CharSet('*_-—–/\\…·.?~xX×＿');
 
 /** Cells longer than this are prose: no value or schedule is written in 300 characters. */
 const MAX_STRUCTURED = 300;
@@ -34,8 +34,6 @@ const MAX_STRUCTURED = 300;
 const MIN_PROSE_CJK = 4;
 
 const SHORT_CELL = 20;
-
-const HAS_DIGIT_RE = /\d/;
 
 const QUANTITY_CELL = { prefixes: true, hedges: true, nouns: true, chinese: true } as const;
 const LABELLED_QUANTITY = { prefixes: true, hedges: true, nouns: false, chinese: false } as const;
@@ -55,10 +53,11 @@ export function parseValue(text: string, ctx: ParseContext = {}): Value {
 function classify(text: string, ctx: ParseContext): Value {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'blank' };
-  const folded = fold(trimmed);
+  const cell = foldCell(trimmed);
+  const folded = cell.text;
   let reason: string | null = null;
   if (folded.length <= MAX_STRUCTURED) {
-    const s = stripTrailingPunct(compact(folded));
+    const s = stripTrailingPunct(cell.hasSpace ? compact(folded) : folded);
     if (s.length <= MAX_NA_LENGTH && NOT_APPLICABLE.has(s.toUpperCase())) return { kind: 'not-applicable' };
     if (isAllMarks(s)) return { kind: 'placeholder', text: trimmed };
     if (s === '无') {
@@ -77,7 +76,8 @@ function classify(text: string, ctx: ParseContext): Value {
       else if (whole && q.kind === 'quantity') return q.quantity;
       else if (whole) return { kind: 'placeholder', text: trimmed };
     }
-    if (!HAS_DIGIT_RE.test(s)) {
+    // `s` has the digits of `folded`: compacting and trailing punctuation remove none.
+    if (cell.digits === 0) {
       const tier = readTier(s);
       if (tier) return tier;
     } else if (reason === null) {
@@ -88,7 +88,7 @@ function classify(text: string, ctx: ParseContext): Value {
   // A short cell that starts as a quantity but breaks (a range, contradictory comparators) was
   // meant as a value: report why, rather than pass it off as prose.
   if (reason !== null && folded.length < SHORT_CELL) return { kind: 'unparsed', text: trimmed, reason };
-  const { cjk, digits } = charStats(folded);
+  const { cjk, digits } = cell;
   if (folded.length > MAX_STRUCTURED || (cjk >= 2 && (digits === 0 || cjk >= MIN_PROSE_CJK))) {
     if (cjk >= 2) return { kind: 'narrative', text: trimmed, numbers: extractFolded(folded, trimmed) };
   }
@@ -104,6 +104,7 @@ function readLabelledQuantity(s: string): Quantity | null {
   const limit = Math.min(s.length, MAX_LABEL + 1);
   for (let k = 1; k < limit; k++) {
     if (!isCjkCode(s.charCodeAt(k - 1))) return null;
+    if (!mayStartQuantity(s.charCodeAt(k), LABELLED_QUANTITY)) continue;
     const q = readQuantity(s, k, LABELLED_QUANTITY);
     if (q?.kind === 'quantity' && (q.end === s.length || isTrailingNote(s, q.end))) return q.quantity;
   }
@@ -111,7 +112,7 @@ function readLabelledQuantity(s: string): Quantity | null {
 }
 
 function isAllMarks(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!PLACEHOLDER_MARKS.has(s[i]!)) return false;
+  for (let i = 0; i < s.length; i++) if (!PLACEHOLDER_MARKS.has(s.charCodeAt(i))) return false;
   return s.length > 0;
 }
 

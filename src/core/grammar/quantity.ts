@@ -1,6 +1,12 @@
-import { combine, matchPrefix, matchSuffix } from './comparator.ts';
-import { type NumberToken, readArabic, readChinese, scaleMantissa } from './number.ts';
-import { isCjkCode, isDigitCode } from './text.ts';
+import { combine, matchPrefix, matchSuffix, startsPrefixCode } from './comparator.ts';
+import {
+  type NumberToken,
+  readArabic,
+  readChinese,
+  scaleMantissa,
+  startsChineseNumeralCode,
+} from './number.ts';
+import { CharSet, firstChars, isCjkCode, isDigitCode } from './text.ts';
 import { readUnitPhrase } from './unit.ts';
 import type { Comparator, Quantity, Unit } from './value.ts';
 
@@ -24,12 +30,10 @@ export type QuantityRead =
   | { kind: 'placeholder'; end: number }
   | { kind: 'error'; reason: string; end: number };
 
-const codes = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
-
 // Sorted longest first so `共计` is not read as `共` + `计`.
 const HEDGES = ['大约', '共计', '合计', '累计', '总计', '预计', '全年', '完成', '实现', '约', '共', '计'];
 
-const HEDGE_FIRST = new Set(HEDGES.map((h) => h.charCodeAt(0)));
+const HEDGE_FIRST = firstChars(HEDGES);
 
 function matchHedge(s: string, i: number): number {
   // Most positions start no hedge: one set lookup instead of a dozen startsWith calls.
@@ -39,16 +43,41 @@ function matchHedge(s: string, i: number): number {
 }
 
 // rules.md §3 last row: `**`, `*`, `_`, `XX` in place of a number mean it was never filled in.
-// Sets of char codes: testing `s[k]` would allocate a one-character string per test.
-const NUMBER_MARKS = codes('*_?xX×＊');
+// Char-code sets: testing `s[k]` would allocate a one-character string per test.
+const NUMBER_MARKS = new CharSet('*_?xX×＊');
 
 // Prose after a unit is skipped only up to here, and never across a negation (`100%未完成`).
 const MAX_NOUN = 6;
-const NEGATIONS = new Set(['未', '不', '没', '无', '非']);
-const RANGE_MARKS = codes('-~—–至到');
+const NEGATIONS = new CharSet('未不没无非');
+const RANGE_MARKS = new CharSet('-~—–至到');
 
 const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
 const MONEY: Unit = { dimension: 'money', symbol: '元' };
+
+const MINUS = 0x2d;
+const YEN = 0xa5;
+const FULL_YEN = 0xffe5;
+const BAI = 0x767e; // 百, of 百分之
+const ZUO = 0x5de6; // 左, of 左右
+
+/**
+ * False when `readQuantity(s, i, opts)` returns null, judged by the character at `i` alone: a
+ * number, a sign, `¥`, `百分之`, a hedge or comparator word or a placeholder mark must start
+ * there. Lets a caller that tries many positions skip most of them.
+ */
+export function mayStartQuantity(c: number, opts: QuantityOptions): boolean {
+  return (
+    isDigitCode(c) ||
+    NUMBER_MARKS.has(c) ||
+    c === MINUS ||
+    c === YEN ||
+    c === FULL_YEN ||
+    c === BAI ||
+    (opts.hedges && HEDGE_FIRST.has(c)) ||
+    (opts.prefixes && startsPrefixCode(c)) ||
+    (opts.chinese && startsChineseNumeralCode(c))
+  );
+}
 
 /** Reads a quantity at `i`; null when no number (or placeholder) is written there. */
 export function readQuantity(s: string, i: number, opts: QuantityOptions): QuantityRead | null {
@@ -78,7 +107,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
   const numberStart = j;
   let percentWord = false;
   let tok: NumberToken | null;
-  if (s.startsWith('百分之', j)) {
+  if (s.charCodeAt(j) === BAI && s.startsWith('百分之', j)) {
     // `百分之九十` is 90%; its unit text is written `%` so the notation reads back the same.
     tok = readArabic(s, j + 3) ?? (opts.chinese ? readChinese(s, j + 3) : null);
     // `百分之百`: a lone 百 is not a numeral anywhere else.
@@ -122,7 +151,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
   if (sm) {
     suffix = sm.comparator;
     j = sm.end;
-  } else if (s.startsWith('左右', j)) {
+  } else if (s.charCodeAt(j) === ZUO && s.startsWith('左右', j)) {
     j += 2;
   } else if (opts.nouns && unit !== null) {
     j = skipNoun(s, j);
@@ -136,7 +165,8 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
   if (comparator === 'conflict') {
     return { kind: 'error', reason: `比较符前后矛盾：${s.slice(i, j)}`, end: j };
   }
-  const amount = scaleMantissa(tok.mantissa, exp);
+  // With no magnitude the token's value is already the amount: no need to parse the mantissa again.
+  const amount = exp === 0 ? tok.value : scaleMantissa(tok.mantissa, exp);
   if (!Number.isFinite(amount) || !Number.isFinite(tok.value)) {
     return { kind: 'error', reason: `数值超出范围：${s.slice(i, Math.min(j, i + 30))}`, end: j };
   }
@@ -156,8 +186,8 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
 function skipNoun(s: string, j: number): number {
   let k = j;
   while (k < s.length && k - j < MAX_NOUN) {
-    const ch = s[k]!;
-    if (!isCjkCode(s.charCodeAt(k)) || NEGATIONS.has(ch)) break;
+    const c = s.charCodeAt(k);
+    if (!isCjkCode(c) || NEGATIONS.has(c)) break;
     const sm = matchSuffix(s, k);
     if (sm && sm.word !== '内') break;
     if (s.startsWith('左右', k)) break;

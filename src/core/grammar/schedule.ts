@@ -1,6 +1,6 @@
 import { type DateMatch, readDate, resolveDate } from './date.ts';
-import { readQuantity } from './quantity.ts';
-import { isDigitCode } from './text.ts';
+import { mayStartQuantity, readQuantity } from './quantity.ts';
+import { type CharSet, firstChars, isDigitCode } from './text.ts';
 import type { Deadline, Milestone, Quantity, Schedule } from './value.ts';
 
 // Deadlines and schedules, rules.md §1.5: `2021年6月30日前拨付` is a deadline (date + action);
@@ -35,6 +35,9 @@ const DATE_PREFIXES = [
 // Words after a date that make it a deadline ("on or before").
 const DATE_SUFFIXES = ['之前', '以前', '为止', '以内', '之内', '截止', '前', '止', '内'];
 
+/** The amount a milestone reaches (`…前支出94.87%`); Chinese numerals are off: `一期工程` is a name. */
+const MILESTONE_QUANTITY = { prefixes: true, hedges: false, nouns: true, chinese: false } as const;
+
 /** An action is a short verb phrase (`拨付`, `完成验收`); longer text is prose, not a milestone. */
 const MAX_ACTION = 24;
 const HAS_DIGIT_RE = /\d/;
@@ -64,10 +67,10 @@ function splitClauses(s: string): string[] {
 
 // First characters of the words: most positions start none, and one set lookup is cheaper than a
 // startsWith call per word.
-const PREFIX_FIRST = new Set(DATE_PREFIXES.map((w) => w.charCodeAt(0)));
-const SUFFIX_FIRST = new Set(DATE_SUFFIXES.map((w) => w.charCodeAt(0)));
+const PREFIX_FIRST = firstChars(DATE_PREFIXES);
+const SUFFIX_FIRST = firstChars(DATE_SUFFIXES);
 
-function skipWord(s: string, i: number, words: readonly string[], first: ReadonlySet<number>): number {
+function skipWord(s: string, i: number, words: readonly string[], first: CharSet): number {
   if (!first.has(s.charCodeAt(i))) return i;
   for (const w of words) if (s.startsWith(w, i)) return i + w.length;
   return i;
@@ -80,7 +83,15 @@ function readMilestoneDate(s: string, i: number): DateMatch | null {
   if (!m) return null;
   const after = skipWord(s, m.end, DATE_SUFFIXES, SUFFIX_FIRST);
   if (m.year === null && m.precision === 'month' && !m.endWord && after === m.end) return null;
-  return { ...m, start: i, end: after };
+  return {
+    year: m.year,
+    month: m.month,
+    day: m.day,
+    precision: m.precision,
+    endWord: m.endWord,
+    start: i,
+    end: after,
+  };
 }
 
 type Clause = { match: DateMatch; written: string; action: string; quantity: Quantity | null };
@@ -104,7 +115,10 @@ function readClauses(clause: string, into: Clause[]): boolean {
         end = j;
         break;
       }
-      const q = readQuantity(clause, j, { prefixes: true, hedges: false, nouns: true, chinese: false });
+      // Most action characters start no quantity: the character test skips the full read.
+      const q = mayStartQuantity(clause.charCodeAt(j), MILESTONE_QUANTITY)
+        ? readQuantity(clause, j, MILESTONE_QUANTITY)
+        : null;
       if (q) {
         // A placeholder or an unreadable number in a milestone: not a schedule this grammar can score.
         if (q.kind !== 'quantity') return false;

@@ -13,11 +13,7 @@ export function fold(s: string): string {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    let d = c;
-    if (c >= 0xff01 && c <= 0xff5e) {
-      if (c !== 0xff0c) d = c - 0xfee0;
-    } else if (c === 0x3000) d = 32;
-    else if (c === 0x2212) d = 45;
+    const d = foldCode(c);
     if (d !== c) {
       out += s.slice(from, i) + String.fromCharCode(d);
       from = i + 1;
@@ -26,7 +22,72 @@ export function fold(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
+function foldCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c === 0xff0c ? c : c - 0xfee0;
+  if (c === 0x3000) return 32;
+  if (c === 0x2212) return 45;
+  return c;
+}
+
+/** A cell folded by `fold`, with what classifying it asks about its characters. */
+export type FoldedCell = {
+  text: string;
+  /** CJK ideographs and ASCII digits (after folding). */
+  cjk: number;
+  digits: number;
+  /** any whitespace (`/\s/`): only then does `compact` have work to do. */
+  hasSpace: boolean;
+};
+
+/**
+ * `fold`, counting ideographs and digits and noting whitespace in the same pass: a cell would
+ * otherwise be scanned once per question, and prose cells hold most of a form's characters.
+ */
+export function foldCell(s: string): FoldedCell {
+  let out = '';
+  let from = 0;
+  let cjk = 0;
+  let digits = 0;
+  let hasSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = foldCode(c);
+    if (d !== c) {
+      out += s.slice(from, i) + String.fromCharCode(d);
+      from = i + 1;
+    }
+    if (isCjkCode(d)) cjk++;
+    else if (isDigitCode(d)) digits++;
+    else if (SPACE.has(d)) hasSpace = true;
+  }
+  return { text: from === 0 ? s : out + s.slice(from), cjk, digits, hasSpace };
+}
+
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * A set of UTF-16 codes as a bitmap (8 KB): the grammar asks "is this character one of …" at
+ * nearly every position it scans, and a bit test costs a fraction of a hash lookup.
+ */
+export class CharSet {
+  private readonly bits = new Uint8Array(0x2000);
+
+  constructor(chars: Iterable<string>) {
+    for (const ch of chars) {
+      const c = ch.charCodeAt(0);
+      // NUL is left out so that NaN (charCodeAt past the end), which reads as bit 0, is in no set.
+      if (c !== 0) this.bits[c >>> 3]! |= 1 << (c & 7);
+    }
+  }
+
+  /** `c` from charCodeAt (NaN past the end: not in the set). */
+  has(c: number): boolean {
+    return (this.bits[c >>> 3]! & (1 << (c & 7))) !== 0;
+  }
+}
+
+/** The first characters of `words`, for ruling most positions out before any startsWith. */
+export const firstChars = (words: readonly string[]): CharSet => new CharSet(words.map((w) => w[0]!));
 
 export const isLatinCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -34,6 +95,14 @@ export const isLatinCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >=
 export const isCjkCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 const HAS_SPACE_RE = /\s/;
+
+/** Whitespace as `/\s/` and `String.prototype.trim` see it. */
+export const isSpaceCode = (c: number): boolean => SPACE.has(c);
+/** The characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+const SPACE = new CharSet(
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+    '\u2028\u2029\u202f\u205f\u3000\ufeff',
+);
 
 /**
  * Removes whitespace that PDF extraction scatters inside values (`2021 年 6 月`, `≥ 90 %`). A run
@@ -53,7 +122,7 @@ function keepBetweenDigits(run: string, offset: number, s: string): string {
 }
 
 // Char codes: testing `s[end - 1]` would allocate a one-character string per test.
-const TRAILING_PUNCT = new Set(Array.from('。.，,；;！!？?、 ', (c) => c.charCodeAt(0)));
+const TRAILING_PUNCT = new CharSet('。.，,；;！!？?、 ');
 
 /** Drops sentence punctuation a cell ends with (`185篇。`): it never changes a value's meaning. */
 export function stripTrailingPunct(s: string): string {
@@ -61,18 +130,6 @@ export function stripTrailingPunct(s: string): string {
   while (end > 0 && TRAILING_PUNCT.has(s.charCodeAt(end - 1))) end--;
   // `5.` keeps its digit; a lone run of dots is a placeholder, left to the caller.
   return end === 0 ? s : s.slice(0, end);
-}
-
-/** Counts CJK ideographs and ASCII digits in one pass. */
-export function charStats(s: string): { cjk: number; digits: number } {
-  let cjk = 0;
-  let digits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isCjkCode(c)) cjk++;
-    else if (isDigitCode(c)) digits++;
-  }
-  return { cjk, digits };
 }
 
 /** Shortens text quoted in a reason so messages stay one line. */

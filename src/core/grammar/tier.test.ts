@@ -69,6 +69,12 @@ describe('tier words', () => {
     expect(readTier('好转')).toBeNull();
   });
 
+  it("names of Object.prototype's members are not tier words", () => {
+    for (const s of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])
+      expect(readTier(s)).toBeNull();
+    expect(parseValue('constructor').kind).toBe('unparsed');
+  });
+
   it('long prose has no tier even with a tier word (rules.md §1.4)', () => {
     const text = '完成2021年中关村海外联络支持各项工作，宣传北京开放创新成果及政策措施';
     expect(parseValue(text).kind).toBe('narrative');

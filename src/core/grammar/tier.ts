@@ -27,19 +27,20 @@ const LEXICON: Array<[string, Tier]> = [
 ];
 
 // Some words would match inside ordinary words (`优化`, `好转`, `及时性`), so they count only as
-// the whole cell.
-const WHOLE_CELL: Record<string, Tier> = {
-  好: 'met',
-  优: 'met',
-  良: 'met',
-  高: 'met',
-  是: 'met',
-  中: 'partial',
-  差: 'unmet',
-  否: 'unmet',
+// the whole cell. A Map, not an object literal: a cell reading `constructor` must not find
+// Object.prototype's members.
+const WHOLE_CELL = new Map<string, Tier>([
+  ['好', 'met'],
+  ['优', 'met'],
+  ['良', 'met'],
+  ['高', 'met'],
+  ['是', 'met'],
+  ['中', 'partial'],
+  ['差', 'unmet'],
+  ['否', 'unmet'],
   // `及时性` in prose is a noun; `及时` alone answers a 时效 row.
-  及时: 'met',
-};
+  ['及时', 'met'],
+]);
 
 function words(tier: Tier, list: string): Array<[string, Tier]> {
   return list.split(' ').map((w) => [w, tier]);
@@ -68,7 +69,7 @@ export const MAX_TIER_LENGTH = 12;
 
 /** Classifies a short cell (already folded, compacted, trailing punctuation removed) as a tier. */
 export function readTier(s: string): TierValue | null {
-  const whole = WHOLE_CELL[s] ?? EXACT.get(s);
+  const whole = WHOLE_CELL.get(s) ?? EXACT.get(s);
   if (whole) return { kind: 'tier', tier: whole, word: s };
   if (s.length > MAX_TIER_LENGTH) return null;
   let best: { tier: Tier; word: string } | null = null;

@@ -1,4 +1,5 @@
 import { readMagnitude } from './number.ts';
+import { CharSet } from './text.ts';
 import type { Unit } from './value.ts';
 
 // Units after a number (rules.md §3): money is normalised to 元 and ratios to percent so `万元`
@@ -62,10 +63,14 @@ for (const e of entries) {
   byFirst.set(e.text.charCodeAt(0), list);
 }
 for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+// A bit test rules out the positions where no unit starts before the map lookup.
+const UNIT_FIRST = new CharSet(entries.map((e) => e.text[0]!));
 
 /** The longest unit written at `i`, or null. Latin units must be the whole Latin word (`km`, not `kmh`). */
 export function lookupUnit(s: string, i: number): UnitEntry | null {
-  const list = byFirst.get(s.charCodeAt(i));
+  const c = s.charCodeAt(i);
+  if (!UNIT_FIRST.has(c)) return null;
+  const list = byFirst.get(c);
   if (!list) return null;
   for (const e of list) {
     if (!s.startsWith(e.text, i)) continue;
@@ -134,6 +139,8 @@ export function readUnitPhrase(s: string, i: number): UnitPhrase {
       end = k;
     }
   }
-  const text = s.slice(i, magEnd) + s.slice(unitStart, end);
+  // One slice unless a hedge sits between magnitude and unit: a joined string would be flattened
+  // again by every later search for the unit text.
+  const text = magEnd === unitStart ? s.slice(i, end) : s.slice(i, magEnd) + s.slice(unitStart, end);
   return { unit, exp, text, end, hedge };
 }

@@ -72,11 +72,13 @@ let CUT = 0;
 let EDGE = 0;
 let BLANKS = 0;
 let LAST = 0;
+let WIDTH = 0;
+let REACH = 0;
+let HARD_AT = 0;
 let BEST = 0;
 let PREFIX = 0;
 let TABLE = 0;
 let DONE = 0;
-const withWidth: boolean[] = [];
 
 export function splitLines(
   lines: readonly SplitLine[],
@@ -89,12 +91,16 @@ export function splitLines(
   cur = lines;
   cols = columns;
   stride = st;
-  // f64: cut | edge | blanks | last | best | (over, notFull) per column | self table. i32: from | done.
+  // f64: cut | edge | blanks | last | width | reach | hard | best | (over, notFull) per column |
+  // self table. i32: from | done.
   CUT = 0;
   EDGE = st;
   BLANKS = 2 * st;
   LAST = 3 * st;
-  BEST = 4 * st;
+  WIDTH = 4 * st;
+  REACH = 5 * st;
+  HARD_AT = 6 * st;
+  BEST = 7 * st;
   PREFIX = BEST + (S + 1) * st;
   TABLE = PREFIX + 2 * S * st;
   DONE = (S + 1) * st;
@@ -112,14 +118,17 @@ export function splitLines(
       f[CUT + j] =
         (l.blankBefore ? 0 : NO_BLANK) + (l.startsClosing ? BAD_EDGE : 0) + (boundary ? boundary(j) : 0);
     f[EDGE + j] = l.endsOpen ? BAD_EDGE : 0;
+    // Copied out of the line objects once: the quadratic loops below read them from the array.
+    // reach: the width line j-1 would have had if line j's first unit had fitted on it.
+    f[WIDTH + j] = l.width;
+    if (j > 0) f[REACH + j] = lines[j - 1]!.width + l.lead;
+    f[HARD_AT + j] = l.hard ? 1 : 0;
   }
-  fillLast(lines, f, LAST);
-  for (let i = 0; i <= n; i++) from[DONE + i] = 0;
-  withWidth.length = S;
+  fillLast(n, f, LAST);
+  from.fill(0, DONE, DONE + n + 1);
   for (let s = 0; s < S; s++) {
     const w = columns[s]!.width;
-    withWidth[s] = w !== null;
-    if (w !== null) fillPrefix(lines, w, f, PREFIX + 2 * s * st, PREFIX + (2 * s + 1) * st);
+    if (w !== null) fillPrefix(n, w, f, PREFIX + 2 * s * st, PREFIX + (2 * s + 1) * st);
   }
 
   // best[s][j]: cheapest way to put lines 0..j-1 into cells 0..s-1. `seg` inlined: this is the
@@ -128,7 +137,7 @@ export function splitLines(
   f[BEST] = 0;
   for (let s = 0; s < S; s++) {
     const optional = columns[s]!.optional;
-    const hasWidth = withWidth[s]!;
+    const hasWidth = columns[s]!.width !== null;
     const over = PREFIX + 2 * s * st;
     const notFull = over + st;
     const row = BEST + s * st;
@@ -153,14 +162,16 @@ export function splitLines(
       if (lastCell) j = n;
       else {
         if (!from[DONE + i]) {
-          fillRow(lines, i, f, TABLE + i * st);
+          fillRow(n, i, f, TABLE + i * st);
           from[DONE + i] = 1;
         }
         tr = TABLE + i * st;
       }
+      // Loop-invariant loads hoisted by hand: the stores into `f` below keep the compiler from it.
+      const blanksFrom = f[BLANKS + i + 1]!;
       for (; j <= n; j++) {
         let c = fixed + f[tr + j]! + f[EDGE + j - 1]!;
-        if (j - i >= 3) c += f[BLANKS + j - 1]! - f[BLANKS + i + 1]!; // blanks inside, not before the last line
+        if (j - i >= 3) c += f[BLANKS + j - 1]! - blanksFrom; // blanks inside, not before the last line
         if (hasWidth) c += f[over + j]! - ov + f[notFull + j - 1]! - nf;
         if (optional) c += OPTIONAL_LINE * j;
         if (c < f[next + j]!) {
@@ -181,10 +192,10 @@ export function splitLines(
   // Margin: the cheapest cut that moves one boundary by one line.
   let margin = Number.POSITIVE_INFINITY;
   for (let b = 1; b < S; b++) {
+    const before = seg(b - 1, starts[b - 1]!, starts[b]!) + seg(b, starts[b]!, starts[b + 1]!);
     for (let d = -1; d <= 1; d += 2) {
       const moved = starts[b]! + d;
       if (moved < starts[b - 1]! || moved > starts[b + 1]!) continue;
-      const before = seg(b - 1, starts[b - 1]!, starts[b]!) + seg(b, starts[b]!, starts[b + 1]!);
       const after = seg(b - 1, starts[b - 1]!, moved) + seg(b, moved, starts[b + 1]!);
       margin = Math.min(margin, after - before);
     }
@@ -201,7 +212,7 @@ function seg(s: number, i: number, j: number): number {
   const f = f64;
   let c = selfCost(i, j) + f[EDGE + j - 1]!;
   if (j - i >= 3) c += f[BLANKS + j - 1]! - f[BLANKS + i + 1]!;
-  if (withWidth[s]) {
+  if (col.width !== null) {
     const over = PREFIX + 2 * s * stride;
     const notFull = over + stride;
     c += f[over + j]! - f[over + i]! + f[notFull + j - 1]! - f[notFull + i]!;
@@ -214,7 +225,7 @@ function seg(s: number, i: number, j: number): number {
 function selfCost(i: number, j: number): number {
   if (j === cur.length) return f64[LAST + i]!;
   if (!i32[DONE + i]) {
-    fillRow(cur, i, f64, TABLE + i * stride);
+    fillRow(cur.length, i, f64, TABLE + i * stride);
     i32[DONE + i] = 1;
   }
   return f64[TABLE + i * stride + j]!;
@@ -231,57 +242,47 @@ function selfValue(lo: number, hi: number, hard: number): number {
  * table is filled on demand; the last cell's self(i, n) comes from one backward pass, which keeps
  * two-cell splits linear.
  */
-function fillRow(lines: readonly SplitLine[], i: number, f: Float64Array, at: number): void {
+function fillRow(n: number, i: number, f: Float64Array, at: number): void {
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   let hard = 0;
-  for (let j = i + 1; j <= lines.length; j++) {
+  for (let j = i + 1; j <= n; j++) {
     const t = j - 1;
     if (t > i) {
-      const p = lines[t - 1]!;
-      if (p.hard) hard++;
-      else hi = Math.min(hi, p.width + lines[t]!.lead);
+      if (f[HARD_AT + t - 1]) hard++;
+      else hi = Math.min(hi, f[REACH + t]!);
     }
-    lo = Math.max(lo, lines[t]!.width);
+    lo = Math.max(lo, f[WIDTH + t]!);
     f[at + j] = selfValue(lo, hi, hard);
   }
 }
 
-function fillLast(lines: readonly SplitLine[], f: Float64Array, at: number): void {
-  const n = lines.length;
+function fillLast(n: number, f: Float64Array, at: number): void {
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   let hard = 0;
   f[at + n] = 0;
   for (let i = n - 1; i >= 0; i--) {
-    const l = lines[i]!;
     if (i < n - 1) {
-      if (l.hard) hard++;
-      else hi = Math.min(hi, l.width + lines[i + 1]!.lead);
+      if (f[HARD_AT + i]) hard++;
+      else hi = Math.min(hi, f[REACH + i + 1]!);
     }
-    lo = Math.max(lo, l.width);
+    lo = Math.max(lo, f[WIDTH + i]!);
     f[at + i] = selfValue(lo, hi, hard);
   }
 }
 
 /** Prefix sums of the per-line costs of belonging to a column `width` wide. */
-function fillPrefix(
-  lines: readonly SplitLine[],
-  width: number,
-  f: Float64Array,
-  over: number,
-  notFull: number,
-): void {
-  const n = lines.length;
+function fillPrefix(n: number, width: number, f: Float64Array, over: number, notFull: number): void {
   f[over] = 0;
   f[notFull] = 0;
   for (let t = 0; t < n; t++) {
-    const l = lines[t]!;
-    const o = l.width - width - TOL;
+    const w = f[WIDTH + t]!;
+    const o = w - width - TOL;
     f[over + t + 1] = f[over + t]! + (o > 0 ? Math.min(CAP, 0.5 + o) : 0);
     let nf = 0;
-    if (t + 1 < n && !l.hard) {
-      const gap = width - TOL - (l.width + lines[t + 1]!.lead);
+    if (t + 1 < n && !f[HARD_AT + t]) {
+      const gap = width - TOL - f[REACH + t + 1]!;
       if (gap > 0) nf = Math.min(CAP, 0.5 + gap);
     }
     f[notFull + t + 1] = f[notFull + t]! + nf;

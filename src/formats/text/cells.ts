@@ -10,7 +10,7 @@ const PIPE_RULE = /^\|?[\s:|-]+\|?$/;
 const TABS = /\t/;
 
 /** Exactly the characters of the regex class `\s` (and of String.prototype.trim). */
-function isRegexSpace(c: number): boolean {
+export function isRegexSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
@@ -69,6 +69,12 @@ export function isRuleRow(line: string): boolean {
 }
 
 const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+
+/** Whether NUMBER can match: it must start with a sign or a digit (skips the regex for words). */
+function mayBeNumber(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b;
+}
 const THOUSANDS = /,/g;
 const DASHES = new Set(['-', '—', '－', '–', '/', '／', '——', '--', '―']);
 
@@ -79,10 +85,14 @@ export function isDash(s: string): boolean {
 
 /** `2,926.000000` → 2926, `2926万元` → 2926; null when the cell is not a plain number. */
 export function parseAmount(s: string): number | null {
-  let t = s.replace(THOUSANDS, '').replace('，', '');
-  if (t.endsWith('万元')) t = t.slice(0, -2);
-  else if (t.endsWith('元') || t.endsWith('分')) t = t.slice(0, -1);
-  if (!NUMBER.test(t)) return null;
+  let t = s.includes(',') ? s.replace(THOUSANDS, '') : s;
+  t = t.replace('，', '');
+  // Unit suffixes checked by the last character: most cells end in a digit.
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 0x5143)
+    t = t.slice(0, t.endsWith('万元') ? -2 : -1); // 元
+  else if (last === 0x5206) t = t.slice(0, -1); // 分
+  if (!isNumberToken(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }
@@ -95,17 +105,17 @@ export function parsePercent(s: string): number | null {
 
 /** A weight/score cell: a plain number or a dash. */
 export function isScoreToken(s: string): boolean {
-  return isDash(s) || NUMBER.test(s);
+  return isDash(s) || isNumberToken(s);
 }
 
 export function isNumberToken(s: string): boolean {
-  return NUMBER.test(s);
+  return mayBeNumber(s) && NUMBER.test(s);
 }
 
 export function scoreValue(s: string): number | null {
-  if (isDash(s)) return null;
+  if (!isNumberToken(s)) return null; // also a dash
   const n = Number(s);
-  return NUMBER.test(s) && Number.isFinite(n) ? n : null;
+  return Number.isFinite(n) ? n : null;
 }
 
 const COMPARATOR_ONLY = /^(?:[≥≤><=＞＜＝]|>=|<=|不少于|不低于|不高于|不超过|大于|小于|大于等于|小于等于)$/;
@@ -115,7 +125,8 @@ export function glueComparators(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (COMPARATOR_ONLY.test(t) && i + 1 < tokens.length) {
+    // Every comparator is at most 4 characters: longer tokens skip the regex.
+    if (t.length <= 4 && COMPARATOR_ONLY.test(t) && i + 1 < tokens.length) {
       out.push(t + tokens[i + 1]!);
       i++;
     } else {

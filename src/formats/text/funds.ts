@@ -54,6 +54,14 @@ const ROW_NAMES: Record<FundsKey, string> = {
   other: '其他资金',
 };
 
+// Not imported from the schema module: that would load zod with the importer.
+const FUNDS_KEYS: readonly FundsKey[] = ['total', 'fiscal', 'carryover', 'other'];
+/** `funds.total`, `funds.total.executed`, …: built once, not per row and field of every import. */
+const FUNDS_PATHS = Object.fromEntries(FUNDS_KEYS.map((k) => [k, `funds.${k}`])) as Record<FundsKey, string>;
+const COL_PATHS = Object.fromEntries(
+  FUNDS_KEYS.map((k) => [k, Object.fromEntries(DEFAULT_COLS.map((c) => [c, `funds.${k}.${c}`]))]),
+) as Record<FundsKey, Record<Col, string>>;
+
 const UNIT_IN_PARENS = /[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|元)\s*[)）]/;
 const UNIT_WORD = /单位\s*[:：]\s*(万元|元)/;
 const ROW_PREFIX = /^其中\s*[:：]?\s*/;
@@ -95,20 +103,19 @@ export function readFunds(lines: readonly Line[], sections: Sections, form: Form
   }
   if (!unitFound)
     report.warn('fundsUnit', '未找到资金单位：应为“项目资金（万元）”或“（元）”，按“万元”读取', 0.4);
-  for (const key of ['total', 'fiscal', 'carryover', 'other'] as const) {
-    if (!seen.has(key)) report.warn(`funds.${key}`, `未找到“${ROW_NAMES[key]}”一行，按空白读取`, 0.3);
+  for (const key of FUNDS_KEYS) {
+    if (!seen.has(key)) report.warn(FUNDS_PATHS[key], `未找到“${ROW_NAMES[key]}”一行，按空白读取`, 0.3);
   }
 }
 
 /** Column order from a title row naming at least three of the columns. */
 function columnsOf(p: string): Col[] | null {
+  // Three columns need a term with 数, or 执行率 (with 分值 and 得分): spare other lines the search.
+  if (!p.includes('数') && !p.includes('率')) return null;
   const at: [number, Col, number][] = [];
-  const taken = new Set<Col>();
   for (const [term, col] of COL_TERMS) {
-    if (taken.has(col)) continue;
     const k = p.indexOf(term);
-    if (k < 0 || at.some(([pos, , len]) => k < pos + len && pos < k + term.length)) continue;
-    taken.add(col);
+    if (k < 0 || at.some(([pos, c, len]) => c === col || (k < pos + len && pos < k + term.length))) continue;
     at.push([k, col, term.length]);
   }
   if (at.length < 3) return null;
@@ -116,7 +123,9 @@ function columnsOf(p: string): Col[] | null {
 }
 
 function rowLabel(text: string): { key: FundsKey; rest: string } | null {
-  const lead = text.replace(LEADING_PIPE, '').replace(ROW_PREFIX, '');
+  // Both patterns are anchored: test the first characters before running them.
+  let lead = text.charCodeAt(0) === 0x7c ? text.replace(LEADING_PIPE, '') : text;
+  if (lead.startsWith('其中')) lead = lead.replace(ROW_PREFIX, '');
   for (const [label, key] of ROW_LABELS) {
     if (lead.startsWith(label)) return { key, rest: lead.slice(label.length) };
   }
@@ -148,7 +157,7 @@ function readRow(
   form: Form,
   report: Report,
 ) {
-  const path = `funds.${key}`;
+  const path = FUNDS_PATHS[key];
   const all = tokenize(rest.replace(LEADING_COLON, ''));
   const junk = all.filter((t) => t.kind === 'text');
   const tokens = all.filter((t) => t.kind !== 'text');
@@ -174,7 +183,7 @@ function readRow(
     }
     for (const col of AMOUNT_COLS) if (!(col in row) && cols.includes(col)) row[col] = null;
     form.funds[key] = row;
-    for (const col of Object.keys(row)) report.set(`${path}.${col}`, confidence);
+    for (const col of Object.keys(row) as Col[]) report.set(COL_PATHS[key][col], confidence);
   }
   report.set(path, confidence);
   if (junk.length > 0) {

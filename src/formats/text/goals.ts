@@ -2,9 +2,9 @@
 
 import type { Form } from '../../core/form/schema.ts';
 import { MAX_SPLIT_LINES, type SplitLine, splitConfidence, splitLines } from './cell-split.ts';
-import { isRuleRow, splitCells } from './cells.ts';
+import { isRegexSpace, isRuleRow, splitCells } from './cells.ts';
 import { isHeading, joinParagraphs, startsNumberedItem } from './join.ts';
-import { type Line, measureLine, plain, squeeze, textWidth } from './lines.ts';
+import { type Line, lineWidth, measureLine, plain, textWidth } from './lines.ts';
 import type { Report } from './report.ts';
 import { isGoalsHeader, type Sections } from './sections.ts';
 import { GOALS_LABEL } from './vocab.ts';
@@ -32,9 +32,14 @@ export function readGoals(lines: readonly Line[], sections: Sections, form: Form
     );
     return;
   }
-  const rows = content.map((c) => splitCells(c.text));
-  if (rows.every((r) => r.explicit)) {
-    fromCells(rows, content, form, report);
+  // A line's cells are explicit exactly when it has a pipe or a tab: check that before splitting.
+  if (content.every((c) => hasCellSeparator(c.text))) {
+    fromCells(
+      content.map((c) => splitCells(c.text)),
+      content,
+      form,
+      report,
+    );
     return;
   }
   if (content.length === 1) {
@@ -107,11 +112,24 @@ function collect(lines: readonly Line[], start: number, end: number): Content[] 
     }
     let text = line.text;
     if (p.startsWith('年度总体目标')) text = text.replace(LABEL_AT_START, '');
-    if (!squeeze(text.replaceAll('|', ''))) continue;
+    if (!hasText(text)) continue;
     out.push({ line, text, blankBefore: blank });
     blank = false;
   }
   return out;
+}
+
+/** `squeeze(text.replaceAll('|', ''))` is not empty, without building either string. */
+function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x7c && !isRegexSpace(c)) return true;
+  }
+  return false;
+}
+
+function hasCellSeparator(text: string): boolean {
+  return text.includes('|') || text.includes('\t');
 }
 
 function newList(text: string): boolean {
@@ -119,7 +137,9 @@ function newList(text: string): boolean {
 }
 
 function toSplitLines(content: readonly Content[]): SplitLine[] {
-  return content.map((c) => measureLine(c.text, c.blankBefore));
+  return content.map((c) =>
+    measureLine(c.text, c.blankBefore, c.text === c.line.text ? lineWidth(c.line) : textWidth(c.text)),
+  );
 }
 
 /** `| 预期 | 实际 |` rows (continuation rows append to each column). */

@@ -1,6 +1,7 @@
 // Title, kind, year and the label/value lines above the funds table.
 
 import type { Form, FormKind } from '../../core/form/schema.ts';
+import { isRegexSpace } from './cells.ts';
 import { type Line, plain } from './lines.ts';
 import type { Report } from './report.ts';
 import type { Sections } from './sections.ts';
@@ -39,7 +40,6 @@ const YEAR_IN_PARENS = /[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]/;
 const YEAR_WORD = /((?:19|20)\d{2})\s*年度/;
 const ANY_YEAR = /((?:19|20)\d{2})\s*年/;
 const ATTACHMENT = /^(?:#+|附件\s*\d*\s*[:：]?)/;
-const LEADING_SEPARATORS = /^[\s:：|]+/;
 const SEPARATOR_RUN = /[\s|]+/g;
 const CELL_SEPARATOR = /[|\t]/;
 
@@ -120,7 +120,7 @@ function findLabels(text: string): Hit[] {
       hits.push({ key, start: at, end: at + label.length });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
 }
 
 /**
@@ -132,17 +132,37 @@ function cleanValue(s: string): string {
   // In a `|` or tab table the value is the next non-empty cell; further cells are other fields.
   if (s.includes('|') || s.includes('\t')) {
     for (const cell of s.split(CELL_SEPARATOR)) {
-      const c = cell.replace(LEADING_SEPARATORS, '');
+      const c = stripLeadingSeparators(cell);
       if (c) return cleanValue(c);
     }
     return '';
   }
-  const t = s.replace(LEADING_SEPARATORS, '');
+  const t = stripLeadingSeparators(s);
+  if (!hasSeparator(t)) return t; // most values: skip the replace and its callback
   return t.replace(SEPARATOR_RUN, (run, at: number) => {
     const end = at + run.length;
     if (at === 0 || end === t.length) return '';
     return isWide(t.charCodeAt(at - 1)) && isWide(t.charCodeAt(end)) ? '' : ' ';
   });
+}
+
+/** Drops the leading run of `[\s:：|]` (spaces, colons, pipes) without a regex per value. */
+function stripLeadingSeparators(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x3a && c !== 0xff1a && c !== 0x7c && !isRegexSpace(c)) break;
+  }
+  return i === 0 ? s : s.slice(i);
+}
+
+/** Whether SEPARATOR_RUN (`[\s|]`) occurs in `s`. */
+function hasSeparator(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7c || isRegexSpace(c)) return true;
+  }
+  return false;
 }
 
 function isWide(c: number): boolean {

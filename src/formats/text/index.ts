@@ -21,7 +21,7 @@ export type ImportTextOptions = { fileName?: string };
 export function importText(text: string, options?: ImportTextOptions): ImportResult {
   const report = new Report();
   // Placeholder year until the form's own is read (readHeader warns when it is not found).
-  const form = emptyForm(new Date().getFullYear());
+  const form = emptyForm(currentYear());
   try {
     const source = typeof text === 'string' ? text : String(text ?? '');
     const { lines, truncated, skipped, cut } = readSource(source);
@@ -54,6 +54,24 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
   }
   report.finish();
   return { form, warnings: report.warnings, confidence: report.confidence };
+}
+
+let year = 0;
+let yearStart = 0;
+let yearEnd = 0;
+
+/**
+ * `new Date().getFullYear()`, recomputed only when the clock leaves the cached year: local-time
+ * calendar math costs more than reading a small form's header.
+ */
+function currentYear(): number {
+  const now = Date.now();
+  if (now < yearStart || now >= yearEnd) {
+    year = new Date(now).getFullYear();
+    yearStart = new Date(year, 0, 1).getTime();
+    yearEnd = new Date(year + 1, 0, 1).getTime();
+  }
+  return year;
 }
 
 /** Signatures and dates often follow the table; another form starts with its title or header. */

@@ -48,10 +48,7 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
         continue;
       }
     }
-    const labels =
-      p.length <= LABEL_LINE_MAX && p.includes('指标')
-        ? labelLine(split ?? { cells: [p], explicit: false })
-        : null;
+    const labels = mayBeLabelLine(p) ? labelLine(split ?? { cells: [p], explicit: false }) : null;
     if (labels) {
       for (const [text, level] of labels) items.push({ kind: 'label', level, text, line });
       blank = true;
@@ -69,11 +66,24 @@ export function classifyTable(lines: readonly Line[], start: number, end: number
   return items;
 }
 
+/**
+ * Cheap necessary condition for `labelLine`: every label ends in 指标, or in the bracket of a
+ * printed weight, and the last label's last character is the line's. Spares most lines a search.
+ */
+function mayBeLabelLine(p: string): boolean {
+  if (p.length > LABEL_LINE_MAX) return false;
+  const last = p.charCodeAt(p.length - 1);
+  return (last === 0x6807 || last === 0x29 || last === 0xff09) && p.includes('指标'); // 标 ) ）
+}
+
 /** A line of column titles: every cell a title word (or the start of a wrapped one). */
 function isTitleRow(split: Cells): boolean {
   if (split.cells.length < 2) return false;
+  // Most lines are rows, not titles: their first cell settles it before any copying.
+  const first = split.cells.find((c) => c !== '');
+  if (first === undefined || !TABLE_HEADER.isPrefix(squeeze(first))) return false;
   const cells = split.cells.filter((c) => c !== '');
-  if (cells.length < 2 || !TABLE_HEADER.isPrefix(squeeze(cells[0]!))) return false;
+  if (cells.length < 2) return false;
   let titles = 0;
   for (const c of cells) {
     const s = squeeze(c);

@@ -7,7 +7,7 @@
 import type { Form, Indicator } from '../../core/form/schema.ts';
 import { MAX_SPLIT_LINES } from './cell-split.ts';
 import { classifyTable, type Item, type RowItem, type TextItem } from './indicator-items.ts';
-import { joinWrapped } from './join.ts';
+import { WrappedText } from './join.ts';
 import type { Line } from './lines.ts';
 import { type Report, rowPath } from './report.ts';
 import { type Col, type SplitJob, splitRows } from './row-split.ts';
@@ -147,6 +147,11 @@ function backfill(drafts: Draft[], level: 1 | 2, text: string): void {
   }
 }
 
+/** The columns a row's gap is split into, by how many of name/target/actual it holds. */
+const COLS: readonly (readonly Col[])[] = [[], ['N'], ['N', 'T'], ['N', 'T', 'A']];
+/** The same after a row: the gap may open with that row's deviation note. */
+const COLS_AFTER_ROW: readonly (readonly Col[])[] = COLS.map((cols) => ['D', ...cols]);
+
 function assignCells(drafts: readonly Draft[], report: Report): void {
   const jobs: SplitJob[] = [];
   const owners: Draft[] = [];
@@ -167,8 +172,7 @@ function assignCells(drafts: readonly Draft[], report: Report): void {
         extra[0]!.line.no,
       );
     }
-    const cols: Col[] = (['N', 'T', 'A'] as const).slice(0, needed);
-    if (d.devFromGap) cols.unshift('D');
+    const cols = (d.devFromGap ? COLS_AFTER_ROW : COLS)[needed]!;
     if (cols.length === 0) {
       append(d.orphans, gap);
       continue;
@@ -196,7 +200,13 @@ function append<T>(to: T[] | undefined, items: readonly T[]): void {
   if (to) for (const it of items) to.push(it);
 }
 
-const texts = (items: readonly TextItem[]) => items.map((t) => t.line.text);
+/** The lines' texts joined as one wrapped cell, after `first` when given. */
+function joinLines(first: string | null, ...runs: (readonly TextItem[])[]): string {
+  const out = new WrappedText();
+  if (first !== null) out.add(first);
+  for (const run of runs) for (const t of run) out.addTrimmed(t.line.text); // lines are trimmed
+  return out.text;
+}
 
 function build(d: Draft, k: number, report: Report): Indicator {
   const sc = d.row.score;
@@ -210,12 +220,15 @@ function build(d: Draft, k: number, report: Report): Indicator {
       confidence[c] = sc.merged && c === 0 ? 0.5 : 0.95;
     } else {
       const part = d.cells[c];
-      values[c] = part ? joinWrapped(texts(part)) : '';
+      values[c] = part ? joinLines(null, part) : '';
       confidence[c] = part && part.length > 0 ? d.confidence : 0;
     }
   }
   if (d.orphans.length > 0) {
-    values[0] = joinWrapped([...texts(d.orphans), values[0]!]);
+    const name = new WrappedText();
+    for (const t of d.orphans) name.addTrimmed(t.line.text);
+    name.add(values[0]!);
+    values[0] = name.text;
     confidence[0] = Math.min(confidence[0]!, 0.4);
     report.warn(
       at_(k, NAME),
@@ -230,7 +243,7 @@ function build(d: Draft, k: number, report: Report): Indicator {
     level1 = LEVEL1_OF[d.level2]!;
     level1Confidence = 0.6;
   }
-  const deviation = joinWrapped([sc.deviation, ...texts(d.devLines), ...texts(d.tail)]);
+  const deviation = joinLines(sc.deviation, d.devLines, d.tail);
   const indicator: Indicator = {
     level1,
     level2: d.level2,
@@ -245,7 +258,8 @@ function build(d: Draft, k: number, report: Report): Indicator {
   report.set(at_(k, LEVEL2), d.level2 ? 0.95 : 0);
   if (!level1) report.warn(at_(k, LEVEL1), `第${at}行 一级指标：应有“产出指标”等一级指标，未找到`, 0, at);
   if (!d.level2) report.warn(at_(k, LEVEL2), `第${at}行 二级指标：应有“数量指标”等二级指标，未找到`, 0, at);
-  FIELDS.forEach((f, c) => {
+  for (let c = 0; c < 3; c++) {
+    const f = FIELDS[c]!;
     report.set(at_(k, NAME + c), confidence[c]!);
     if (!values[c]) report.warn(at_(k, NAME + c), `第${at}行 ${FIELD_NAMES[f]}：应有文字，实为空白`, 0.2, at);
     else if (confidence[c]! < 0.6) {
@@ -256,7 +270,7 @@ function build(d: Draft, k: number, report: Report): Indicator {
         at,
       );
     }
-  });
+  }
   report.set(at_(k, WEIGHT), sc.weight === null ? 0.3 : 0.98);
   report.set(at_(k, SCORE), sc.score === null ? 0.3 : 0.98);
   if (sc.weight === null) report.warn(at_(k, WEIGHT), `第${at}行 分值：应为数字，实为空白或“-”`, 0.3, at);

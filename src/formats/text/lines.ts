@@ -16,6 +16,8 @@ export type Line = {
   text: string;
   /** cache of `plain(line)`. */
   plainText?: string | undefined;
+  /** cache of `textWidth(text)`, filled by `plain` when the line has nothing to squeeze. */
+  width?: number | undefined;
 };
 
 /** Width of one code point in CJK cells. */
@@ -28,41 +30,65 @@ export function charWidth(cp: number): number {
   return 1;
 }
 
-export function textWidth(s: string): number {
-  // Counts instead of float sums, charWidth inlined: this runs on every character of every cell.
-  let wide = 0;
-  let narrow = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x1100) {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        if (c <= 0xdbff) wide++; // a surrogate pair counts once
-      } else if (c >= 0xff61 && c <= 0xffdc) narrow++;
-      else wide++;
-    } else if (c >= 0x80) {
-      if (c === 0xb7 || c === 0xd7 || c === 0xf7 || c === 0xb0 || c === 0xa7) wide++;
-      else narrow++;
-    } else if (c >= 0x20) narrow++;
-  }
-  return wide + narrow * 0.5;
+/** Width of one UTF-16 code unit in half cells: a surrogate pair counts once, on its high half. */
+function halfWidth(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return c <= 0xdbff ? 2 : 0;
+  return 2 * charWidth(c);
 }
 
-const OPENING = new Set(Array.from('（(“‘《〈【「『〔[{', (c) => c.charCodeAt(0)));
-const CLOSING = new Set(Array.from('，。、；：！？）”’》〉】」』〕,.;:!?)]}%…', (c) => c.charCodeAt(0)));
-const SENTENCE_END = new Set(Array.from('。；！？：;!?:', (c) => c.charCodeAt(0)));
-const OPEN_END = new Set(Array.from('（(“‘《〈【「『〔[{：:', (c) => c.charCodeAt(0)));
-const CLOSING_START = new Set(Array.from('，。、；：！？）”’》〉】」』〕,;:!?)]}…', (c) => c.charCodeAt(0)));
+// Per UTF-16 code unit: its width in half cells (bits 0–1) and whether `plain` removes it (bit 2).
+// Character scans are most of the importer's per-line cost, and one table load answers both.
+const HALVES = 3;
+const SQUEEZED = 4;
+const CHAR = new Uint8Array(0x10000);
+for (let c = 0; c < CHAR.length; c++) {
+  CHAR[c] = halfWidth(c) | (c === 0x7c || isSpaceLike(c) ? SQUEEZED : 0);
+}
+
+export function textWidth(s: string): number {
+  // Integer half cells, halved once: exact, like counting wide and narrow characters.
+  let halves = 0;
+  for (let i = 0; i < s.length; i++) halves += CHAR[s.charCodeAt(i)]! & HALVES;
+  return halves / 2;
+}
+
+/** `textWidth(line.text)`, from the cache `plain` fills when it can. */
+export function lineWidth(line: Line): number {
+  return line.width ?? textWidth(line.text);
+}
+
+// Punctuation classes as bit flags per UTF-16 code unit: a typed-array load is cheaper than a Set
+// lookup, and these are asked of every measured line.
+const OPENING = 1;
+const CLOSING = 2;
+const SENTENCE_END = 4;
+const OPEN_END = 8;
+const CLOSING_START = 16;
+const PUNCT = new Uint8Array(0x10000);
+function mark(chars: string, flag: number): void {
+  for (const c of chars) PUNCT[c.charCodeAt(0)]! |= flag;
+}
+mark('（(“‘《〈【「『〔[{', OPENING);
+mark('，。、；：！？）”’》〉】」』〕,.;:!?)]}%…', CLOSING);
+mark('。；！？：;!?:', SENTENCE_END);
+mark('（(“‘《〈【「『〔[{：:', OPEN_END);
+mark('，。、；：！？）”’》〉】」』〕,;:!?)]}…', CLOSING_START);
+
+function is(c: number, flag: number): boolean {
+  return (PUNCT[c]! & flag) !== 0;
+}
 
 /** The measures the cell splitter needs of one line (cell-split.ts SplitLine). */
-export function measureLine(s: string, blankBefore: boolean): SplitLine {
-  const last = s.length > 0 ? s.charCodeAt(s.length - 1) : 0;
+export function measureLine(s: string, blankBefore: boolean, width = textWidth(s)): SplitLine {
+  const empty = s.length === 0;
+  const last = empty ? 0 : s.charCodeAt(s.length - 1);
   return {
-    width: textWidth(s),
+    width,
     lead: leadUnitWidth(s),
-    hard: SENTENCE_END.has(last),
+    hard: is(last, SENTENCE_END),
     blankBefore,
-    startsClosing: s.length > 0 && CLOSING_START.has(s.charCodeAt(0)),
-    endsOpen: OPEN_END.has(last),
+    startsClosing: !empty && is(s.charCodeAt(0), CLOSING_START),
+    endsOpen: is(last, OPEN_END),
   };
 }
 
@@ -81,7 +107,7 @@ export function leadUnitWidth(s: string): number {
   let i = 0;
   let w = 0;
   // An opening bracket cannot end a line: it wraps together with the unit after it.
-  while (i < n && OPENING.has(s.charCodeAt(i))) {
+  while (i < n && is(s.charCodeAt(i), OPENING)) {
     w += charWidth(s.charCodeAt(i));
     i++;
   }
@@ -102,7 +128,7 @@ export function leadUnitWidth(s: string): number {
       i++;
     }
   }
-  while (i < n && CLOSING.has(s.charCodeAt(i))) {
+  while (i < n && is(s.charCodeAt(i), CLOSING)) {
     w += charWidth(s.charCodeAt(i));
     i++;
   }
@@ -127,8 +153,25 @@ export function squeeze(s: string): string {
 
 /** The squeezed text of a line with table pipes removed: what labels are matched against. Cached. */
 export function plain(line: Line): string {
-  if (line.plainText === undefined) {
-    line.plainText = line.text.includes('|') ? squeeze(line.text.replace(PIPES, ' ')) : squeeze(line.text);
+  let p = line.plainText;
+  if (p === undefined) {
+    // One scan finds whether there is anything to remove; most lines (one wrapped cell) have
+    // nothing, and then the same scan has measured the line for the cell splitter.
+    const s = line.text;
+    let halves = 0;
+    for (let i = 0; i < s.length; i++) {
+      const k = CHAR[s.charCodeAt(i)]!;
+      if (k & SQUEEZED) {
+        p = s.includes('|') ? squeeze(s.replace(PIPES, ' ')) : s.replace(WHITESPACE, '');
+        break;
+      }
+      halves += k & HALVES;
+    }
+    if (p === undefined) {
+      p = s;
+      line.width = halves / 2;
+    }
+    line.plainText = p;
   }
-  return line.plainText;
+  return p;
 }

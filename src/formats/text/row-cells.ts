@@ -33,25 +33,31 @@ export function readScoreLine(split: Cells): ScoreLine | null {
   ) {
     return null;
   }
-  const before = cells.slice(0, at);
-  const deviation = cells
-    .slice(at + 2)
-    .filter((c) => c !== '')
-    .join(' ');
+  // Usually the score is the last cell: no deviation text to gather.
+  const deviation =
+    at + 2 >= cells.length
+      ? ''
+      : cells
+          .slice(at + 2)
+          .filter((c) => c !== '')
+          .join(' ');
   const labels: string[] = [];
-  // Leading level labels; blank leading cells of a pipe row are merged level cells.
-  while (before.length > 0 && labels.length < 2) {
-    const head = stripLabelWeight(squeeze(before[0]!));
+  // Leading level labels; blank leading cells of a pipe row are merged level cells. The cells
+  // before the weight are cells[from, at).
+  let from = 0;
+  while (from < at && labels.length < 2) {
+    const head = stripLabelWeight(squeeze(cells[from]!));
     const level = head ? labelLevel(head) : null;
-    const spare = before.length > 3;
+    const spare = at - from > 3;
     if (head === '' && split.explicit && spare) {
-      before.shift();
+      from++;
       continue;
     }
     if (level === null || !(spare || isKnownLabel(head))) break;
     labels.push(head);
-    before.shift();
+    from++;
   }
+  const before = cells.slice(from, at);
   let rest = split.explicit ? before : before.filter((c) => c !== '');
   let merged = false;
   if (rest.length > 3) {

@@ -11,7 +11,7 @@ import {
   splitLines,
 } from './cell-split.ts';
 import type { TextItem } from './indicator-items.ts';
-import { measureLine } from './lines.ts';
+import { lineWidth, measureLine } from './lines.ts';
 import { estimateWidth, type Interval, segmentInterval } from './widths.ts';
 
 /** D: the previous row's deviation note; N, T, A: name, target, actual. */
@@ -19,7 +19,7 @@ export type Col = 'D' | 'N' | 'T' | 'A';
 
 export type SplitJob = {
   lines: TextItem[];
-  cols: Col[];
+  cols: readonly Col[];
 };
 
 export type SplitOutcome = {
@@ -46,7 +46,7 @@ export function splitRows(jobs: readonly SplitJob[]): SplitOutcome[] {
 }
 
 function measure(item: TextItem): SplitLine {
-  return measureLine(item.line.text, item.blankBefore);
+  return measureLine(item.line.text, item.blankBefore, lineWidth(item.line));
 }
 
 function solve(
@@ -60,9 +60,22 @@ function solve(
     starts.push(lines.length);
     return { starts, cost: 0, margin: Number.POSITIVE_INFINITY };
   }
-  const columns: Column[] = job.cols.map((c) => ({ width: widths?.[c] ?? null, optional: c === 'D' }));
+  const columns = widths ? job.cols.map((c) => column(c, widths[c] ?? null)) : job.cols.map(unmeasured);
   return splitLines(lines, columns);
 }
+
+function column(col: Col, width: number | null): Column {
+  return { width, optional: col === 'D' };
+}
+
+/** First-pass columns never change: shared instead of allocated per split. */
+const UNMEASURED: Record<Col, Column> = {
+  D: column('D', null),
+  N: column('N', null),
+  T: column('T', null),
+  A: column('A', null),
+};
+const unmeasured = (col: Col): Column => UNMEASURED[col];
 
 function estimateWidths(
   jobs: readonly SplitJob[],

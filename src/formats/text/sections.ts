@@ -46,6 +46,9 @@ const DIGIT = /\d/;
 
 /** `总分 100 99.35`; `合计`/`总计` only as a short row with figures (a wrapped cell line may start so). */
 export function isTotalRow(p: string): boolean {
+  // Checked on every table line: one character code settles almost all of them.
+  const first = p.charCodeAt(0);
+  if (first !== 0x603b && first !== 0x5408) return false; // 总, 合
   if (p.startsWith('总分')) return p.length <= 40;
   return (p.startsWith('合计') || p.startsWith('总计')) && p.length <= 24 && DIGIT.test(p);
 }

@@ -2,6 +2,7 @@
 // anchor, at most MAX_LINES lines. A whole report converted to text may carry the form as an
 // appendix; a huge input costs the same as a normal one (nothing beyond the window is touched).
 
+import { isRegexSpace } from './cells.ts';
 import { type Line, MAX_LINE_CHARS } from './lines.ts';
 
 /** A long form (200 narrative rows) has a few thousand lines. */
@@ -47,14 +48,19 @@ export function readSource(text: string): Source {
     let end = text.indexOf(nl, pos);
     const last = end < 0;
     if (last) end = text.length;
-    let t: string;
+    let to = end;
     if (end - pos > MAX_LINE_CHARS) {
-      t = text.slice(pos, pos + MAX_LINE_CHARS);
+      to = pos + MAX_LINE_CHARS;
       truncated++;
-    } else t = text.slice(pos, end);
-    // trim() also drops the form feed pdftotext puts at page breaks, NBSP, U+3000 and a BOM.
-    lines.push({ no: no++, text: t.trim(), plainText: undefined });
-    chars += t.length;
+    }
+    // `text.slice(pos, to).trim()` as one slice: the trim also drops the form feed pdftotext puts
+    // at page breaks, NBSP, U+3000 and a BOM (isRegexSpace is exactly trim's set).
+    let a = pos;
+    let b = to;
+    while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
+    while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
+    lines.push({ no: no++, text: a < b ? text.slice(a, b) : '', plainText: undefined, width: undefined });
+    chars += to - pos;
     pos = end + 1;
     if (last) break;
   }

@@ -122,11 +122,18 @@ export const GOALS_LABEL = new TermSet(GOALS_LABEL_TERMS);
 const LABEL_WEIGHT = /[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$/;
 
 export function stripLabelWeight(s: string): string {
-  return s.replace(LABEL_WEIGHT, '');
+  // The pattern ends with a closing bracket: most cells end otherwise and skip the regex.
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x29 || last === 0xff09 ? s.replace(LABEL_WEIGHT, '') : s;
 }
 
 /** A label no vocabulary lists but shaped like one: a few ideographs ending in 指标. */
 const GENERIC_LABEL = /^[\u4e00-\u9fff]{1,8}指标$/;
+
+function isGenericLabel(s: string): boolean {
+  // GENERIC_LABEL needs 3–10 characters ending in 指标: the cheap checks spare most cells the regex.
+  return s.length >= 3 && s.length <= 10 && s.endsWith('指标') && GENERIC_LABEL.test(s);
+}
 
 export type LabelKind = 1 | 2 | 'either';
 
@@ -135,7 +142,7 @@ export function labelLevel(s: string): LabelKind | null {
   if (s === '成本指标') return 'either'; // level 2 under 产出指标, level 1 on 2021+ forms
   if (LEVEL1.has(s)) return 1;
   if (LEVEL2.has(s)) return 2;
-  if (GENERIC_LABEL.test(s) && !TABLE_HEADER.has(s)) return 'either';
+  if (isGenericLabel(s) && !TABLE_HEADER.has(s)) return 'either';
   return null;
 }
 

@@ -23,24 +23,74 @@ export function segmentInterval(lines: readonly SplitLine[], i: number, j: numbe
  * at the same width). Null when fewer than two segments agree — one cell proves nothing.
  */
 export function estimateWidth(intervals: readonly Interval[]): number | null {
-  const events: [number, number][] = [];
-  for (const { lo, hi } of intervals) {
-    if (Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) events.push([lo, 1], [hi, -1]);
+  let count = 0;
+  for (const { lo, hi } of intervals) if (usable(lo, hi)) count++;
+  if (count < 2) return null;
+  // Starts and ends sorted apart (no comparator calls), then merged.
+  if (scratchStarts.length < count) {
+    scratchStarts = new Float64Array(2 * count);
+    scratchEnds = new Float64Array(2 * count);
   }
-  if (events.length < 4) return null;
-  // Half-open intervals: at equal positions, ends before starts.
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  let k = 0;
+  for (const { lo, hi } of intervals) {
+    if (!usable(lo, hi)) continue;
+    starts[k] = lo;
+    ends[k] = hi;
+    k++;
+  }
+  sortPrefix(starts, count);
+  sortPrefix(ends, count);
   let depth = 0;
   let bestDepth = 0;
   let bestAt = 0;
-  for (let k = 0; k < events.length; k++) {
-    const [x, d] = events[k]!;
-    depth += d;
-    const next = events[k + 1];
-    if (next && next[0] > x && depth > bestDepth) {
+  let s = 0;
+  let e = 0;
+  while (s < count || e < count) {
+    // Half-open intervals: at equal positions, ends before starts.
+    let x: number;
+    if (e < count && (s >= count || ends[e]! <= starts[s]!)) {
+      x = ends[e++]!;
+      depth--;
+    } else {
+      x = starts[s++]!;
+      depth++;
+    }
+    const next = Math.min(
+      s < count ? starts[s]! : Number.POSITIVE_INFINITY,
+      e < count ? ends[e]! : Number.POSITIVE_INFINITY,
+    );
+    if (next !== Number.POSITIVE_INFINITY && next > x && depth > bestDepth) {
       bestDepth = depth;
-      bestAt = (x + next[0]) / 2;
+      bestAt = (x + next) / 2;
     }
   }
   return bestDepth >= 2 ? bestAt : null;
+}
+
+// Scratch arrays reused across calls: a form estimates four widths from a few dozen intervals,
+// and allocating typed arrays for each costs more than the sweep. Not re-entrant.
+let scratchStarts = new Float64Array(64);
+let scratchEnds = new Float64Array(64);
+
+/** Sorts a[0, n) ascending: insertion sort for the usual few dozen values, native beyond. */
+function sortPrefix(a: Float64Array, n: number): void {
+  if (n > 64) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+function usable(lo: number, hi: number): boolean {
+  return Number.isFinite(lo) && Number.isFinite(hi) && hi > lo;
 }

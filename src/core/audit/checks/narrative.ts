@@ -1,6 +1,20 @@
 import { extractQuantities } from '../../grammar/extract.ts';
 import type { QuotedNumber } from '../../grammar/value.ts';
-import { collectFacts, type Fact, gramsOf, overlap, quotedEnd, unitKey } from '../facts.ts';
+import {
+  collectFacts,
+  type Fact,
+  fieldOf,
+  overlap,
+  quotedEnd,
+  rowNameGrams,
+  saidOf,
+  sameCell,
+  subjectGrams,
+  unitKey,
+  wideGrams,
+  writtenOf,
+} from '../facts.ts';
+import { GramIndex } from '../gram-index.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
 
 /**
@@ -13,49 +27,46 @@ const SAME_SUBJECT = 3;
 const SAME_QUOTED_FACT = 5;
 
 const describePlace = (f: Fact, names: readonly string[]): string => {
-  if (f.field === 'goals.expected') return '年度总体目标（预期目标）';
-  if (f.field === 'goals.actual') return '年度总体目标（实际完成情况）';
-  const name = f.row === null ? '' : names[f.row];
-  return `指标“${name}”的${f.side === 'target' ? '年度指标值' : '实际完成值'}`;
+  if (f.row === null)
+    return f.side === 'target' ? '年度总体目标（预期目标）' : '年度总体目标（实际完成情况）';
+  return `指标“${names[f.row]}”的${f.side === 'target' ? '年度指标值' : '实际完成值'}`;
 };
 
-/** Two facts state the same thing when their subjects match (see narrative check below). */
-function sameSubject(a: Fact, b: Fact): boolean {
-  if (a.structured && b.structured) return false;
-  if (!a.structured && !b.structured)
-    return overlap(gramsOf(a, 'wide'), gramsOf(b, 'wide')) >= SAME_QUOTED_FACT;
-  const [s, q] = a.structured ? [a, b] : [b, a];
+/** An indicator value and a quoted number state the same thing when their subjects match. */
+function sameSubject(s: Fact, q: Fact): boolean {
   // A part of a breakdown (其中…) is not the indicator's figure itself.
   if (q.part) return false;
-  const shared = overlap(gramsOf(q, 'subject'), gramsOf(s, 'subject'));
+  const shared = overlap(subjectGrams(q), subjectGrams(s));
   if (shared >= SAME_SUBJECT) return true;
   // A number alone in a cell of a row about the same indicator, sharing at least one word.
-  return (
-    shared >= 1 && q.lonely === true && overlap(gramsOf(q, 'rowName'), gramsOf(s, 'subject')) >= SAME_SUBJECT
-  );
+  return shared >= 1 && q.lonely && overlap(rowNameGrams(q), subjectGrams(s)) >= SAME_SUBJECT;
 }
+
+/** Scratch memory for sharedPairs, reused from form to form. */
+const gramIndex = new GramIndex();
 
 /**
  * Pairs of quoted numbers whose wide contexts share at least `min` bigrams, found through an
- * inverted index so that only pairs with words in common are ever counted.
+ * inverted index so that only pairs with words in common are ever counted. Pairs come in the
+ * order the later fact meets the earlier one (that order decides the order of the findings).
  */
 function sharedPairs(facts: readonly Fact[], min: number): Array<[Fact, Fact]> {
   const pairs: Array<[Fact, Fact]> = [];
   if (facts.length < 2) return pairs;
-  const index = new Map<number, number[]>();
-  const counts = new Array<number>(facts.length).fill(0);
+  const index = gramIndex;
+  index.reset();
+  const counts = new Int32Array(facts.length);
   const touched: number[] = [];
   for (let i = 0; i < facts.length; i++) {
     // One lookup per bigram: count the earlier facts listed under it, then list this one (a
     // fact's bigrams are distinct, so it never meets itself).
-    for (const g of gramsOf(facts[i]!, 'wide')) {
-      const list = index.get(g);
-      if (!list) {
-        index.set(g, [i]);
-        continue;
+    for (const g of wideGrams(facts[i]!)) {
+      const slot = index.slot(g);
+      for (let e = index.first(slot); e !== -1; e = index.next(e)) {
+        const j = index.item(e);
+        if (counts[j]!++ === 0) touched.push(j);
       }
-      for (const j of list) if (counts[j]!++ === 0) touched.push(j);
-      list.push(i);
+      index.append(slot, i);
     }
     for (const j of touched) {
       if (counts[j]! >= min) pairs.push([facts[j]!, facts[i]!]);
@@ -69,16 +80,17 @@ function sharedPairs(facts: readonly Fact[], min: number): Array<[Fact, Fact]> {
 function conflict(a: Fact, b: Fact, names: readonly string[]): Finding {
   const rows = [a.row, b.row].filter((r): r is number => r !== null);
   const [first, second] = a.structured ? [a, b] : [b, a];
+  const written = [writtenOf(first), writtenOf(second)];
   return {
     code: 'narrative.number-conflict',
     family: 'narrative',
     severity: 'warning',
     ...(rows.length > 0 ? { row: rows[0]!, rows } : {}),
-    field: second.field,
-    message: `同一事项数字不一致：${describePlace(first, names)}为“${first.said}”，${describePlace(second, names)}却写“${second.said}”（${first.written} 与 ${second.written}）。`,
+    field: fieldOf(second),
+    message: `同一事项数字不一致：${describePlace(first, names)}为“${saidOf(first)}”，${describePlace(second, names)}却写“${saidOf(second)}”（${written[0]} 与 ${written[1]}）。`,
     evidence: {
-      first: { field: first.field, written: first.written, amount: first.amount },
-      second: { field: second.field, written: second.written, amount: second.amount },
+      first: { field: fieldOf(first), written: written[0], amount: first.amount },
+      second: { field: fieldOf(second), written: written[1], amount: second.amount },
     },
   };
 }
@@ -95,17 +107,6 @@ export const quotedNumbers: Check = {
   source: 'rules.md §5 (narrative)',
   run({ form, analysed }) {
     const facts = collectFacts(analysed);
-    // Keyed by field, then unit: no key strings to build and hash for every fact.
-    const perCell = new Map<string, Map<string, number>>();
-    for (const f of facts) {
-      let cell = perCell.get(f.field);
-      if (!cell) {
-        cell = new Map();
-        perCell.set(f.field, cell);
-      }
-      if (!f.part) cell.set(f.unitKey, (cell.get(f.unitKey) ?? 0) + 1);
-    }
-    for (const f of facts) f.lonely = perCell.get(f.field)!.get(f.unitKey) === 1;
     // Only facts on the same side with the same unit can conflict: compare within those groups.
     // Groups in order of first appearance (that order decides the order of the findings).
     const groups: Fact[][] = [];
@@ -124,8 +125,8 @@ export const quotedNumbers: Check = {
     const out: Finding[] = [];
     const reported = new Set<string>();
     const report = (a: Fact, b: Fact): void => {
-      if (a.field === b.field || Math.abs(a.amount - b.amount) < 1e-9) return;
-      const key = [a.field, b.field, a.amount, b.amount].join('|');
+      if (sameCell(a, b) || Math.abs(a.amount - b.amount) < 1e-9) return;
+      const key = [fieldOf(a), fieldOf(b), a.amount, b.amount].join('|');
       if (reported.has(key)) return;
       reported.add(key);
       out.push(conflict(a, b, names));
@@ -137,8 +138,9 @@ export const quotedNumbers: Check = {
       for (const s of group) {
         if (!s.structured) continue;
         for (const q of quoted)
-          if (s.field !== q.field && s.amount !== q.amount && sameSubject(s, q)) report(s, q);
+          if (!sameCell(s, q) && s.amount !== q.amount && sameSubject(s, q)) report(s, q);
       }
+      // Two quoted numbers are the same fact when their wide contexts share enough words.
       for (const [a, b] of sharedPairs(quoted, SAME_QUOTED_FACT)) report(a, b);
     }
     return out;
@@ -159,8 +161,9 @@ export const breakdowns: Check = {
     for (const r of analysed.rows) {
       for (const side of ['target', 'actual'] as const) {
         const v = r[side];
-        if (v.kind === 'narrative') cells.push([rowField(r.index, side), v.text, v.numbers, r.index]);
-        else if (v.kind === 'unparsed') cells.push([rowField(r.index, side), v.text, null, r.index]);
+        // Only a cell that lists a breakdown has anything to check.
+        if ((v.kind !== 'narrative' && v.kind !== 'unparsed') || !v.text.includes('其中')) continue;
+        cells.push([rowField(r.index, side), v.text, v.kind === 'narrative' ? v.numbers : null, r.index]);
       }
     }
     for (const [field, text, numbers, row] of cells) {
