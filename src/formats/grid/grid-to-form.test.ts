@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import type { Form } from '../../core/form/schema.ts';
+import { validateForm } from '../../core/form/validate.ts';
 import { formGrid } from '../layout/form-grid.ts';
 import type { ReadGrid } from '../layout/grid.ts';
 import { readGridOf } from './from-export-grid.ts';
@@ -141,6 +142,24 @@ describe('gridToForms', () => {
     expect(f.indicators[1]!.deduction).toBe(1);
     expect(f.indicators[0]!.deduction).toBeUndefined();
     expect([f.totalWeight, f.totalScore]).toEqual([70, 69]);
+  });
+
+  it('fills a missing level-1 from the level-2 word, and never from Object.prototype', () => {
+    const rows = [
+      ['项目支出绩效自评表'],
+      ['项目名称', '乡村道路养护'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['', 'constructor', '巡查次数', '≥12次', '12次', '20', '20'],
+      ['', '数量指标', '养护里程', '≥20公里', '20公里', '30', '30'],
+      ['总分', '', '', '', '', '50', '50'],
+    ];
+    const [r] = gridToForms(grid(rows), { fileName: 'b.xlsx' });
+    const levels = r!.form.indicators.map((i) => [i.level1, i.level2]);
+    expect(levels).toEqual([
+      ['', 'constructor'],
+      ['产出指标', '数量指标'],
+    ]);
+    expect(validateForm(r!.form).ok).toBe(true);
   });
 
   it('warns with sheet, row and cell when a number cell holds text', () => {

@@ -59,18 +59,26 @@ export const CORE_COLUMNS: ReadonlySet<IndicatorCol> = new Set([
   'deviation',
 ]);
 
-/** Level-2 words imply their level-1 when a form leaves the level-1 column out. */
-export const LEVEL1_OF: Readonly<Record<string, string>> = {
-  数量指标: '产出指标',
-  质量指标: '产出指标',
-  时效指标: '产出指标',
-  成本指标: '产出指标',
-  经济效益指标: '效益指标',
-  社会效益指标: '效益指标',
-  生态效益指标: '效益指标',
-  可持续影响指标: '效益指标',
-  服务对象满意度指标: '满意度指标',
-};
+/**
+ * Level-2 words imply their level-1 when a form leaves the level-1 column out. A Map, not an
+ * object literal: a cell reading `constructor` must not find Object.prototype's members.
+ */
+const LEVEL1_OF = new Map<string, string>([
+  ['数量指标', '产出指标'],
+  ['质量指标', '产出指标'],
+  ['时效指标', '产出指标'],
+  ['成本指标', '产出指标'],
+  ['经济效益指标', '效益指标'],
+  ['社会效益指标', '效益指标'],
+  ['生态效益指标', '效益指标'],
+  ['可持续影响指标', '效益指标'],
+  ['服务对象满意度指标', '满意度指标'],
+]);
+
+/** The level-1 a level-2 word implies (`数量指标` → `产出指标`), if any. */
+export function impliedLevel1(level2: string): string | undefined {
+  return LEVEL1_OF.get(level2);
+}
 
 /** `产出指标(50分)` / `产出指标（50）` → `产出指标`: the weight printed beside a level label is not kept. */
 const LABEL_WEIGHT = /[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$/;

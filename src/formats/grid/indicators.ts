@@ -6,11 +6,11 @@ import { joinWrapped } from './cell-text.ts';
 import {
   INDICATOR_COL_NAMES,
   type IndicatorCol,
+  impliedLevel1,
   indicatorColumn,
   isPageMark,
   isTotalLabel,
   isTrailerLabel,
-  LEVEL1_OF,
   stripLabelWeight,
 } from './indicator-labels.ts';
 import type { GridReport } from './report.ts';
@@ -126,8 +126,9 @@ export function readIndicators(
       );
       continue;
     }
-    if (!level1 && level2 && LEVEL1_OF[level2]) {
-      level1 = LEVEL1_OF[level2]!;
+    const implied = level1 ? undefined : impliedLevel1(level2);
+    if (implied) {
+      level1 = implied;
       if (cols.level1 !== undefined) pendingLevel1 = true;
     }
     const ind: Indicator = {
