@@ -76,6 +76,29 @@ export type Actor = {
   csrfToken: string;
 };
 
+/** Who is acting outside any session: background jobs, the demo seed. */
+const NO_SESSION = { id: '', csrfToken: '' };
+
+/** The actor of a user in their org, in a session (or none). */
+export function actorOf(
+  user: { id: string; username: string; displayName: string; role: Actor['role'] },
+  org: { id: string; name: string; kind: Actor['orgKind']; path: string },
+  session: { id: string; csrfToken: string } = NO_SESSION,
+): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgId: org.id,
+    orgName: org.name,
+    orgKind: org.kind,
+    orgPath: org.path,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
+}
+
 export type { DialectName } from '../store/index.ts';
 
 /** Opens (and migrates) the database and builds a context over it; `close` closes the database. */

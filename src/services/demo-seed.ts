@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUniqueViolation, type OrgRecord, orgs, transaction, users } from '../store/index.ts';
-import type { Actor, AppContext } from './context.ts';
-import { iso } from './context.ts';
+import { type AppContext, actorOf, iso } from './context.ts';
 import { evaluateAll } from './evaluation.ts';
 import { commitInTransaction, readImport } from './imports.ts';
 import { hashPassword } from './passwords.ts';
@@ -113,18 +112,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
       for (const u of DEMO_USERS) await users.insert(trx, { ...u, passwordHash: hash }, now);
       const unit = byId.get('demo-zgc-bj')!;
       const filler = DEMO_USERS[3];
-      const actor: Actor = {
-        userId: filler.id,
-        username: filler.username,
-        displayName: filler.displayName,
-        role: filler.role,
-        orgId: unit.id,
-        orgName: unit.name,
-        orgKind: unit.kind,
-        orgPath: unit.path,
-        sessionId: '',
-        csrfToken: '',
-      };
+      const actor = actorOf(filler, unit);
       if (seed)
         await commitInTransaction(trx, ctx, actor, unit, seed.form, 'skip', '示例数据：种子自评表', now);
     });

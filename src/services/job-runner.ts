@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Form } from '../core/form/schema.ts';
 import { type ItemOutcome, jobs, orgs, transaction, users } from '../store/index.ts';
-import { type Actor, type AppContext, iso } from './context.ts';
+import { type Actor, type AppContext, actorOf, iso } from './context.ts';
 import {
   type CommitOutcome,
   commitInTransaction,
@@ -29,18 +29,7 @@ async function jobActor(ctx: AppContext, userId: string): Promise<Actor | null> 
   if (!u) return null;
   const org = await orgs.get(ctx.store.db, u.orgId);
   if (!org) return null;
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    orgId: org.id,
-    orgName: org.name,
-    orgKind: org.kind,
-    orgPath: org.path,
-    sessionId: '',
-    csrfToken: '',
-  };
+  return actorOf(u, org);
 }
 
 /** Claims the oldest runnable job and runs it to the end (or until its lease is lost). False when none. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { loginAttempts, type SessionRecord, sessions, transaction, users } from '../store/index.ts';
 import { permissionsOf } from './access.ts';
 import { recordChange } from './audit-trail.ts';
-import { type Actor, type AppContext, iso } from './context.ts';
+import { type Actor, type AppContext, actorOf, iso } from './context.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -56,18 +56,7 @@ export async function login(
   return { token, actor, expiresAt };
 }
 
-const toActor = (s: SessionRecord): Actor => ({
-  userId: s.user.id,
-  username: s.user.username,
-  displayName: s.user.displayName,
-  role: s.user.role,
-  orgId: s.org.id,
-  orgName: s.org.name,
-  orgKind: s.org.kind,
-  orgPath: s.org.path,
-  sessionId: s.id,
-  csrfToken: s.csrfToken,
-});
+const toActor = (s: SessionRecord): Actor => actorOf(s.user, s.org, s);
 
 /** The actor of a session cookie, or null. Slides the expiry at most once per `sessionTouchMs`. */
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {

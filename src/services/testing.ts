@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DialectName } from '../store/dialect.ts';
 import { forms, orgs, revisions, users } from '../store/index.ts';
 import { openTestStore, type TestStore } from '../store/testing.ts';
-import { type Actor, type AppContext, createContext, type ServiceConfig } from './context.ts';
+import { type Actor, type AppContext, actorOf, createContext, type ServiceConfig } from './context.ts';
 import { SEED_FORM, seedDemoIfEmpty } from './demo-seed.ts';
 
 export { ALL_DIALECTS, testDialects } from '../store/testing.ts';
@@ -45,18 +45,7 @@ export async function actorFor(ctx: AppContext, username: string): Promise<Actor
   if (!cred) throw new Error(`no user ${username}`);
   const u = (await users.get(ctx.store.db, cred.id))!;
   const org = (await orgs.get(ctx.store.db, u.orgId))!;
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    orgId: org.id,
-    orgName: org.name,
-    orgKind: org.kind,
-    orgPath: org.path,
-    sessionId: 'test',
-    csrfToken: 'test',
-  };
+  return actorOf(u, org, { id: 'test', csrfToken: 'test' });
 }
 
 /** The seed form's text, renamed to another project (batch import and crash tests). */
