@@ -1,3 +1,4 @@
+import type { InferResult } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { AuditRecord, Page } from '../records.ts';
 import { startsWith } from '../sql-util.ts';
@@ -29,18 +30,8 @@ const AUDIT_COLUMNS = [
 const select = (db: Db) =>
   db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id').select(AUDIT_COLUMNS);
 
-type Row = {
-  id: string;
-  at: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  user_id: string | null;
-  username: string | null;
-  display_name: string | null;
-};
+/** A row as the query above returns it (Kysely infers it from the table types). */
+type Row = InferResult<ReturnType<typeof select>>[number];
 
 const toEntry = (r: Row): AuditRecord => ({
   id: r.id,

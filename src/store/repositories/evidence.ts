@@ -1,3 +1,4 @@
+import type { InferResult } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { EvidenceRecord } from '../records.ts';
 
@@ -19,19 +20,8 @@ const select = (db: Db) =>
       'u.display_name',
     ]);
 
-type Row = {
-  id: string;
-  form_id: string;
-  row: number | null;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  created_at: string;
-  user_id: string;
-  username: string;
-  display_name: string;
-};
+/** A row as the query above returns it (Kysely infers it from the table types). */
+type Row = InferResult<ReturnType<typeof select>>[number];
 
 const toEvidence = (r: Row): EvidenceRecord => ({
   id: r.id,

@@ -1,3 +1,4 @@
+import type { InferResult } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { Page, ProjectRecord } from '../records.ts';
 import { contains, num, startsWith } from '../sql-util.ts';
@@ -22,17 +23,8 @@ const selectProjects = (db: Db) =>
         .as('form_count'),
     ]);
 
-type Row = {
-  id: string;
-  org_id: string;
-  org_name: string;
-  org_path: string;
-  name: string;
-  code: string | null;
-  created_at: string;
-  updated_at: string;
-  form_count: unknown;
-};
+/** A row as the query above returns it (Kysely infers it from the table types). */
+type Row = InferResult<ReturnType<typeof selectProjects>>[number];
 
 const toProject = (r: Row): ProjectRecord => ({
   id: r.id,

@@ -1,3 +1,4 @@
+import type { InferResult } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { RevisionRecord } from '../records.ts';
 
@@ -15,15 +16,8 @@ const select = (db: Db) =>
       'u.display_name',
     ]);
 
-type Row = {
-  form_id: string;
-  revision: number;
-  note: string | null;
-  created_at: string;
-  user_id: string;
-  username: string;
-  display_name: string;
-};
+/** A row as the query above returns it (Kysely infers it from the table types). */
+type Row = InferResult<ReturnType<typeof select>>[number];
 
 const toRevision = (r: Row): RevisionRecord => ({
   formId: r.form_id,
