@@ -1,6 +1,7 @@
 import type { AnalysedForm } from '../analysis/analyse-form.ts';
 import { extractQuantities } from '../grammar/extract.ts';
 import { CharSet } from '../grammar/text.ts';
+import { unitKeyOf } from '../grammar/unit.ts';
 import type { Quantity, QuotedNumber, Value } from '../grammar/value.ts';
 import { rowField } from './types.ts';
 
@@ -195,7 +196,7 @@ export function rowNameGrams(f: Fact): Grams {
   return f.rowNameGrams;
 }
 
-export const unitKey = (q: Quantity): string => (q.unit ? `${q.unit.dimension}:${q.unit.symbol}` : 'none');
+export const unitKey = (q: Quantity): string => unitKeyOf(q.unit);
 
 /** Start of the clause-bounded words just before `start` (at most `width` characters). */
 function windowStart(text: string, start: number, width: number, stop: number): number {

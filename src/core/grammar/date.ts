@@ -47,6 +47,13 @@ export function fromIso(iso: string): { year: number; month: number; day: number
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 
+/** The value of the ASCII digits s[from, to), without slicing them out to parse. */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let k = from; k < to; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
+}
+
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
@@ -56,7 +63,7 @@ function readSmallInt(s: string, i: number): { value: number; end: number } | nu
     let j = i;
     while (j < s.length && j < i + 3 && isDigitCode(s.charCodeAt(j))) j++;
     if (j - i > 2) return null;
-    return { value: Number(s.slice(i, j)), end: j };
+    return { value: digitsValue(s, i, j), end: j };
   }
   // Most characters start no numeral: rule that out before slicing three candidates.
   if (!startsChineseNumeralCode(s.charCodeAt(i))) return null;
@@ -156,7 +163,7 @@ export function readDate(s: string, i: number): DateMatch | null {
     isDigitCode(s.charCodeAt(i + 3)) &&
     !isDigitCode(s.charCodeAt(i + 4))
   ) {
-    const year = Number(s.slice(i, i + 4));
+    const year = digitsValue(s, i, i + 4);
     if (year < MIN_YEAR || year > MAX_YEAR) return null;
     return readAfterYear(s, i, year);
   }
@@ -218,7 +225,7 @@ function readDigits(s: string, i: number): { value: number; end: number } | null
   let j = i;
   while (j < s.length && j < i + 3 && isDigitCode(s.charCodeAt(j))) j++;
   if (j === i || j - i > 2) return null;
-  return { value: Number(s.slice(i, j)), end: j };
+  return { value: digitsValue(s, i, j), end: j };
 }
 
 export type ResolvedDate = { ok: true; iso: string; yearInferred: boolean } | { ok: false; reason: string };

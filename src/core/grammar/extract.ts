@@ -1,6 +1,6 @@
 import { combine, matchPrefixBefore } from './comparator.ts';
 import { readDate } from './date.ts';
-import { isChineseNumeralCode, startsChineseNumeralCode } from './number.ts';
+import { CHINESE_NUMERAL_STARTS, isChineseNumeralCode, startsChineseNumeralCode } from './number.ts';
 import { readQuantity } from './quantity.ts';
 import { CharSet, fold, isDigitCode, isLatinCode, isSpaceCode } from './text.ts';
 import type { QuotedNumber } from './value.ts';
@@ -11,6 +11,8 @@ import type { QuotedNumber } from './value.ts';
 // (`2021年`, `6月30日`) are skipped, as are ordinals (`第3个`) and a lone `一` (an article: `一个平台`).
 
 const BAI = '百'.charCodeAt(0);
+/** Where a quoted number can start: a digit, `百` (of 百分之) or a Chinese numeral. */
+const NUMBER_START = new CharSet([...'0123456789百', ...CHINESE_NUMERAL_STARTS]);
 const PROSE = { prefixes: false, hedges: false, nouns: false, chinese: false } as const;
 const PROSE_CN = { ...PROSE, chinese: true } as const;
 
@@ -39,7 +41,10 @@ export function extractFolded(s: string, original: string): QuotedNumber[] {
   const n = s.length;
   let i = 0;
   let candidates = 0;
-  while (i < n && out.length < MAX_QUOTED && candidates < MAX_CANDIDATES) {
+  while (i < n) {
+    // Prose is mostly words: skip to the next character a number can start with in one tight loop.
+    while (i < n && !NUMBER_START.has(s.charCodeAt(i))) i++;
+    if (i === n || out.length >= MAX_QUOTED || candidates >= MAX_CANDIDATES) break;
     const c = s.charCodeAt(i);
     if (isDigitCode(c)) {
       candidates++;

@@ -104,6 +104,11 @@ const chars = (codes: Iterable<number>): CharSet =>
 const NUMERAL = chars([...CN_DIGITS.keys(), ...CN_SMALL.keys(), ...CN_BIG.keys()]);
 const NUMERAL_START = chars([...CN_DIGITS.keys(), ...TEN]);
 
+/** The characters a Chinese numeral can start with, for callers that build their own sets. */
+export const CHINESE_NUMERAL_STARTS: readonly string[] = Array.from([...CN_DIGITS.keys(), ...TEN], (c) =>
+  String.fromCharCode(c),
+);
+
 export const isChineseNumeralCode = (c: number): boolean => NUMERAL.has(c);
 
 /** Can a Chinese numeral start with this code? (`万`, `百` alone are words, not numbers.) */
@@ -222,12 +227,33 @@ export function readMagnitude(s: string, i: number): { exp: number; end: number 
 /** Scales a decimal mantissa by 10^exp without binary rounding (`4.9`, 4 → 49000 exactly). */
 export function scaleMantissa(mantissa: string, exp: number): number {
   if (exp === 0) return Number(mantissa);
+  const exact = scaleInteger(mantissa, exp);
+  if (exact !== null) return exact;
   const e = mantissa.indexOf('e');
   const v =
     e < 0
       ? Number(`${mantissa}e${exp}`)
       : Number(`${mantissa.slice(0, e)}e${Number(mantissa.slice(e + 1)) + exp}`);
   return v === 0 ? 0 : v;
+}
+
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `2926` × 10⁴ by multiplication when the mantissa is a plain integer and the product is a safe
+ * integer: then it is exact, and equal to parsing `2926e4`. Null otherwise (decimals, ‰).
+ */
+function scaleInteger(mantissa: string, exp: number): number | null {
+  if (exp < 0 || exp >= POW10.length || mantissa.length === 0 || mantissa.length > MAX_PLAIN) return null;
+  let v = 0;
+  for (let k = 0; k < mantissa.length; k++) {
+    const d = mantissa.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return null;
+    v = v * 10 + d;
+  }
+  const scaled = v * POW10[exp]!;
+  return scaled <= Number.MAX_SAFE_INTEGER ? scaled : null;
 }
 
 /** A finite number as a plain decimal string, never in exponent form (`1e-7` → `0.0000001`). */

@@ -22,6 +22,9 @@ const NOT_APPLICABLE = new Set([
   'NA',
 ]);
 const MAX_NA_LENGTH = 5;
+// Short values (`185篇`, `≥90%`) are many: ruling them out by the first character saves
+// upper-casing a copy of each to look it up.
+const NA_FIRST = new CharSet([...NOT_APPLICABLE].flatMap((w) => [w[0]!, w[0]!.toLowerCase()]));
 
 // rules.md §3 last row; after folding, full-width `＊`, `－`, `／` arrive as ASCII.
 const PLACEHOLDER_MARKS = new CharSet('*_-—–/\\…·.?~xX×＿');
@@ -58,7 +61,8 @@ function classify(text: string, ctx: ParseContext): Value {
   let reason: string | null = null;
   if (folded.length <= MAX_STRUCTURED) {
     const s = stripTrailingPunct(cell.hasSpace ? compact(folded) : folded);
-    if (s.length <= MAX_NA_LENGTH && NOT_APPLICABLE.has(s.toUpperCase())) return { kind: 'not-applicable' };
+    if (s.length <= MAX_NA_LENGTH && NA_FIRST.has(s.charCodeAt(0)) && NOT_APPLICABLE.has(s.toUpperCase()))
+      return { kind: 'not-applicable' };
     if (isAllMarks(s)) return { kind: 'placeholder', text: trimmed };
     if (s === '无') {
       // `无` may mean zero (无安全事故) or "nothing filled in"; guessing either would score wrongly.

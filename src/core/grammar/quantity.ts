@@ -7,7 +7,7 @@ import {
   startsChineseNumeralCode,
 } from './number.ts';
 import { CharSet, firstChars, isCjkCode, isDigitCode } from './text.ts';
-import { readUnitPhrase } from './unit.ts';
+import { MONEY, RATIO, readUnitPhrase } from './unit.ts';
 import type { Comparator, Quantity, Unit } from './value.ts';
 
 // One quantity: `[comparator][¥]number[余][magnitude][unit][以上|以内|左右]`, rules.md §3.
@@ -50,9 +50,6 @@ const NUMBER_MARKS = new CharSet('*_?xX×＊');
 const MAX_NOUN = 6;
 const NEGATIONS = new CharSet('未不没无非');
 const RANGE_MARKS = new CharSet('-~—–至到');
-
-const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
-const MONEY: Unit = { dimension: 'money', symbol: '元' };
 
 const MINUS = 0x2d;
 const YEN = 0xa5;

@@ -51,14 +51,17 @@ export function foldCell(s: string): FoldedCell {
   let hasSpace = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const d = foldCode(c);
-    if (d !== c) {
-      out += s.slice(from, i) + String.fromCharCode(d);
-      from = i + 1;
+    // One table load answers every question about most characters (ideographs, plain ASCII).
+    const k = CELL_CLASS[c]!;
+    if (k === CJK) cjk++;
+    else if (k !== 0) {
+      if ((k & FOLDS) !== 0) {
+        out += s.slice(from, i) + String.fromCharCode(foldCode(c));
+        from = i + 1;
+      }
+      if ((k & DIGIT) !== 0) digits++;
+      else if ((k & WHITE) !== 0) hasSpace = true;
     }
-    if (isCjkCode(d)) cjk++;
-    else if (isDigitCode(d)) digits++;
-    else if (SPACE.has(d)) hasSpace = true;
   }
   return { text: from === 0 ? s : out + s.slice(from), cjk, digits, hasSpace };
 }
@@ -99,10 +102,33 @@ const HAS_SPACE_RE = /\s/;
 /** Whitespace as `/\s/` and `String.prototype.trim` see it. */
 export const isSpaceCode = (c: number): boolean => SPACE.has(c);
 /** The characters `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
-const SPACE = new CharSet(
+const SPACE_CHARS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
-    '\u2028\u2029\u202f\u205f\u3000\ufeff',
-);
+  '\u2028\u2029\u202f\u205f\u3000\ufeff';
+const SPACE = new CharSet(SPACE_CHARS);
+
+// What `foldCell` asks about a UTF-16 code, as bits of one byte: whether it folds, and whether
+// its folded form is an ideograph, a digit or whitespace. 64 KB, built once.
+const FOLDS = 1;
+const CJK = 2;
+const DIGIT = 4;
+const WHITE = 8;
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
+const CELL_CLASS = cellClasses();
+
+function cellClasses(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  t.fill(CJK, 0x3400, 0x4dc0);
+  t.fill(CJK, 0x4e00, 0xa000);
+  t.fill(DIGIT, 0x30, 0x3a);
+  for (const ch of SPACE_CHARS) t[ch.charCodeAt(0)] = WHITE;
+  // The codes `foldCode` changes (full-width forms, U+3000, U+2212), classed by what they become.
+  for (const c of [...range(0xff01, 0xff5f), 0x3000, 0x2212]) {
+    const d = foldCode(c);
+    if (d !== c) t[c] = FOLDS | t[d]!;
+  }
+  return t;
+}
 
 /**
  * Removes whitespace that PDF extraction scatters inside values (`2021 年 6 月`, `≥ 90 %`). A run

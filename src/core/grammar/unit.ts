@@ -11,8 +11,8 @@ type UnitEntry = { text: string; unit: Unit; exp: number; latin?: boolean };
 const LATIN_RE = /^[A-Za-z²³]$/;
 const isLatin = (ch: string | undefined): boolean => ch !== undefined && LATIN_RE.test(ch);
 
-const MONEY: Unit = { dimension: 'money', symbol: '元' };
-const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
+export const MONEY: Unit = { dimension: 'money', symbol: '元' };
+export const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
 
 const entries: UnitEntry[] = [
   { text: '元', unit: MONEY, exp: 0 },
@@ -65,6 +65,21 @@ for (const e of entries) {
 for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
 // A bit test rules out the positions where no unit starts before the map lookup.
 const UNIT_FIRST = new CharSet(entries.map((e) => e.text[0]!));
+
+const spellKey = (u: Unit): string => `${u.dimension}:${u.symbol}`;
+/**
+ * The key of every unit in the tables above, spelled once: the audit groups and compares every
+ * quoted number by its unit key, and a key built per number is a fresh string to hash each time.
+ */
+const STATIC_KEYS = new Map<Unit, string>(entries.map((e) => [e.unit, spellKey(e.unit)]));
+STATIC_KEYS.set(MONEY, spellKey(MONEY)).set(RATIO, spellKey(RATIO));
+
+/** Unit identity, dimension + normalised symbol (`count:人次`); 'none' for no unit. */
+export function unitKeyOf(u: Unit | null): string {
+  if (u === null) return 'none';
+  // Rate units (`元/人·月`) are made per number and are not in the table.
+  return STATIC_KEYS.get(u) ?? spellKey(u);
+}
 
 /** The longest unit written at `i`, or null. Latin units must be the whole Latin word (`km`, not `kmh`). */
 export function lookupUnit(s: string, i: number): UnitEntry | null {

@@ -126,6 +126,8 @@ function adjust(outcome: RowOutcome, deduction: number | undefined, profile: Pro
     trail += ` 扣分列扣 ${deduction} 分（rules.md §2 广西，最低 0 分）：${score} → ${next}。`;
     score = next;
   }
+  // Most profiles deduct nothing: the rule's outcome then stands as it is, with no copy.
+  if (score === outcome.score && trail === outcome.trail) return outcome;
   return { ...outcome, score, trail };
 }
 

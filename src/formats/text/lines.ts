@@ -5,6 +5,7 @@
 // a wrapped line tells which table column it was wrapped in (see cell-split.ts).
 
 import type { SplitLine } from './cell-split.ts';
+import { isRegexSpace } from './cells.ts';
 
 /** Longer lines are not table text; capping them bounds every per-line scan. */
 export const MAX_LINE_CHARS = 10_000;
@@ -14,7 +15,7 @@ export type Line = {
   no: number;
   /** trimmed text; '' for a blank line. */
   text: string;
-  /** cache of `plain(line)`. */
+  /** cache of `plain(line)`; readSource fills it (and `width`) when there is nothing to squeeze. */
   plainText?: string | undefined;
   /** cache of `textWidth(text)`, filled by `plain` when the line has nothing to squeeze. */
   width?: number | undefined;
@@ -149,6 +150,53 @@ export function squeeze(s: string): string {
   // Most cells have no space: skip the regex for them (this runs on every line).
   for (let i = 0; i < s.length; i++) if (isSpaceLike(s.charCodeAt(i))) return s.replace(WHITESPACE, '');
   return s;
+}
+
+/** What `scanLine` found: the line's trimmed bounds and, when `plain` has nothing to remove, its width. */
+export type LineScan = {
+  /** index of the newline that ends the line, or the scan limit when none came before it. */
+  end: number;
+  /** trimmed text is [from, to) (empty when from === to). */
+  from: number;
+  to: number;
+  /** the trimmed text holds a SQUEEZED character (space, pipe, control): `plain` must look. */
+  squeezed: boolean;
+  /** textWidth of the trimmed text, in half cells; meaningful only when !squeezed. */
+  halves: number;
+};
+
+/**
+ * Scans one source line from `pos` up to the newline code `nl` (or `limit`), trimming and
+ * measuring it in the same pass: the source text is read once instead of once to find the line,
+ * once to trim it and once more in `plain`. Newlines and every trimmed character are in the
+ * SQUEEZED class, so the common character (an ideograph) costs one table load.
+ */
+export function scanLine(text: string, pos: number, limit: number, nl: number, out: LineScan): void {
+  let from = pos;
+  // Leading spaces, up to the newline of a blank line.
+  while (from < limit) {
+    const c = text.charCodeAt(from);
+    if (c === nl || !isRegexSpace(c)) break;
+    from++;
+  }
+  let halves = 0;
+  let firstSqueezed = -1;
+  let i = from;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    const k = CHAR[c]!;
+    if ((k & SQUEEZED) === 0) halves += k & HALVES;
+    else if (c === nl) break;
+    else if (firstSqueezed < 0) firstSqueezed = i;
+  }
+  let to = i;
+  while (to > from && isRegexSpace(text.charCodeAt(to - 1))) to--;
+  out.end = i;
+  out.from = from;
+  out.to = to;
+  // Trailing spaces are squeezed too: `halves` counted exactly [from, to) when none came before.
+  out.squeezed = firstSqueezed >= 0 && firstSqueezed < to;
+  out.halves = halves;
 }
 
 /** The squeezed text of a line with table pipes removed: what labels are matched against. Cached. */

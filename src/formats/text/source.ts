@@ -2,8 +2,7 @@
 // anchor, at most MAX_LINES lines. A whole report converted to text may carry the form as an
 // appendix; a huge input costs the same as a normal one (nothing beyond the window is touched).
 
-import { isRegexSpace } from './cells.ts';
-import { type Line, MAX_LINE_CHARS } from './lines.ts';
+import { type Line, type LineScan, MAX_LINE_CHARS, scanLine } from './lines.ts';
 
 /** A long form (200 narrative rows) has a few thousand lines. */
 export const MAX_LINES = 20_000;
@@ -23,6 +22,9 @@ export type Source = {
   cut: boolean;
 };
 
+/** Scratch result of scanLine, reused line after line. */
+const SCAN: LineScan = { end: 0, from: 0, to: 0, squeezed: false, halves: 0 };
+
 export function readSource(text: string): Source {
   // A file with bare CR line ends (old Mac) is split on CR; the CR of CRLF is trimmed away.
   const nl = text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
@@ -40,26 +42,36 @@ export function readSource(text: string): Source {
     for (let k = text.indexOf(nl); k >= 0 && k < start; k = text.indexOf(nl, k + 1)) no++;
   }
   const lines: Line[] = [];
+  const nlCode = nl.charCodeAt(0);
+  const scan = SCAN;
   let truncated = 0;
   let chars = 0;
   let pos = start;
   for (;;) {
     if (lines.length >= MAX_LINES || chars >= MAX_CHARS) break;
-    let end = text.indexOf(nl, pos);
-    const last = end < 0;
-    if (last) end = text.length;
+    // `text.slice(pos, to).trim()` found, cut and measured in one pass (lines.ts scanLine): the
+    // trim also drops the form feed pdftotext puts at page breaks, NBSP, U+3000 and a BOM.
+    const cap = pos + MAX_LINE_CHARS;
+    scanLine(text, pos, Math.min(cap, text.length), nlCode, scan);
+    let end = scan.end;
     let to = end;
-    if (end - pos > MAX_LINE_CHARS) {
-      to = pos + MAX_LINE_CHARS;
-      truncated++;
+    if (end === cap && text.charCodeAt(end) !== nlCode) {
+      // Longer than MAX_LINE_CHARS: the rest of the line is skipped unread.
+      end = text.indexOf(nl, cap);
+      if (end < 0) end = text.length;
+      if (end > cap) truncated++;
+      to = cap;
     }
-    // `text.slice(pos, to).trim()` as one slice: the trim also drops the form feed pdftotext puts
-    // at page breaks, NBSP, U+3000 and a BOM (isRegexSpace is exactly trim's set).
-    let a = pos;
-    let b = to;
-    while (a < b && isRegexSpace(text.charCodeAt(a))) a++;
-    while (b > a && isRegexSpace(text.charCodeAt(b - 1))) b--;
-    lines.push({ no: no++, text: a < b ? text.slice(a, b) : '', plainText: undefined, width: undefined });
+    const last = end >= text.length;
+    const t = scan.from < scan.to ? text.slice(scan.from, scan.to) : '';
+    // Nothing for `plain` to remove: its answer and the line's width are known already.
+    const known = !scan.squeezed;
+    lines.push({
+      no: no++,
+      text: t,
+      plainText: known ? t : undefined,
+      width: known ? scan.halves / 2 : undefined,
+    });
     chars += to - pos;
     pos = end + 1;
     if (last) break;

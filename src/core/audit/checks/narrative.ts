@@ -42,8 +42,12 @@ function sameSubject(s: Fact, q: Fact): boolean {
   return shared >= 1 && q.lonely && overlap(rowNameGrams(q), subjectGrams(s)) >= SAME_SUBJECT;
 }
 
-/** Scratch memory for sharedPairs, reused from form to form. */
+/** Scratch memory for sharedPairs, reused from form to form (cleared after each use). */
 const gramIndex = new GramIndex();
+/** per earlier fact: bigrams shared with the current one; all zero between uses. */
+let sharedCounts = new Int32Array(64);
+/** the earlier facts met by the current one, in the order they were met. */
+let touched = new Int32Array(64);
 
 /**
  * Pairs of quoted numbers whose wide contexts share at least `min` bigrams, found through an
@@ -55,24 +59,28 @@ function sharedPairs(facts: readonly Fact[], min: number): Array<[Fact, Fact]> {
   if (facts.length < 2) return pairs;
   const index = gramIndex;
   index.reset();
-  const counts = new Int32Array(facts.length);
-  const touched: number[] = [];
+  if (sharedCounts.length < facts.length) {
+    sharedCounts = new Int32Array(facts.length * 2);
+    touched = new Int32Array(facts.length * 2);
+  }
+  const counts = sharedCounts;
   for (let i = 0; i < facts.length; i++) {
     // One lookup per bigram: count the earlier facts listed under it, then list this one (a
     // fact's bigrams are distinct, so it never meets itself).
+    let met = 0;
     for (const g of wideGrams(facts[i]!)) {
       const slot = index.slot(g);
       for (let e = index.first(slot); e !== -1; e = index.next(e)) {
         const j = index.item(e);
-        if (counts[j]!++ === 0) touched.push(j);
+        if (counts[j]!++ === 0) touched[met++] = j;
       }
       index.append(slot, i);
     }
-    for (const j of touched) {
+    for (let t = 0; t < met; t++) {
+      const j = touched[t]!;
       if (counts[j]! >= min) pairs.push([facts[j]!, facts[i]!]);
       counts[j] = 0;
     }
-    touched.length = 0;
   }
   return pairs;
 }
