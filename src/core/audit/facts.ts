@@ -35,10 +35,13 @@ export type Fact = {
   /** the number as written: text[start, end). */
   start: number;
   end: number;
-  /** the words right around the number: text[nearStart, start) and text[end, nearEnd). */
+  /**
+   * the words right around the number: text[nearStart, start) and text[end, nearEnd); -1 until
+   * first needed (see nearWindow): most quoted numbers are never compared by subject.
+   */
   nearStart: number;
   nearEnd: number;
-  /** a wider window (±10 characters within the clause), for quoted-vs-quoted matching. */
+  /** a wider window (±10 characters within the clause), for quoted-vs-quoted matching; -1 until first needed. */
   wideStart: number;
   wideEnd: number;
   /** the name of the row whose cell holds the number ('' in the goal cells). */
@@ -61,7 +64,10 @@ export const sameCell = (a: Fact, b: Fact): boolean => a.row === b.row && a.side
 export const writtenOf = (f: Fact): string => f.text.slice(f.start, f.end);
 
 /** The number with the words around it, for messages (`邀请到61位重磅嘉宾`). */
-export const saidOf = (f: Fact): string => f.text.slice(f.nearStart, f.nearEnd);
+export function saidOf(f: Fact): string {
+  nearWindow(f);
+  return f.text.slice(f.nearStart, f.nearEnd);
+}
 
 // One byte per UTF-16 code, so the window scans need no hash lookup per character.
 const PUNCT = 1;
@@ -169,6 +175,7 @@ export function subjectGrams(f: Fact): Grams {
   if (f.subjectGrams === null) {
     if (f.structured) f.subjectGrams = bigrams(f.rowName);
     else {
+      nearWindow(f);
       const out: number[] = [];
       addBigrams(out, f.text, f.end, f.nearEnd, addBigrams(out, f.text, f.nearStart, f.start, -1));
       f.subjectGrams = out;
@@ -182,6 +189,7 @@ export function wideGrams(f: Fact): Grams {
   if (f.wideGrams === null) {
     if (f.structured) f.wideGrams = bigrams(f.rowName);
     else {
+      wideWindow(f);
       const out: number[] = [];
       addBigrams(out, f.text, f.wideStart, f.start, -1);
       addBigrams(out, f.text, f.end, f.wideEnd, -1);
@@ -197,6 +205,20 @@ export function rowNameGrams(f: Fact): Grams {
 }
 
 export const unitKey = (q: Quantity): string => unitKeyOf(q.unit);
+
+/** Sets the near window of a quoted fact, if not yet set (structured facts have theirs from the start). */
+function nearWindow(f: Fact): void {
+  if (f.nearStart >= 0) return;
+  f.nearStart = windowStart(f.text, f.start, NEAR, PUNCT);
+  f.nearEnd = windowEnd(f.text, f.end, NEAR, PUNCT);
+}
+
+/** Sets the wide window of a quoted fact, if not yet set. */
+function wideWindow(f: Fact): void {
+  if (f.wideStart >= 0) return;
+  f.wideStart = windowStart(f.text, f.start, WIDE, CLAUSE_END);
+  f.wideEnd = windowEnd(f.text, f.end, WIDE, CLAUSE_END);
+}
 
 /** Start of the clause-bounded words just before `start` (at most `width` characters). */
 function windowStart(text: string, start: number, width: number, stop: number): number {
@@ -279,10 +301,11 @@ function quotedFacts(text: string, numbers: readonly QuotedNumber[], cell: Cell,
       text,
       start: offset,
       end,
-      nearStart: windowStart(text, offset, NEAR, PUNCT),
-      nearEnd: windowEnd(text, end, NEAR, PUNCT),
-      wideStart: windowStart(text, offset, WIDE, CLAUSE_END),
-      wideEnd: windowEnd(text, end, WIDE, CLAUSE_END),
+      // Computed on first use (nearWindow, wideWindow).
+      nearStart: -1,
+      nearEnd: -1,
+      wideStart: -1,
+      wideEnd: -1,
       rowName: cell.rowName,
       subjectGrams: null,
       wideGrams: null,

@@ -9,8 +9,13 @@ const DIGIT_OF = [0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]
 /**
  * A numeral read from text. `mantissa` is the written value as a plain decimal string, kept so that
  * magnitudes and money units scale it exactly (`4.9` × 10⁴ is computed as `4.9e4`, not 4.9 × 10000).
+ * It is null when `value` is an exact integer that spells it (`185`, `十九`): most numbers carry no
+ * magnitude, so the string is made only when asked for (`mantissaOf`).
  */
-export type NumberToken = { value: number; mantissa: string; start: number; end: number };
+export type NumberToken = { value: number; mantissa: string | null; start: number; end: number };
+
+/** The token's mantissa, spelled from its value when the reader did not keep one. */
+export const mantissaOf = (t: NumberToken): string => t.mantissa ?? plainNumber(t.value);
 
 /** Integers of up to 15 digits are exact as doubles, so summing their digits gives Number(text). */
 const MAX_PLAIN = 15;
@@ -40,9 +45,8 @@ export function readArabic(s: string, i: number, allowSign = false): NumberToken
   const next = s.charCodeAt(j);
   const digits = j - intStart;
   if (next !== 44 && next !== 46 && digits <= MAX_PLAIN && (digits === 1 || s.charCodeAt(intStart) !== 48)) {
-    const m = s.slice(intStart, j);
-    if (neg && plain !== 0) return { value: -plain, mantissa: `-${m}`, start: i, end: j };
-    return { value: plain, mantissa: m, start: i, end: j };
+    // No leading zero and at most 15 digits: the value spells the mantissa exactly.
+    return { value: neg && plain !== 0 ? -plain : plain, mantissa: null, start: i, end: j };
   }
   let intDigits = s.slice(intStart, j);
   if (intDigits.length <= 3) {
@@ -190,7 +194,7 @@ export function readChinese(s: string, i: number): NumberToken | null {
   // Back off one character at a time: `十九个` reads `十九`, `三千万元` reads `三千万`.
   while (j > i) {
     const v = parseChineseNumeral(s.slice(i, j));
-    if (v !== null) return { value: v, mantissa: plainNumber(v), start: i, end: j };
+    if (v !== null) return { value: v, mantissa: null, start: i, end: j };
     j--;
   }
   return null;
@@ -287,7 +291,7 @@ export function parseNumber(text: string): number | null {
     const mag = readMagnitude(s, arabic.end);
     const end = mag ? mag.end : arabic.end;
     if (end !== s.length) return null;
-    const v = scaleMantissa(arabic.mantissa, mag ? mag.exp : 0);
+    const v = scaleMantissa(mantissaOf(arabic), mag ? mag.exp : 0);
     return Number.isFinite(v) ? v : null;
   }
   const cn = readChinese(s, 0);

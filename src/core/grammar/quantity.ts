@@ -1,5 +1,6 @@
 import { combine, matchPrefix, matchSuffix, startsPrefixCode } from './comparator.ts';
 import {
+  mantissaOf,
   type NumberToken,
   readArabic,
   readChinese,
@@ -109,7 +110,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
     tok = readArabic(s, j + 3) ?? (opts.chinese ? readChinese(s, j + 3) : null);
     // `百分之百`: a lone 百 is not a numeral anywhere else.
     if (!tok && opts.chinese && s[j + 3] === '百')
-      tok = { value: 100, mantissa: '100', start: j + 3, end: j + 4 };
+      tok = { value: 100, mantissa: null, start: j + 3, end: j + 4 };
     percentWord = tok !== null;
   } else {
     tok = readArabic(s, j, true) ?? (opts.chinese ? readChinese(s, j) : null);
@@ -163,7 +164,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
     return { kind: 'error', reason: `比较符前后矛盾：${s.slice(i, j)}`, end: j };
   }
   // With no magnitude the token's value is already the amount: no need to parse the mantissa again.
-  const amount = exp === 0 ? tok.value : scaleMantissa(tok.mantissa, exp);
+  const amount = exp === 0 ? tok.value : scaleMantissa(mantissaOf(tok), exp);
   if (!Number.isFinite(amount) || !Number.isFinite(tok.value)) {
     return { kind: 'error', reason: `数值超出范围：${s.slice(i, Math.min(j, i + 30))}`, end: j };
   }

@@ -83,15 +83,10 @@ function readMilestoneDate(s: string, i: number): DateMatch | null {
   if (!m) return null;
   const after = skipWord(s, m.end, DATE_SUFFIXES, SUFFIX_FIRST);
   if (m.year === null && m.precision === 'month' && !m.endWord && after === m.end) return null;
-  return {
-    year: m.year,
-    month: m.month,
-    day: m.day,
-    precision: m.precision,
-    endWord: m.endWord,
-    start: i,
-    end: after,
-  };
+  // readDate made `m` for this call alone: widen it to the prefix and suffix words in place.
+  m.start = i;
+  m.end = after;
+  return m;
 }
 
 type Clause = { match: DateMatch; written: string; action: string; quantity: Quantity | null };

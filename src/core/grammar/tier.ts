@@ -57,6 +57,8 @@ for (const l of byFirst.values()) l.sort((a, b) => b[0].length - a[0].length);
 
 // The long phrases of rules.md §1.4 (`部分达成年度指标并具有一定效果`) are tiers at any length.
 const EXACT = new Map<string, Tier>(LEXICON);
+/** No whole-cell word is longer: a longer cell (prose) is not hashed to look it up. */
+const MAX_EXACT = Math.max(...[...EXACT.keys(), ...WHOLE_CELL.keys()].map((w) => w.length));
 
 const RANK: Record<Tier, number> = { met: 2, partial: 1, unmet: 0 };
 
@@ -69,7 +71,7 @@ export const MAX_TIER_LENGTH = 12;
 
 /** Classifies a short cell (already folded, compacted, trailing punctuation removed) as a tier. */
 export function readTier(s: string): TierValue | null {
-  const whole = WHOLE_CELL.get(s) ?? EXACT.get(s);
+  const whole = s.length <= MAX_EXACT ? (WHOLE_CELL.get(s) ?? EXACT.get(s)) : undefined;
   if (whole) return { kind: 'tier', tier: whole, word: s };
   if (s.length > MAX_TIER_LENGTH) return null;
   let best: { tier: Tier; word: string } | null = null;

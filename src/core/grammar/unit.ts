@@ -110,10 +110,26 @@ export type UnitPhrase = {
 const RATE_JOINERS = new Set(['·', '•', '・', '.', '/']);
 
 /**
+ * The record readUnitPhrase returns, overwritten by every call: it runs for every number read, and
+ * its callers take the fields they need at once. Read it before the next call, never keep it.
+ */
+const phrase: UnitPhrase = { unit: null, exp: 0, text: '', end: 0, hedge: false };
+
+function setPhrase(unit: Unit | null, exp: number, text: string, end: number, hedge: boolean): UnitPhrase {
+  phrase.unit = unit;
+  phrase.exp = exp;
+  phrase.text = text;
+  phrase.end = end;
+  phrase.hedge = hedge;
+  return phrase;
+}
+
+/**
  * Reads `[magnitude][余|多][unit][/denominator…]` at `i`. Units that begin with a magnitude character
  * (`千米`, `百分比`) win over the magnitude reading, so `5千米` is 5 千米, not 5000 米.
+ * The result is a shared record, valid until the next call (see `phrase`).
  */
-export function readUnitPhrase(s: string, i: number): UnitPhrase {
+export function readUnitPhrase(s: string, i: number): Readonly<UnitPhrase> {
   let entry = lookupUnit(s, i);
   let magEnd = i;
   let exp = 0;
@@ -134,7 +150,7 @@ export function readUnitPhrase(s: string, i: number): UnitPhrase {
   }
   if (!entry) {
     // A `余` not followed by a unit is left for the caller to read after the magnitude.
-    return { unit: null, exp, text: s.slice(i, magEnd), end: magEnd, hedge: false };
+    return setPhrase(null, exp, s.slice(i, magEnd), magEnd, false);
   }
   exp += entry.exp;
   let end = unitStart + entry.text.length;
@@ -154,8 +170,22 @@ export function readUnitPhrase(s: string, i: number): UnitPhrase {
       end = k;
     }
   }
-  // One slice unless a hedge sits between magnitude and unit: a joined string would be flattened
-  // again by every later search for the unit text.
-  const text = magEnd === unitStart ? s.slice(i, end) : s.slice(i, magEnd) + s.slice(unitStart, end);
-  return { unit, exp, text, end, hedge };
+  return setPhrase(unit, exp, phraseText(s, i, magEnd, unitStart, end, entry), end, hedge);
+}
+
+/**
+ * The phrase as written, without the hedge. A bare unit is the table's own string (the text
+ * matched it), so most numbers need no slice; otherwise one slice unless a hedge sits between
+ * magnitude and unit: a joined string would be flattened again by every later search for it.
+ */
+function phraseText(
+  s: string,
+  i: number,
+  magEnd: number,
+  unitStart: number,
+  end: number,
+  entry: UnitEntry,
+): string {
+  if (unitStart === i && end === i + entry.text.length) return entry.text;
+  return magEnd === unitStart ? s.slice(i, end) : s.slice(i, magEnd) + s.slice(unitStart, end);
 }

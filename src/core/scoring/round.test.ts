@@ -31,4 +31,17 @@ describe('round2 (rules.md §1.7: half-up, 2 decimals)', () => {
     expect(justBelow(2.4)).toBe(2.39);
     expect(justBelow(8)).toBe(7.99);
   });
+  it('finds the same open top as rounding every limit through 12 significant digits', () => {
+    const reference = (limit: number) =>
+      Math.max(0, Math.round(Number((limit * 100).toPrecision(12))) - 1) / 100;
+    const halves = fc.integer({ min: -2_000_000, max: 2_000_000 }).map((n) => (n + 0.5) / 100);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -2000, max: 2000, noNaN: true }), halves), (limit) => {
+        expect(justBelow(limit)).toBe(reference(limit));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const limit of [0, 2.4, 8, 0.125, 1e6 + 0.005, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(justBelow(limit)).toBe(reference(limit));
+  });
 });

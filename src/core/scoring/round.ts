@@ -26,6 +26,14 @@ export function formatAmount(amount: number): string {
 
 /** The largest 2-decimal score strictly below `limit` (a band's open upper end, rules.md §1.4). */
 export function justBelow(limit: number): number {
-  const cents = Math.round(Number((limit * 100).toPrecision(12)));
-  return Math.max(0, cents - 1) / 100;
+  return Math.max(0, limitCents(limit) - 1) / 100;
+}
+
+/** `limit` in whole cents, float noise first rounded off at 12 significant digits (2.4 × 100 is 239.99999999999997). */
+function limitCents(limit: number): number {
+  const x = limit * 100;
+  // Below 1e5, rounding to 12 significant digits moves a value by under 1e-6: unless it sits that
+  // close to a half, Math.round picks the same integer either way, and no string need be made.
+  if (Math.abs(x) < 1e5 && Math.abs(x - Math.floor(x) - 0.5) > 1e-6) return Math.round(x);
+  return Math.round(Number(x.toPrecision(12)));
 }

@@ -69,21 +69,7 @@ export function scoreForm(
       outcome = rule.apply(input);
       if (outcome) break;
     }
-    const o = adjust(outcome!, row.indicator.deduction, profile);
-    return {
-      index: row.index,
-      name: row.indicator.name,
-      level1: row.indicator.level1,
-      level2: row.indicator.level2,
-      weight,
-      selfScore,
-      ruleScore: o.score,
-      kind: o.kind,
-      rule: o.rule,
-      ...(o.band ? { band: o.band } : {}),
-      trail: o.trail,
-      ...(o.facts ? { facts: o.facts } : {}),
-    };
+    return rowScore(row, weight, selfScore, adjust(outcome!, row.indicator.deduction, profile));
   });
   rescaleNotApplicable(rows, profile);
 
@@ -108,6 +94,35 @@ export function scoreForm(
     cap,
     rows,
   };
+}
+
+/**
+ * The row's score record. Keys are added in the order the JSON output lists them (band before
+ * trail, facts last); optional keys are left out, not set to undefined. Assigned one by one rather
+ * than spread in from temporary objects: this runs for every row of every form.
+ */
+function rowScore(
+  row: AnalysedForm['rows'][number],
+  weight: number,
+  selfScore: number | null,
+  o: RowOutcome,
+): RowScore {
+  // trail is added after the optional band, so the record starts without it.
+  const r: Omit<RowScore, 'trail'> & { trail?: string } = {
+    index: row.index,
+    name: row.indicator.name,
+    level1: row.indicator.level1,
+    level2: row.indicator.level2,
+    weight,
+    selfScore,
+    ruleScore: o.score,
+    kind: o.kind,
+    rule: o.rule,
+  };
+  if (o.band) r.band = o.band;
+  r.trail = o.trail;
+  if (o.facts) r.facts = o.facts;
+  return r as RowScore;
 }
 
 /** Profile deductions applied after a rule scored the row (rules.md §1.3 variant, §2 广西). */

@@ -134,7 +134,8 @@ export const quotedNumbers: Check = {
     const reported = new Set<string>();
     const report = (a: Fact, b: Fact): void => {
       if (sameCell(a, b) || Math.abs(a.amount - b.amount) < 1e-9) return;
-      const key = [fieldOf(a), fieldOf(b), a.amount, b.amount].join('|');
+      // Same string as joining the four with '|', without the array.
+      const key = `${fieldOf(a)}|${fieldOf(b)}|${a.amount}|${b.amount}`;
       if (reported.has(key)) return;
       reported.add(key);
       out.push(conflict(a, b, names));

@@ -42,19 +42,23 @@ export const quantitative: RowRule = {
     // rules.md §1.3: negative actuals count as 0.
     const a = Math.max(0, actual.amount);
     const t = target.amount;
-    const outcome = (score: number, why: string, completion?: number): RowOutcome => ({
-      rule:
-        direction === '<=' || direction === '<'
-          ? 'lower-is-better'
-          : direction === '='
-            ? 'equality'
-            : 'higher-is-better',
-      kind: 'quantitative',
-      score: round2(score),
-      band: { min: round2(score), max: round2(score) },
-      trail: `${head}；${why}`,
-      ...(completion === undefined ? {} : { facts: { completion } }),
-    });
+    const outcome = (score: number, why: string, completion?: number): RowOutcome => {
+      const o: RowOutcome = {
+        rule:
+          direction === '<=' || direction === '<'
+            ? 'lower-is-better'
+            : direction === '='
+              ? 'equality'
+              : 'higher-is-better',
+        kind: 'quantitative',
+        score: round2(score),
+        band: { min: round2(score), max: round2(score) },
+        trail: `${head}；${why}`,
+      };
+      // Set only when known (no spread of a temporary object): facts stays absent otherwise.
+      if (completion !== undefined) o.facts = { completion };
+      return o;
+    };
     if (direction === '=' && t === 0) {
       const full = a <= 0;
       return outcome(
