@@ -22,6 +22,34 @@ export function showQuantity(q: Quantity): string {
 }
 
 /** Scores a quantity target against a quantity actual (rules.md §1.3). */
+/**
+ * A quantitative row's outcome. A module function, not a closure made per row: tsx (keepNames)
+ * renames every named closure as it is created, which costs more than the scoring itself.
+ */
+function outcome(
+  direction: Comparator,
+  head: string,
+  score: number,
+  why: string,
+  completion?: number,
+): RowOutcome {
+  const o: RowOutcome = {
+    rule:
+      direction === '<=' || direction === '<'
+        ? 'lower-is-better'
+        : direction === '='
+          ? 'equality'
+          : 'higher-is-better',
+    kind: 'quantitative',
+    score: round2(score),
+    band: { min: round2(score), max: round2(score) },
+    trail: `${head}；${why}`,
+  };
+  // Set only when known (no spread of a temporary object): facts stays absent otherwise.
+  if (completion !== undefined) o.facts = { completion };
+  return o;
+}
+
 export const quantitative: RowRule = {
   id: 'quantitative',
   name: '定量指标',
@@ -42,37 +70,24 @@ export const quantitative: RowRule = {
     // rules.md §1.3: negative actuals count as 0.
     const a = Math.max(0, actual.amount);
     const t = target.amount;
-    const outcome = (score: number, why: string, completion?: number): RowOutcome => {
-      const o: RowOutcome = {
-        rule:
-          direction === '<=' || direction === '<'
-            ? 'lower-is-better'
-            : direction === '='
-              ? 'equality'
-              : 'higher-is-better',
-        kind: 'quantitative',
-        score: round2(score),
-        band: { min: round2(score), max: round2(score) },
-        trail: `${head}；${why}`,
-      };
-      // Set only when known (no spread of a temporary object): facts stays absent otherwise.
-      if (completion !== undefined) o.facts = { completion };
-      return o;
-    };
     if (direction === '=' && t === 0) {
       const full = a <= 0;
       return outcome(
+        direction,
+        head,
         full ? weight : 0,
         full ? `目标为 0 且实际为 0，得满分 ${weight}。` : `目标为 0 而实际为 ${a}，得 0 分。`,
       );
     }
     if (direction === '>=' || direction === '>' || direction === '=') {
-      if (t <= 0) return outcome(weight, `目标为 0，实际不低于 0，得满分 ${weight}。`);
+      if (t <= 0) return outcome(direction, head, weight, `目标为 0，实际不低于 0，得满分 ${weight}。`);
       const ratio = a / t;
       const completion = ratio * 100;
       const s = weight * Math.min(ratio, 1);
       const capped = ratio > 1 ? '（超过 100% 按 100% 计）' : '';
       return outcome(
+        direction,
+        head,
         s,
         `完成比 = ${round2(completion)}%${capped}；得分 = ${weight} × ${round2(Math.min(completion, 100))}% = ${round2(s)}。`,
         completion,
@@ -80,12 +95,20 @@ export const quantitative: RowRule = {
     }
     // lower is better
     if (a <= t || a === 0) {
-      return outcome(weight, `实际未超过目标，得满分 ${weight}。`, t > 0 ? (a / t) * 100 : 0);
+      return outcome(
+        direction,
+        head,
+        weight,
+        `实际未超过目标，得满分 ${weight}。`,
+        t > 0 ? (a / t) * 100 : 0,
+      );
     }
     if (profile.quantitative.lowerIsBetter === 'linear-deviation') {
       const dev = t > 0 ? (a - t) / t : Number.POSITIVE_INFINITY;
       const s = dev >= 1 ? 0 : weight * (1 - dev);
       return outcome(
+        direction,
+        head,
         s,
         `偏离度法：超出目标 ${round2(dev * 100)}%，得分 = ${weight} × (1 − ${round2(dev * 100)}%) = ${round2(s)}（超出一倍及以上为 0）。`,
         t > 0 ? (a / t) * 100 : undefined,
@@ -93,6 +116,8 @@ export const quantitative: RowRule = {
     }
     const s = t > 0 ? weight * Math.min(t / a, 1) : 0;
     return outcome(
+      direction,
+      head,
       s,
       `比率法：得分 = ${weight} × 目标 ÷ 实际 = ${weight} × ${round2((t / a) * 100)}% = ${round2(s)}。`,
       (a / t) * 100,
