@@ -35,18 +35,11 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
     }
     const sections = findSections(lines);
     const fileName = options?.fileName;
-    const stage = (name: string, run: () => void) => {
-      try {
-        run();
-      } catch (e) {
-        report.warn('', `读取“${name}”时出错（${describe(e)}），该部分可能不完整`, 0);
-      }
-    };
-    stage('表头', () => readHeader(lines, sections, form, report, fileName));
-    stage('项目资金', () => readFunds(lines, sections, form, report));
-    stage('年度总体目标', () => readGoals(lines, sections, form, report));
-    stage('绩效指标', () => readIndicators(lines, sections, form, report));
-    stage('总分', () => readTotals(lines, sections, form, report));
+    stage(report, '表头', () => readHeader(lines, sections, form, report, fileName));
+    stage(report, '项目资金', () => readFunds(lines, sections, form, report));
+    stage(report, '年度总体目标', () => readGoals(lines, sections, form, report));
+    stage(report, '绩效指标', () => readIndicators(lines, sections, form, report));
+    stage(report, '总分', () => readTotals(lines, sections, form, report));
     const next = sections.total === null ? null : nextForm(lines, sections.total + 1);
     if (next !== null) report.warn('', `第${next}行起像是另一张表，未读取（一次只导入一张表）`, 0.9, next);
   } catch (e) {
@@ -72,6 +65,15 @@ function currentYear(): number {
     yearEnd = new Date(year + 1, 0, 1).getTime();
   }
   return year;
+}
+
+/** One part of the form: a failure there is a warning, and the other parts are still read. */
+function stage(report: Report, name: string, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    report.warn('', `读取“${name}”时出错（${describe(e)}），该部分可能不完整`, 0);
+  }
 }
 
 /** Signatures and dates often follow the table; another form starts with its title or header. */
