@@ -5,6 +5,7 @@
 // note (printed after that row's score line). A new level label closes the previous row.
 
 import type { Form, Indicator } from '../../core/form/schema.ts';
+import { impliedLevel1 } from '../grid/indicator-labels.ts';
 import { MAX_SPLIT_LINES } from './cell-split.ts';
 import { classifyTable, type Item, type RowItem, type TextItem } from './indicator-items.ts';
 import { WrappedText } from './join.ts';
@@ -12,7 +13,7 @@ import type { Line } from './lines.ts';
 import { type Report, rowPath } from './report.ts';
 import { type Col, type SplitJob, splitRows } from './row-split.ts';
 import type { Sections } from './sections.ts';
-import { LEVEL1_OF, labelLevel } from './vocab.ts';
+import { labelLevel } from './vocab.ts';
 
 type Draft = {
   row: RowItem;
@@ -239,8 +240,9 @@ function build(d: Draft, k: number, report: Report): Indicator {
   }
   let level1 = d.level1;
   let level1Confidence = 0.95;
-  if (!level1 && LEVEL1_OF[d.level2]) {
-    level1 = LEVEL1_OF[d.level2]!;
+  const implied = level1 ? undefined : impliedLevel1(d.level2);
+  if (implied) {
+    level1 = implied;
     level1Confidence = 0.6;
   }
   const deviation = joinLines(sc.deviation, d.devLines, d.tail);

@@ -39,18 +39,6 @@ export const TABLE_HEADER_TERMS = [
 
 export const GOALS_LABEL_TERMS = ['年度总体目标', '总体目标'] as const;
 
-/** Level-2 words imply their level-1 when a form leaves the level-1 cell out. */
-export const LEVEL1_OF: Readonly<Record<string, string>> = {
-  数量指标: '产出指标',
-  质量指标: '产出指标',
-  时效指标: '产出指标',
-  经济效益指标: '效益指标',
-  社会效益指标: '效益指标',
-  生态效益指标: '效益指标',
-  可持续影响指标: '效益指标',
-  服务对象满意度指标: '满意度指标',
-};
-
 /** Blank lines a wrapped term may straddle (pdftotext leaves one or two). */
 const MAX_BLANKS = 3;
 
