@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Form } from '../src/core/form/schema.ts';
 import type { summarise } from '../src/services/evaluation.ts';
 import { formContent } from '../src/services/form-content.ts';
-import type { Store } from '../src/store/index.ts';
+import { indicatorRecord, type Store } from '../src/store/index.ts';
 import { syntheticForms, syntheticOrgs } from './synthetic-forms.ts';
 
 type Summary = ReturnType<typeof summarise>;
@@ -162,22 +162,7 @@ export async function bulkLoad(
           created_at: now,
           created_by: 'syn-admin',
         });
-        for (const r of c.indicators) {
-          indicatorRows.push({
-            form_id: id,
-            position: r.position,
-            year: c.year,
-            org_id: item.unitId,
-            level1: r.level1,
-            level2: r.level2,
-            name: r.name,
-            target: r.target,
-            actual: r.actual,
-            weight: r.weight,
-            score: r.score,
-            missed: r.missed ? 1 : 0,
-          });
-        }
+        for (const r of c.indicators) indicatorRows.push(indicatorRecord(id, item.unitId, c.year, r));
       }
       for (let i = 0; i < newProjects.length; i += 1000)
         await trx

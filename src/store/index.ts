@@ -32,6 +32,7 @@ export {
   findFormsByProjectName,
   forms,
   type IndicatorRow,
+  indicatorRecord,
 } from './repositories/forms.ts';
 export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';
 export { loginAttempts } from './repositories/login-attempts.ts';

@@ -24,6 +24,24 @@ export type IndicatorRow = {
   missed: boolean;
 };
 
+/** The form_indicators record of one row (also written directly by the bulk loader). */
+export function indicatorRecord(formId: string, orgId: string, year: number, r: IndicatorRow) {
+  return {
+    form_id: formId,
+    position: r.position,
+    year,
+    org_id: orgId,
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    target: r.target,
+    actual: r.actual,
+    weight: r.weight,
+    score: r.score,
+    missed: r.missed ? 1 : 0,
+  };
+}
+
 /** A revision's content and the columns derived from it (services compute them). */
 export type FormContent = {
   data: string;
@@ -370,22 +388,7 @@ export const forms = {
     for (const part of chunks(rows, 400)) {
       await db
         .insertInto('form_indicators')
-        .values(
-          part.map((r) => ({
-            form_id: formId,
-            position: r.position,
-            year,
-            org_id: orgId,
-            level1: r.level1,
-            level2: r.level2,
-            name: r.name,
-            target: r.target,
-            actual: r.actual,
-            weight: r.weight,
-            score: r.score,
-            missed: r.missed ? 1 : 0,
-          })),
-        )
+        .values(part.map((r) => indicatorRecord(formId, orgId, year, r)))
         .execute();
     }
   },
