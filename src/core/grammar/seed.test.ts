@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import seed from '../../../../shared/seed/000_58180adcbb221172.expected.json' with { type: 'json' };
+import { seedForm } from '../../../test/fixtures/build-form.ts';
+
+const seed = seedForm();
+
 import { COMPARATOR_SIGN } from './comparator.ts';
 import { parseValue } from './parse.ts';
 import type { Comparator, Quantity, QuotedNumber, Unit, Value } from './value.ts';
@@ -146,6 +149,6 @@ describe('seed form cells', () => {
 
   it('the funds unit 万元 of the seed is normalised to 元', () => {
     const v = parseValue('2926万元') as Quantity;
-    expect(v.amount / 10_000).toBe(seed.funds.total.annualBudget);
+    expect(v.amount / 10_000).toBe(seed.funds.total!.annualBudget);
   });
 });

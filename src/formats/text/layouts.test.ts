@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEED_TXT } from '../../../test/fixtures/build-form.ts';
 import type { Form } from '../../core/form/schema.ts';
 import { validateForm } from '../../core/form/validate.ts';
 import { importText } from './index.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/text/${name}`, import.meta.url), 'utf8');
-const seedText = readFileSync(
-  new URL('../../../../shared/seed/000_58180adcbb221172.txt', import.meta.url),
-  'utf8',
-);
+const seedText = readFileSync(SEED_TXT, 'utf8');
 
 type Row = [string, string, string, string, string, number, number, string];
 const rows = (list: Row[]) =>

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SEED_TXT } from '../../../test/fixtures/build-form.ts';
 import type { Form, FundsRow, Indicator } from '../../core/form/schema.ts';
 import { validateForm } from '../../core/form/validate.ts';
 import { importText } from './index.ts';
 import { renderFlattened, renderPdfText, trimToShortLastLine } from './test-forms.ts';
 
-const SEED = new URL('../../../../shared/seed/000_58180adcbb221172.txt', import.meta.url).pathname;
-const seedLines = readFileSync(SEED, 'utf8').split('\n');
+const seedLines = readFileSync(SEED_TXT, 'utf8').split('\n');
 
 const squeeze = (s: string) => s.replace(/\s/g, '');
 

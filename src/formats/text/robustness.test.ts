@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEED_TXT } from '../../../test/fixtures/build-form.ts';
 import { validateForm } from '../../core/form/validate.ts';
 import { importText } from './index.ts';
 
-const seedText = readFileSync(
-  new URL('../../../../shared/seed/000_58180adcbb221172.txt', import.meta.url),
-  'utf8',
-);
+const seedText = readFileSync(SEED_TXT, 'utf8');
 
 /** Strings built by repeat() are ropes; flatten first so the timing is the importer's own. */
 const flat = (s: string) => {

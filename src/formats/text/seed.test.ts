@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEED_TXT, seedForm } from '../../../test/fixtures/build-form.ts';
 import type { Form } from '../../core/form/schema.ts';
 import { validateForm } from '../../core/form/validate.ts';
 import { importText } from './index.ts';
 
-const SEED = new URL('../../../../shared/seed/000_58180adcbb221172', import.meta.url).pathname;
-const text = readFileSync(`${SEED}.txt`, 'utf8');
-const expected = JSON.parse(readFileSync(`${SEED}.expected.json`, 'utf8')) as Form;
+const text = readFileSync(SEED_TXT, 'utf8');
+const expected = seedForm();
 
 /** Cell text is compared ignoring whitespace (form-json.md). */
 const squeeze = (s: string) => s.replace(/\s/g, '');
