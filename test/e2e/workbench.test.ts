@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDetail, FormSummary } from '../../src/contract/forms.ts';
 import { apiLogin, seedVariants, waitEvaluated } from './support/api.ts';
@@ -51,6 +51,24 @@ async function openForm(): Promise<void> {
   await page.goto(`${server.url}/forms/${formId}`);
   await page.waitForSelector('.form-sheet');
   await expect.poll(() => page.getByTestId('rule-total-bar').textContent()).not.toBe('—');
+}
+
+/**
+ * Runs a row-menu command until `shown` appears. Once in a CI run a click on the item, while antd
+ * was still animating the menu open, did nothing (the menu stayed open): try again, at most 3 times.
+ */
+async function rowCommand(row: number, item: string, shown: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const entry = page.getByRole('menuitem', { name: item });
+    if (!(await entry.isVisible())) await page.locator(`.row-menu[aria-label="第 ${row} 行操作"]`).click();
+    await entry.click();
+    try {
+      await shown.waitFor({ state: 'attached', timeout: 4000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 async function confirmAction(label: string): Promise<void> {
@@ -171,9 +189,9 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('attaches evidence to an indicator, lists it and downloads it', async () => {
-    await page.locator('.row-menu[aria-label="第 6 行操作"]').click();
-    await page.getByRole('menuitem', { name: '佐证材料' }).click();
-    await page.locator('.evidence-upload input[type=file]').setInputFiles({
+    const upload = page.locator('.evidence-upload input[type=file]');
+    await rowCommand(6, '佐证材料', upload);
+    await upload.setInputFiles({
       name: '动态信息汇编.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('2021 年动态信息 185 篇目录'),
