@@ -1,6 +1,7 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
+import { decodeText } from './text/decode.ts';
 import { importText } from './text/index.ts';
 
 // The binary readers pull in exceljs, pdfjs and xmldom: load them on first use, so the CLI and
@@ -9,40 +10,12 @@ import { importText } from './text/index.ts';
 /** Extensions the importers read, in the order the CLI lists them. */
 export const IMPORTABLE = ['.xlsx', '.docx', '.pdf', '.txt', '.json'] as const;
 
-export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 /** Upload cap for binary formats: a real form file is well under a megabyte. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);
   return m ? m[0].toLowerCase() : '';
-}
-
-/** Decodes UTF-8 text, refusing binary data rather than importing mojibake. */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_TEXT_BYTES) {
-    throw new FormatError(
-      'too-large',
-      file,
-      `文件大小 ${(bytes.length / 1048576).toFixed(1)} MB，超过文本导入上限 ${MAX_TEXT_BYTES / 1048576} MB`,
-    );
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FormatError('corrupt', file, '不是 UTF-8 文本（可能是二进制文件或其他编码）');
-  }
-  const sample = text.slice(0, 65536);
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 9 || (c > 13 && c < 32)) control++;
-  }
-  if (control > 0 && control / Math.max(1, sample.length) > 0.01) {
-    throw new FormatError('corrupt', file, '包含大量控制字符，不是文本文件');
-  }
-  return text;
 }
 
 /**
