@@ -44,6 +44,17 @@ describe('the seed form (its real problems, found by general rules)', () => {
     for (const f of at('narrative.number-conflict')) expect(f.rows?.length).toBeGreaterThan(0);
   });
 
+  it('quotes a number in prose with its whole clause, and marks a clause cut for length with …', () => {
+    const conflicts = at('narrative.number-conflict').map((f) => f.message);
+    // The seed's clause is `其中为中关村论坛邀请到61位重磅嘉宾发表演讲；` — quoted from its start to its end.
+    expect(conflicts.some((m) => m.includes('“其中为中关村论坛邀请到61位重磅嘉宾发表演讲”'))).toBe(true);
+    expect(conflicts.some((m) => m.includes('“受众人群达4.9万人次”'))).toBe(true);
+    // A clause longer than the quote allows is cut before the number, where the … shows it.
+    expect(conflicts.some((m) => /“…[^“”]*31位重磅嘉宾参加中关村论坛活动”/.test(m))).toBe(true);
+    // Structured cells are quoted whole.
+    expect(conflicts.some((m) => m.includes('“不少于180篇”'))).toBe(true);
+  });
+
   it('flags the satisfaction actual written as a bound, and over-completion at full marks', () => {
     expect(at('value.actual-is-bound').map((f) => f.row)).toEqual([27]);
     expect(at('scoring.over-completion').map((f) => f.row)).toEqual([0, 4]);

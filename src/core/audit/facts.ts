@@ -63,10 +63,19 @@ export const sameCell = (a: Fact, b: Fact): boolean => a.row === b.row && a.side
 /** As written, for messages (`4.9万人次`). */
 export const writtenOf = (f: Fact): string => f.text.slice(f.start, f.end);
 
-/** The number with the words around it, for messages (`邀请到61位重磅嘉宾`). */
+/**
+ * The number with its clause, for messages (`其中为中关村论坛邀请到61位重磅嘉宾发表演讲`): a reader
+ * checks the finding against the form, so the quote must not cut a word the way the ±6-character
+ * matching window does (`村论坛邀请到61位重磅嘉宾发表`). A clause longer than QUOTE characters on a
+ * side is cut there and marked with `…`. A structured fact quotes its whole cell.
+ */
 export function saidOf(f: Fact): string {
-  nearWindow(f);
-  return f.text.slice(f.nearStart, f.nearEnd);
+  if (f.structured) return f.text;
+  const b = windowStart(f.text, f.start, QUOTE, CLAUSE_END);
+  const e = windowEnd(f.text, f.end, QUOTE, CLAUSE_END);
+  const open = b > 0 && (STOPS[f.text.charCodeAt(b - 1)]! & CLAUSE_END) === 0;
+  const close = e < f.text.length && (STOPS[f.text.charCodeAt(e)]! & CLAUSE_END) === 0;
+  return `${open ? '…' : ''}${f.text.slice(b, e).trim()}${close ? '…' : ''}`;
 }
 
 // One byte per UTF-16 code, so the window scans need no hash lookup per character.
@@ -78,6 +87,7 @@ for (const c of '，。；;：:、,.!！?？（）()“”"《》\n\r\t ') STOPS
 for (const c of '，。；;：:,!！?？\n\r') STOPS[c.charCodeAt(0)]! |= CLAUSE_END;
 const NEAR = 6;
 const WIDE = 10;
+const QUOTE = 16;
 /** Words looked for at a position, with the characters they start or end with. */
 type Words = { words: readonly string[]; first: CharSet; last: CharSet };
 const wordList = (words: readonly string[]): Words => ({
