@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseComparator } from './comparator.ts';
 import { parseValue } from './parse.ts';
-import type { Comparator, Quantity, Unit, Value } from './value.ts';
+import { CTX, count, MONEY, q, RATIO, time } from './test-values.ts';
+import type { Comparator, Value } from './value.ts';
 
 // Every notation of rules.md §3, one tiny case each. Expected values are written by hand.
-
-const count = (symbol: string): Unit => ({ dimension: 'count', symbol });
-const time = (symbol: string): Unit => ({ dimension: 'time', symbol });
-const MONEY: Unit = { dimension: 'money', symbol: '元' };
-const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
-
-function q(
-  comparator: Comparator | null,
-  amount: number,
-  unit: Unit | null,
-  unitText: string,
-  writtenAmount = amount,
-): Quantity {
-  return { kind: 'quantity', comparator, amount, unit, unitText, writtenAmount };
-}
-
-const CTX = { year: 2021 };
 
 function expectValue(text: string, expected: Value) {
   expect(parseValue(text, CTX)).toEqual(expected);

@@ -5,23 +5,10 @@ const seed = seedForm();
 
 import { COMPARATOR_SIGN } from './comparator.ts';
 import { parseValue } from './parse.ts';
-import type { Comparator, Quantity, QuotedNumber, Unit, Value } from './value.ts';
+import { count, MONEY, q, RATIO } from './test-values.ts';
+import type { Quantity, QuotedNumber, Value } from './value.ts';
 
 // Every target and actual cell of the seed form, with its meaning written by hand.
-
-const count = (symbol: string): Unit => ({ dimension: 'count', symbol });
-const MONEY: Unit = { dimension: 'money', symbol: '元' };
-const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
-
-function q(
-  comparator: Comparator | null,
-  amount: number,
-  unit: Unit,
-  unitText: string,
-  written = amount,
-): Quantity {
-  return { kind: 'quantity', comparator, amount, unit, unitText, writtenAmount: written };
-}
 
 const deadline = (date: string, action: string): Value => ({
   kind: 'deadline',

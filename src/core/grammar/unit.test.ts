@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseValue } from './parse.ts';
-import type { Comparator, Quantity, Unit, Value } from './value.ts';
+import { CTX, count, MONEY, q, RATIO, time } from './test-values.ts';
+import type { Quantity, Value } from './value.ts';
 
 // rules.md §3 rows "money / magnitude", "ratio", "count units" and "numbers", one tiny case each.
 // Expected values are written by hand.
-
-const count = (symbol: string): Unit => ({ dimension: 'count', symbol });
-const time = (symbol: string): Unit => ({ dimension: 'time', symbol });
-const MONEY: Unit = { dimension: 'money', symbol: '元' };
-const RATIO: Unit = { dimension: 'ratio', symbol: '%' };
-
-function q(
-  comparator: Comparator | null,
-  amount: number,
-  unit: Unit | null,
-  unitText: string,
-  writtenAmount = amount,
-): Quantity {
-  return { kind: 'quantity', comparator, amount, unit, unitText, writtenAmount };
-}
-
-const CTX = { year: 2021 };
 
 function expectValue(text: string, expected: Value) {
   expect(parseValue(text, CTX)).toEqual(expected);
