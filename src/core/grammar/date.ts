@@ -93,7 +93,21 @@ function monthOrQuarterAhead(s: string, i: number): boolean {
   return s.charCodeAt(j) === MONTH || (quarterDigit(s.charCodeAt(i)) !== 0 && s.startsWith('季度', i + 1));
 }
 
+// By char code: a one-character string from `s[j]` is allocated for every ideograph tested.
 const MONTH = 0x6708; // 月
+const ORDINAL = 0x7b2c; // 第
+const MO_END = 0x672b; // 末
+const DI_END = 0x5e95; // 底
+const FEN_MONTH = 0x4efd; // 份
+const RI_DAY = 0x65e5; // 日
+const HAO_DAY = 0x53f7; // 号
+const NIAN_YEAR = 0x5e74; // 年
+const DU_YEAR = 0x5ea6; // 度
+const NEI_WITHIN = 0x5185; // 内
+const DOT = 0x2e;
+
+/** `底` or `末`: the end of the period just read. */
+const isEndWord = (c: number): boolean => c === DI_END || c === MO_END;
 
 /** Month, quarter and half-year forms at `i` (after a written year or with none). */
 function readPeriod(s: string, i: number): Period | null {
@@ -102,14 +116,14 @@ function readPeriod(s: string, i: number): Period | null {
   if (s.startsWith('下半年', i))
     return { month: 12, day: null, precision: 'half', endWord: true, end: i + 3 };
   let q = i;
-  if (s[q] === '第') q++;
+  if (s.charCodeAt(q) === ORDINAL) q++;
   const quarter = quarterDigit(s.charCodeAt(q));
   if (quarter && s.startsWith('季度', q + 1)) {
     let end = q + 3;
-    if (s[end] === '末' || s[end] === '底') end++;
+    if (isEndWord(s.charCodeAt(end))) end++;
     return { month: quarter * 3, day: null, precision: 'quarter', endWord: true, end };
   }
-  if (s[i] === 'Q' && quarterDigit(s.charCodeAt(i + 1))) {
+  if (s.charCodeAt(i) === 0x51 /* Q */ && quarterDigit(s.charCodeAt(i + 1))) {
     return {
       month: quarterDigit(s.charCodeAt(i + 1)) * 3,
       day: null,
@@ -119,10 +133,10 @@ function readPeriod(s: string, i: number): Period | null {
     };
   }
   const m = readSmallInt(s, i);
-  if (!m || s[m.end] !== '月') return null;
+  if (!m || s.charCodeAt(m.end) !== MONTH) return null;
   let j = m.end + 1;
-  if (s[j] === '份') j++;
-  if (s[j] === '底' || s[j] === '末')
+  if (s.charCodeAt(j) === FEN_MONTH) j++;
+  if (isEndWord(s.charCodeAt(j)))
     return { month: m.value, day: null, precision: 'month', endWord: true, end: j + 1 };
   if (s.startsWith('上旬', j))
     return { month: m.value, day: 10, precision: 'day', endWord: true, end: j + 2 };
@@ -131,7 +145,7 @@ function readPeriod(s: string, i: number): Period | null {
   if (s.startsWith('下旬', j))
     return { month: m.value, day: null, precision: 'month', endWord: true, end: j + 2 };
   const d = readSmallInt(s, j);
-  if (d && (s[d.end] === '日' || s[d.end] === '号')) {
+  if (d && (s.charCodeAt(d.end) === RI_DAY || s.charCodeAt(d.end) === HAO_DAY)) {
     return { month: m.value, day: d.value, precision: 'day', endWord: false, end: d.end + 1 };
   }
   return { month: m.value, day: null, precision: 'month', endWord: false, end: j };
@@ -194,23 +208,23 @@ function periodDate(year: number | null, p: Period, start: number): DateMatch {
 
 function readAfterYear(s: string, i: number, year: number): DateMatch | null {
   let j = i + 4;
-  const sep = s[j];
-  if (sep === '.' || sep === '-' || sep === '/') {
+  const sep = s.charCodeAt(j);
+  if (sep === DOT || sep === 0x2d /* - */ || sep === 0x2f /* / */) {
     const m = readDigits(s, j + 1);
     if (!m) return null;
-    if (s[m.end] === sep) {
+    if (s.charCodeAt(m.end) === sep) {
       const d = readDigits(s, m.end + 1);
       if (!d) return null;
       return { year, month: m.value, day: d.value, precision: 'day', endWord: false, start: i, end: d.end };
     }
     // `2021.6` is a decimal number, not a month; `2021-06` and `2021/6` are months.
-    if (sep === '.') return null;
+    if (sep === DOT) return null;
     return { year, month: m.value, day: null, precision: 'month', endWord: false, start: i, end: m.end };
   }
-  if (sep !== '年') return null;
+  if (sep !== NIAN_YEAR) return null;
   j++;
-  if (s[j] === '度') j++;
-  if (s[j] === '底' || s[j] === '末' || s[j] === '内') {
+  if (s.charCodeAt(j) === DU_YEAR) j++;
+  if (isEndWord(s.charCodeAt(j)) || s.charCodeAt(j) === NEI_WITHIN) {
     return { year, month: 12, day: null, precision: 'year', endWord: true, start: i, end: j + 1 };
   }
   if (s.startsWith('年底', j) || s.startsWith('年末', j)) {

@@ -10,7 +10,10 @@ import type { QuotedNumber } from './value.ts';
 // bare numbers in prose are list ordinals (`1、`), phone numbers or codes. Years and dates
 // (`2021年`, `6月30日`) are skipped, as are ordinals (`第3个`) and a lone `一` (an article: `一个平台`).
 
+// By char code: these are tested at every number, and `s[i]` would allocate a string per test.
 const BAI = '百'.charCodeAt(0);
+const DI = '第'.charCodeAt(0);
+const YI = '一'.charCodeAt(0);
 /** Where a quoted number can start: a digit, `百` (of 百分之) or a Chinese numeral. */
 const NUMBER_START = new CharSet([...'0123456789百', ...CHINESE_NUMERAL_STARTS]);
 const PROSE = { prefixes: false, hedges: false, nouns: false, chinese: false } as const;
@@ -79,8 +82,7 @@ function readArabicAt(s: string, original: string, i: number, out: QuotedNumber[
   if (r.kind !== 'quantity') return skipDigits(s, Math.max(r.end + 1, i + 1));
   const q = r.quantity;
   const next = s.charCodeAt(r.end);
-  const keep =
-    q.unitText !== '' && !isLatinCode(next) && s[i - 1] !== '第' && !isYear(q.unit?.symbol, q.amount);
+  const keep = q.unitText !== '' && !isLatinCode(next) && prev !== DI && !isYear(q.unit?.symbol, q.amount);
   if (keep) push(s, original, i, r.quantity, out);
   return Math.max(r.end, i + 1);
 }
@@ -88,7 +90,7 @@ function readArabicAt(s: string, original: string, i: number, out: QuotedNumber[
 function readChineseAt(s: string, original: string, i: number, out: QuotedNumber[]): number {
   let end = i + 1;
   while (end < s.length && isChineseNumeralCode(s.charCodeAt(end))) end++;
-  if ((end === i + 1 && s[i] === '一') || s[i - 1] === '第') return end;
+  if ((end === i + 1 && s.charCodeAt(i) === YI) || s.charCodeAt(i - 1) === DI) return end;
   const r = readQuantity(s, i, PROSE_CN);
   if (r?.kind !== 'quantity') return end;
   const q = r.quantity;

@@ -29,7 +29,7 @@ export function readArabic(s: string, i: number, allowSign = false): NumberToken
   const n = s.length;
   let j = i;
   let neg = false;
-  if (allowSign && s[j] === '-' && j + 1 < n && isDigitCode(s.charCodeAt(j + 1))) {
+  if (allowSign && s.charCodeAt(j) === 0x2d /* - */ && j + 1 < n && isDigitCode(s.charCodeAt(j + 1))) {
     neg = true;
     j++;
   }
@@ -200,8 +200,16 @@ export function readChinese(s: string, i: number): NumberToken | null {
   return null;
 }
 
-/** Power-of-ten exponents of the magnitude words written after a numeral. */
-const MAGNITUDE: Record<string, number> = { 百: 2, 佰: 2, 千: 3, 仟: 3, 万: 4, 亿: 8 };
+// By char code: readMagnitude runs after most numbers, and `s[j]` would allocate a string per test.
+const SHI = 0x5341; // 十
+const WAN = 0x4e07; // 万
+const YI = 0x4ebf; // 亿
+
+/** Power of ten of 百/佰 (2) and 千/仟 (3) written after a numeral; 0 for any other code. */
+function hundredsExp(c: number): number {
+  if (c === 0x767e || c === 0x4f70) return 2;
+  return c === 0x5343 || c === 0x4edf ? 3 : 0;
+}
 
 /**
  * Reads magnitude words after an Arabic numeral: `万` (4), `亿` (8), `千` (3), `百` (2) and their
@@ -210,18 +218,20 @@ const MAGNITUDE: Record<string, number> = { 百: 2, 佰: 2, 千: 3, 仟: 3, 万:
 export function readMagnitude(s: string, i: number): { exp: number; end: number } | null {
   let j = i;
   let exp = 0;
-  if (s[j] === '十' && (s[j + 1] === '万' || s[j + 1] === '亿')) {
+  const c = s.charCodeAt(j);
+  const hundreds = hundredsExp(c);
+  if (c === SHI && (s.charCodeAt(j + 1) === WAN || s.charCodeAt(j + 1) === YI)) {
     exp += 1;
     j++;
-  } else if (s[j] === '百' || s[j] === '千' || s[j] === '佰' || s[j] === '仟') {
-    exp += MAGNITUDE[s[j]!]!;
+  } else if (hundreds !== 0) {
+    exp += hundreds;
     j++;
   }
-  if (s[j] === '万') {
+  if (s.charCodeAt(j) === WAN) {
     exp += 4;
     j++;
   }
-  if (s[j] === '亿') {
+  if (s.charCodeAt(j) === YI) {
     exp += 8;
     j++;
   }

@@ -57,6 +57,11 @@ const YEN = 0xa5;
 const FULL_YEN = 0xffe5;
 const BAI = 0x767e; // 百, of 百分之
 const ZUO = 0x5de6; // 左, of 左右
+const YU = 0x4f59; // 余
+const DUO = 0x591a; // 多
+
+/** `余` or `多` after a number (`50余个`): "at least". */
+const isHedgeAfter = (c: number): boolean => c === YU || c === DUO;
 
 /**
  * False when `readQuantity(s, i, opts)` returns null, judged by the character at `i` alone: a
@@ -98,7 +103,8 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
     break;
   }
   let money = false;
-  if (s[j] === '¥' || s[j] === '￥') {
+  const first = s.charCodeAt(j);
+  if (first === YEN || first === FULL_YEN) {
     money = true;
     j++;
   }
@@ -109,7 +115,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
     // `百分之九十` is 90%; its unit text is written `%` so the notation reads back the same.
     tok = readArabic(s, j + 3) ?? (opts.chinese ? readChinese(s, j + 3) : null);
     // `百分之百`: a lone 百 is not a numeral anywhere else.
-    if (!tok && opts.chinese && s[j + 3] === '百')
+    if (!tok && opts.chinese && s.charCodeAt(j + 3) === BAI)
       tok = { value: 100, mantissa: null, start: j + 3, end: j + 4 };
     percentWord = tok !== null;
   } else {
@@ -118,7 +124,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
   if (!tok) return readPlaceholder(s, j);
   j = tok.end;
   let hedge = false;
-  if (s[j] === '余' || s[j] === '多') {
+  if (isHedgeAfter(s.charCodeAt(j))) {
     hedge = true;
     j++;
   }
@@ -132,7 +138,7 @@ export function readQuantity(s: string, i: number, opts: QuantityOptions): Quant
     exp = up.exp;
     j = up.end;
     if (up.hedge) hedge = true;
-    if (!hedge && (s[j] === '余' || s[j] === '多')) {
+    if (!hedge && isHedgeAfter(s.charCodeAt(j))) {
       hedge = true;
       j++;
     }

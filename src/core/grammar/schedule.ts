@@ -1,6 +1,6 @@
 import { type DateMatch, readDate, resolveDate } from './date.ts';
 import { mayStartQuantity, readQuantity } from './quantity.ts';
-import { type CharSet, firstChars, isDigitCode } from './text.ts';
+import { CharSet, firstChars, isDigitCode } from './text.ts';
 import type { Deadline, Milestone, Quantity, Schedule } from './value.ts';
 
 // Deadlines and schedules, rules.md §1.5: `2021年6月30日前拨付` is a deadline (date + action);
@@ -42,27 +42,33 @@ const MILESTONE_QUANTITY = { prefixes: true, hedges: false, nouns: true, chinese
 const MAX_ACTION = 24;
 const HAS_DIGIT_RE = /\d/;
 
-/** Splits at clause punctuation; an ASCII `,` inside `1,000` is a thousands separator, not a break. */
+// By char code: `s[i]` would allocate a one-character string for every ideograph of the cell.
+const CLAUSE_BREAKS = new CharSet('，；;。\n');
+const COMMA = 0x2c;
+
+/**
+ * Splits at clause punctuation, leaving out empty clauses; an ASCII `,` inside `1,000` is a
+ * thousands separator, not a break.
+ */
 function splitClauses(s: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const hard = ch === '，' || ch === '；' || ch === ';' || ch === '。' || ch === '\n';
+    const c = s.charCodeAt(i);
     const comma =
-      ch === ',' &&
+      c === COMMA &&
       !(
         isDigitCode(s.charCodeAt(i - 1)) &&
         isDigitCode(s.charCodeAt(i + 1)) &&
         isDigitCode(s.charCodeAt(i + 3))
       );
-    if (hard || comma) {
-      out.push(s.slice(start, i));
+    if (comma || CLAUSE_BREAKS.has(c)) {
+      if (i > start) out.push(s.slice(start, i));
       start = i + 1;
     }
   }
-  out.push(s.slice(start));
-  return out.filter((c) => c.length > 0);
+  if (start < s.length) out.push(s.slice(start));
+  return out;
 }
 
 // First characters of the words: most positions start none, and one set lookup is cheaper than a
@@ -94,11 +100,12 @@ type Clause = { match: DateMatch; written: string; action: string; quantity: Qua
 /**
  * Reads clauses of dated milestones; null when the text is not made only of them (then it is a
  * quantity, a tier or prose). Several milestones may share a clause when no punctuation separates them.
+ * `first`, when not null, is the date already read at the start of the clause.
  */
-function readClauses(clause: string, into: Clause[]): boolean {
+function readClauses(clause: string, into: Clause[], first: DateMatch | null): boolean {
   let pos = 0;
   while (pos < clause.length) {
-    const m = readMilestoneDate(clause, pos);
+    const m = pos === 0 && first !== null ? first : readMilestoneDate(clause, pos);
     if (!m) return false;
     const actionStart = m.end;
     let j = actionStart;
@@ -132,14 +139,21 @@ function readClauses(clause: string, into: Clause[]): boolean {
 
 /** Reads a whole cell as a deadline or schedule; null if it is neither. */
 export function readDated(s: string, year: number | undefined): DatedRead | null {
-  if (!readMilestoneDate(s, 0)) return null;
+  const opening = readMilestoneDate(s, 0);
+  if (!opening) return null;
+  // The first clause starts where the cell does, and no date spans clause punctuation: its date is
+  // the one just read, not read again.
+  const parts = splitClauses(s);
   const clauses: Clause[] = [];
-  for (const c of splitClauses(s)) if (!readClauses(c, clauses)) return null;
+  for (let k = 0; k < parts.length; k++) {
+    if (!readClauses(parts[k]!, clauses, k === 0 ? opening : null)) return null;
+  }
   if (clauses.length === 0) return null;
   const milestones: Milestone[] = [];
   let lastYear = year;
   let firstInferred = false;
-  for (const [k, c] of clauses.entries()) {
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k]!;
     // A later clause without a year (`…，12月底前…`) continues the year written before it.
     const r = resolveDate(c.match, c.written, lastYear);
     if (!r.ok) return r;

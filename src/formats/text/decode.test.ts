@@ -56,5 +56,7 @@ describe('decodeText', () => {
     expect(codeOf(new Uint8Array([0x61, 0xff, 0x62]))).toBe('corrupt');
     expect(codeOf(utf8(`项目\u0001\u0002\u0003名称`))).toBe('corrupt');
     expect(codeOf(utf8('项目名称\t预算\r\n'))).toBe('ok');
+    // A stray control character (at most 1% of the text) is tolerated.
+    expect(codeOf(utf8(`${'项目名称'.repeat(25)}\u0001`))).toBe('ok');
   });
 });

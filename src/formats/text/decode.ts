@@ -2,6 +2,10 @@ import { isUtf8, transcode } from 'node:buffer';
 import { FormatError } from '../format-error.ts';
 
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/** The characters of the text checked for control characters. */
+const SAMPLE = 65536;
+/** C0 controls other than tab, line feed, vertical tab, form feed and carriage return. */
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
 
 /**
  * UTF-8 bytes → string, or null when they are not valid UTF-8.
@@ -36,14 +40,21 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (text === null) {
     throw new FormatError('corrupt', file, '不是 UTF-8 文本（可能是二进制文件或其他编码）');
   }
-  const sampled = Math.min(text.length, 65536);
-  let control = 0;
-  for (let i = 0; i < sampled; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 9 || (c > 13 && c < 32)) control++;
-  }
-  if (control > 0 && control / Math.max(1, sampled) > 0.01) {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  // Text files hold none of these: a regex search (native code) tells so several times faster than
+  // a loop over the characters (a third of decoding a form), which then runs only if one is found.
+  const first = sample.search(CONTROL);
+  if (first >= 0 && countControl(sample, first) / sample.length > 0.01) {
     throw new FormatError('corrupt', file, '包含大量控制字符，不是文本文件');
   }
   return text;
+}
+
+function countControl(s: string, from: number): number {
+  let control = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32)) control++;
+  }
+  return control;
 }

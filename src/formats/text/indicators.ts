@@ -73,18 +73,50 @@ function resolveLevels(items: Item[]): void {
 }
 
 function group(items: readonly Item[], report: Report): Draft[] {
-  const drafts: Draft[] = [];
-  let level1 = '';
-  let level2 = '';
-  let pending: TextItem[] = [];
-  let prev: Draft | null = null;
-  let labelled = false;
-  const close = () => {
+  const g = new Grouping(report);
+  for (const item of items) {
+    if (item.kind === 'text') g.pending.push(item);
+    else if (item.kind === 'label') {
+      g.setLevel(item.level === 1 ? 1 : 2, item.text);
+      if (item.level === 2) g.labelled = true;
+    } else {
+      const labels = item.score.labels;
+      if (labels.length === 2) {
+        g.setLevel(1, labels[0]!);
+        g.setLevel(2, labels[1]!);
+      } else if (labels.length === 1) g.setLevel(labelLevel(labels[0]!) === 1 ? 1 : 2, labels[0]!);
+      if (labels.length > 0) g.labelled = true;
+      g.addRow(item);
+    }
+  }
+  g.close();
+  return g.drafts;
+}
+
+/**
+ * The state of `group` as it walks the items. A class rather than closures inside `group`: tsx
+ * names every named closure at each call (`__name`), which costs more than the grouping.
+ */
+class Grouping {
+  readonly drafts: Draft[] = [];
+  level1 = '';
+  level2 = '';
+  /** text lines since the previous row or label. */
+  pending: TextItem[] = [];
+  prev: Draft | null = null;
+  /** a level-2 label line or a row's own labels were seen: until then, labels backfill earlier rows. */
+  labelled = false;
+
+  constructor(private readonly report: Report) {}
+
+  /** A new label or the table's end: lines pending since the last row are that row's deviation note. */
+  close(): void {
+    const pending = this.pending;
     if (pending.length > 0) {
-      if (prev) append(prev.tail, pending);
+      if (this.prev) append(this.prev.tail, pending);
       else {
         const at = pending[0]!.line.no;
-        report.warn(
+        this.report.warn(
           'indicators',
           `第${at}行 绩效指标：这些文字不属于任何指标行（其后没有分值、得分），已忽略`,
           0.3,
@@ -92,52 +124,40 @@ function group(items: readonly Item[], report: Report): Draft[] {
         );
       }
     }
-    pending = [];
-    prev = null;
-  };
-  const setLevel = (level: 1 | 2, text: string) => {
-    // A page break repeats the current labels: same text, no new group, no row boundary.
-    if ((level === 1 && text === level1) || (level === 2 && text === level2)) return;
-    close();
-    if (!labelled) backfill(drafts, level, text);
-    if (level === 1) {
-      level1 = text;
-      level2 = '';
-    } else level2 = text;
-  };
-  for (const item of items) {
-    if (item.kind === 'text') pending.push(item);
-    else if (item.kind === 'label') {
-      setLevel(item.level === 1 ? 1 : 2, item.text);
-      if (item.level === 2) labelled = true;
-    } else {
-      const labels = item.score.labels;
-      if (labels.length === 2) {
-        setLevel(1, labels[0]!);
-        setLevel(2, labels[1]!);
-      } else if (labels.length === 1) setLevel(labelLevel(labels[0]!) === 1 ? 1 : 2, labels[0]!);
-      if (labels.length > 0) labelled = true;
-      const d: Draft = {
-        row: item,
-        level1,
-        level2,
-        gap: pending,
-        devFromGap: prev !== null,
-        prev,
-        tail: [],
-        devLines: [],
-        devConfidence: 0.9,
-        cells: [null, null, null],
-        orphans: [],
-        confidence: 0.95,
-      };
-      drafts.push(d);
-      prev = d;
-      pending = [];
-    }
+    this.pending = [];
+    this.prev = null;
   }
-  close();
-  return drafts;
+
+  setLevel(level: 1 | 2, text: string): void {
+    // A page break repeats the current labels: same text, no new group, no row boundary.
+    if ((level === 1 && text === this.level1) || (level === 2 && text === this.level2)) return;
+    this.close();
+    if (!this.labelled) backfill(this.drafts, level, text);
+    if (level === 1) {
+      this.level1 = text;
+      this.level2 = '';
+    } else this.level2 = text;
+  }
+
+  addRow(row: RowItem): void {
+    const d: Draft = {
+      row,
+      level1: this.level1,
+      level2: this.level2,
+      gap: this.pending,
+      devFromGap: this.prev !== null,
+      prev: this.prev,
+      tail: [],
+      devLines: [],
+      devConfidence: 0.9,
+      cells: [null, null, null],
+      orphans: [],
+      confidence: 0.95,
+    };
+    this.drafts.push(d);
+    this.prev = d;
+    this.pending = [];
+  }
 }
 
 /** Rows printed before the first label (a label centred in its merged cell): they belong to it. */

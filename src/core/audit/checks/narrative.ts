@@ -1,4 +1,5 @@
 import { extractQuantities } from '../../grammar/extract.ts';
+import { isSpaceCode } from '../../grammar/text.ts';
 import type { QuotedNumber } from '../../grammar/value.ts';
 import {
   collectFacts,
@@ -85,6 +86,22 @@ function sharedPairs(facts: readonly Fact[], min: number): Array<[Fact, Fact]> {
   return pairs;
 }
 
+/** What one run of the check has reported so far. */
+type Reports = { names: readonly string[]; reported: Set<string>; out: Finding[] };
+
+/**
+ * Reports two facts that state different numbers, once per pair of cells and amounts. A module
+ * function, not a closure over the run: a named closure is made anew (and named) for every form.
+ */
+function report(r: Reports, a: Fact, b: Fact): void {
+  if (sameCell(a, b) || Math.abs(a.amount - b.amount) < 1e-9) return;
+  // Same string as joining the four with '|', without the array.
+  const key = `${fieldOf(a)}|${fieldOf(b)}|${a.amount}|${b.amount}`;
+  if (r.reported.has(key)) return;
+  r.reported.add(key);
+  r.out.push(conflict(a, b, r.names));
+}
+
 function conflict(a: Fact, b: Fact, names: readonly string[]): Finding {
   const rows = [a.row, b.row].filter((r): r is number => r !== null);
   const [first, second] = a.structured ? [a, b] : [b, a];
@@ -129,17 +146,7 @@ export const quotedNumbers: Check = {
       }
       g.push(f);
     }
-    const names = form.indicators.map((i) => i.name);
-    const out: Finding[] = [];
-    const reported = new Set<string>();
-    const report = (a: Fact, b: Fact): void => {
-      if (sameCell(a, b) || Math.abs(a.amount - b.amount) < 1e-9) return;
-      // Same string as joining the four with '|', without the array.
-      const key = `${fieldOf(a)}|${fieldOf(b)}|${a.amount}|${b.amount}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      out.push(conflict(a, b, names));
-    };
+    const r: Reports = { names: form.indicators.map((i) => i.name), reported: new Set(), out: [] };
     for (const group of groups) {
       if (group.length < 2) continue;
       const quoted = group.filter((f) => !f.structured);
@@ -147,12 +154,12 @@ export const quotedNumbers: Check = {
       for (const s of group) {
         if (!s.structured) continue;
         for (const q of quoted)
-          if (!sameCell(s, q) && s.amount !== q.amount && sameSubject(s, q)) report(s, q);
+          if (!sameCell(s, q) && s.amount !== q.amount && sameSubject(s, q)) report(r, s, q);
       }
       // Two quoted numbers are the same fact when their wide contexts share enough words.
-      for (const [a, b] of sharedPairs(quoted, SAME_QUOTED_FACT)) report(a, b);
+      for (const [a, b] of sharedPairs(quoted, SAME_QUOTED_FACT)) report(r, a, b);
     }
-    return out;
+    return r.out;
   },
 };
 
@@ -190,11 +197,11 @@ export const breakdowns: Check = {
         at = text.indexOf('其中', sentenceEnd);
         if (!total || parts.length < 2 || total.quantity.comparator !== null) continue;
         const totalKey = unitKey(total.quantity);
-        const written = (q: (typeof parts)[number]) =>
-          text.slice(q.offset, quotedEnd(text, q.offset, q.quantity));
         const mixed = parts.some((p) => unitKey(p.quantity) !== totalKey);
         const sum = parts.reduce((a, p) => a + p.quantity.amount, 0);
         if (!mixed && Math.abs(sum - total.quantity.amount) < 1e-6) continue;
+        const totalWritten = writtenIn(text, total);
+        const partsWritten = parts.map((p) => writtenIn(text, p));
         out.push({
           code: mixed ? 'cross-field.breakdown-mixed-units' : 'cross-field.breakdown-sum',
           family: 'cross-field',
@@ -202,15 +209,20 @@ export const breakdowns: Check = {
           ...(row === undefined ? {} : { row }),
           field,
           message: mixed
-            ? `合计“${written(total)}”的分项单位不一（${parts.map(written).join('、')}），不能直接相加。`
-            : `合计“${written(total)}”与其中各分项之和 ${Math.round(sum * 100) / 100}${total.quantity.unitText} 不符（${parts.map(written).join(' + ')}）。`,
-          evidence: { total: written(total), parts: parts.map(written), sum },
+            ? `合计“${totalWritten}”的分项单位不一（${partsWritten.join('、')}），不能直接相加。`
+            : `合计“${totalWritten}”与其中各分项之和 ${Math.round(sum * 100) / 100}${total.quantity.unitText} 不符（${partsWritten.join(' + ')}）。`,
+          evidence: { total: totalWritten, parts: partsWritten, sum },
         });
       }
     }
     return out;
   },
 };
+
+/** A quoted number as written in its cell, up to the end of its unit. */
+function writtenIn(text: string, q: QuotedNumber): string {
+  return text.slice(q.offset, quotedEnd(text, q.offset, q.quantity));
+}
 
 const SHORTFALL = /滞后|延迟|推迟|延期|未按期|未能|未完成|未达到|未达成|尚未|没有完成|不足|偏低|差距/;
 
@@ -249,9 +261,8 @@ export const goalCells: Check = {
   source: 'rules.md §5 (narrative)',
   run({ form }) {
     const out: Finding[] = [];
-    const e = form.goals.expected.replace(/\s/g, '');
-    const a = form.goals.actual.replace(/\s/g, '');
-    if (e && e === a) {
+    const { expected, actual } = form.goals;
+    if (hasText(expected) && sameIgnoringSpace(expected, actual)) {
       out.push({
         code: 'narrative.goals-identical',
         family: 'narrative',
@@ -261,21 +272,23 @@ export const goalCells: Check = {
         evidence: {},
       });
     }
-    for (const [field, text] of [
-      ['goals.expected', e],
-      ['goals.actual', a],
+    for (const [field, raw] of [
+      ['goals.expected', expected],
+      ['goals.actual', actual],
     ] as const) {
-      if (text && !/[\u4e00-\u9fff]{4,}/.test(text)) {
+      const blank = !hasText(raw);
+      if (!blank && !hasIdeographRun(raw, MIN_GOAL_WORDS)) {
+        const compacted = raw.replace(/\s/g, '');
         out.push({
           code: 'narrative.goals-only-numbers',
           family: 'narrative',
           severity: 'warning',
           field,
-          message: `年度总体目标的“${field === 'goals.expected' ? '预期目标' : '实际完成情况'}”只有数字“${text.slice(0, 30)}”，没有文字说明。`,
-          evidence: { text },
+          message: `年度总体目标的“${field === 'goals.expected' ? '预期目标' : '实际完成情况'}”只有数字“${compacted.slice(0, 30)}”，没有文字说明。`,
+          evidence: { text: compacted },
         });
       }
-      if (!text) {
+      if (blank) {
         out.push({
           code: 'narrative.goals-blank',
           family: 'narrative',
@@ -289,6 +302,45 @@ export const goalCells: Check = {
     return out;
   },
 };
+
+// The goal cells are compared and read with whitespace removed (PDF extraction breaks their lines
+// anywhere). They are the longest cells of a form, so whitespace is skipped in place rather than
+// removed from a copy of each.
+
+/** A goal cell states something only with a run of this many ideographs. */
+const MIN_GOAL_WORDS = 4;
+
+/** Anything but whitespace in `s`. */
+function hasText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `a` and `b` equal once whitespace is removed from both. */
+function sameIgnoringSpace(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && isSpaceCode(a.charCodeAt(i))) i++;
+    while (j < b.length && isSpaceCode(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
+/** `min` ideographs (U+4E00–9FFF) in a row once whitespace is removed. */
+function hasIdeographRun(s: string, min: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (++run >= min) return true;
+    } else if (!isSpaceCode(c)) run = 0;
+  }
+  return false;
+}
 
 export const NARRATIVE_CHECKS: readonly Check[] = [
   quotedNumbers,

@@ -23,8 +23,16 @@ export const levelWeights: Check = {
       ];
     }
     const byLevel1 = new Map<string, { weight: number; rows: number[] }>();
+    // Rows repeat a few level-1 labels: each label as printed is stripped (and its promised sum
+    // checked, below) once, at the first row that prints it.
+    const labels = new Map<string, { key: string; row: number }>();
     for (const [i, row] of form.indicators.entries()) {
-      const key = stripWeightLabel(row.level1);
+      let label = labels.get(row.level1);
+      if (!label) {
+        label = { key: stripWeightLabel(row.level1), row: i };
+        labels.set(row.level1, label);
+      }
+      const key = label.key;
       const entry = byLevel1.get(key) ?? { weight: 0, rows: [] };
       entry.weight = round2(entry.weight + (row.weight ?? 0));
       entry.rows.push(i);
@@ -73,11 +81,11 @@ export const levelWeights: Check = {
       });
     }
     // A printed label `产出指标(50分)` promises a sum (安徽 labels, rules.md §2, §5 structure).
-    for (const [i, row] of form.indicators.entries()) {
-      const m = /[（(](\d+(?:\.\d+)?)分[)）]/.exec(row.level1);
-      if (!m || form.indicators.findIndex((r) => r.level1 === row.level1) !== i) continue;
+    for (const [level1, { key, row: i }] of labels) {
+      const m = /[（(](\d+(?:\.\d+)?)分[)）]/.exec(level1);
+      if (!m) continue;
       const promised = Number(m[1]);
-      const got = byLevel1.get(stripWeightLabel(row.level1))?.weight ?? 0;
+      const got = byLevel1.get(key)?.weight ?? 0;
       if (!same(promised, got)) {
         out.push({
           code: 'structure.level1-label-weight',
@@ -85,8 +93,8 @@ export const levelWeights: Check = {
           severity: 'error',
           row: i,
           field: rowField(i, 'level1'),
-          message: `一级指标标签“${row.level1}”写明 ${promised} 分，但其下各指标分值合计 ${got} 分。`,
-          evidence: { label: row.level1, promised, sum: got },
+          message: `一级指标标签“${level1}”写明 ${promised} 分，但其下各指标分值合计 ${got} 分。`,
+          evidence: { label: level1, promised, sum: got },
         });
       }
     }

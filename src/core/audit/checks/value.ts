@@ -1,4 +1,5 @@
 import type { AnalysedRow } from '../../analysis/analyse-form.ts';
+import type { Unparsed } from '../../grammar/value.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
 
 function finding(
@@ -18,6 +19,23 @@ function finding(
     message,
     evidence,
   };
+}
+
+/** The row as messages name it. Made only for a finding: most rows have none. */
+function rowName(row: AnalysedRow): string {
+  return `指标“${row.indicator.name || `第 ${row.index + 1} 行`}”`;
+}
+
+function unparsed(row: AnalysedRow, field: 'target' | 'actual', v: Unparsed): Finding {
+  const text = row.indicator[field];
+  return finding(
+    row,
+    field,
+    'value.unparsed',
+    'info',
+    `${rowName(row)}${field === 'target' ? '年度指标值' : '实际完成值'}“${text}”无法识别：${v.reason}。`,
+    { text, reason: v.reason },
+  );
 }
 
 /** rules.md §3, §5 value: problems in a single value cell. */
@@ -42,7 +60,6 @@ export const valueProblems: Check = {
     }
     for (const row of rows) {
       const { indicator: ind, target, actual } = row;
-      const name = `指标“${ind.name || `第 ${row.index + 1} 行`}”`;
       if (target.kind === 'placeholder') {
         out.push(
           finding(
@@ -50,7 +67,7 @@ export const valueProblems: Check = {
             'target',
             'value.placeholder-target',
             'error',
-            `${name}年度指标值为占位符“${target.text}”，目标从未填写。`,
+            `${rowName(row)}年度指标值为占位符“${target.text}”，目标从未填写。`,
             { target: ind.target },
           ),
         );
@@ -62,7 +79,7 @@ export const valueProblems: Check = {
             'actual',
             'value.blank-actual',
             'error',
-            `${name}实际完成值为空；未完成应如实填写，不适用应明确标注“不适用”。`,
+            `${rowName(row)}实际完成值为空；未完成应如实填写，不适用应明确标注“不适用”。`,
           ),
         );
       }
@@ -73,7 +90,7 @@ export const valueProblems: Check = {
             'actual',
             'value.placeholder-actual',
             'error',
-            `${name}实际完成值为占位符“${actual.text}”。`,
+            `${rowName(row)}实际完成值为占位符“${actual.text}”。`,
             { actual: ind.actual },
           ),
         );
@@ -86,7 +103,7 @@ export const valueProblems: Check = {
             'actual',
             'value.actual-is-bound',
             'warning',
-            `${name}实际完成值“${ind.actual}”是区间写法${copied ? '（与年度指标值完全相同）' : ''}，应填写实际测得的数值（如调查得出的具体百分比）。`,
+            `${rowName(row)}实际完成值“${ind.actual}”是区间写法${copied ? '（与年度指标值完全相同）' : ''}，应填写实际测得的数值（如调查得出的具体百分比）。`,
             { actual: ind.actual, target: ind.target, copiedFromTarget: copied },
           ),
         );
@@ -100,7 +117,7 @@ export const valueProblems: Check = {
             'actual',
             'value.unit-mismatch',
             'error',
-            `${name}年度指标值“${ind.target}”单位为“${tu || '无'}”，实际完成值“${ind.actual}”单位为“${au || '无'}”，单位不一致，无法评分。`,
+            `${rowName(row)}年度指标值“${ind.target}”单位为“${tu || '无'}”，实际完成值“${ind.actual}”单位为“${au || '无'}”，单位不一致，无法评分。`,
             {
               target: ind.target,
               actual: ind.actual,
@@ -121,7 +138,7 @@ export const valueProblems: Check = {
             'target',
             'value.percent-above-100',
             'warning',
-            `${name}年度指标值“${ind.target}”是超过 100% 的百分比，可能是比较符被误识（如“≥90%”识成“290%”）。`,
+            `${rowName(row)}年度指标值“${ind.target}”是超过 100% 的百分比，可能是比较符被误识（如“≥90%”识成“290%”）。`,
             { target: ind.target },
           ),
         );
@@ -138,28 +155,13 @@ export const valueProblems: Check = {
             'target',
             'value.cost-not-money',
             'warning',
-            `${name}是成本指标，年度指标值“${ind.target}”的单位却是“${target.unitText}”而非金额。`,
+            `${rowName(row)}是成本指标，年度指标值“${ind.target}”的单位却是“${target.unitText}”而非金额。`,
             { target: ind.target },
           ),
         );
       }
-      for (const [field, v] of [
-        ['target', target],
-        ['actual', actual],
-      ] as const) {
-        if (v.kind === 'unparsed') {
-          out.push(
-            finding(
-              row,
-              field,
-              'value.unparsed',
-              'info',
-              `${name}${field === 'target' ? '年度指标值' : '实际完成值'}“${ind[field]}”无法识别：${v.reason}。`,
-              { text: ind[field], reason: v.reason },
-            ),
-          );
-        }
-      }
+      if (target.kind === 'unparsed') out.push(unparsed(row, 'target', target));
+      if (actual.kind === 'unparsed') out.push(unparsed(row, 'actual', actual));
     }
     return out;
   },
