@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/start.ts';
 import { CliExit, EXIT } from '../exit.ts';
 
 /** `jixiao serve`: the API (and web app) on PORT (3000), data under ./data, PostgreSQL via DATABASE_URL. */
@@ -17,6 +16,9 @@ export function registerServe(program: Command): void {
       const port = opts.port ?? process.env['PORT'];
       if (port !== undefined && !/^\d+$/.test(port))
         throw new CliExit(EXIT.badInput, `端口必须是数字：${port}`);
+      // Loaded here, not at the top: fastify, the store and the routes are most of the CLI's start-up
+      // time, and only `serve` needs them.
+      const { startServer } = await import('../../server/start.ts');
       const server = await startServer({
         ...(port !== undefined ? { port: Number(port) } : {}),
         ...(opts.host ? { host: opts.host } : {}),
