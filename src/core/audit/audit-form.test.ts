@@ -51,6 +51,8 @@ describe('the seed form (its real problems, found by general rules)', () => {
     expect(conflicts.some((m) => m.includes('“受众人群达4.9万人次”'))).toBe(true);
     // A clause longer than the quote allows is cut before the number, where the … shows it.
     expect(conflicts.some((m) => /“…[^“”]*31位重磅嘉宾参加中关村论坛活动”/.test(m))).toBe(true);
+    // `促成Sherif Abdelsamie、王楠、蔬山慎太郎等12个团队落户北京`: cut at a list item, not inside a name.
+    expect(conflicts.some((m) => m.includes('“…王楠、蔬山慎太郎等12个团队落户北京”'))).toBe(true);
     // Structured cells are quoted whole.
     expect(conflicts.some((m) => m.includes('“不少于180篇”'))).toBe(true);
   });

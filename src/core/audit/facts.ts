@@ -67,15 +67,38 @@ export const writtenOf = (f: Fact): string => f.text.slice(f.start, f.end);
  * The number with its clause, for messages (`其中为中关村论坛邀请到61位重磅嘉宾发表演讲`): a reader
  * checks the finding against the form, so the quote must not cut a word the way the ±6-character
  * matching window does (`村论坛邀请到61位重磅嘉宾发表`). A clause longer than QUOTE characters on a
- * side is cut there and marked with `…`. A structured fact quotes its whole cell.
+ * side is cut there, at a list item (`、`) or space when there is one, and marked with `…`. A
+ * structured fact quotes its whole cell.
  */
 export function saidOf(f: Fact): string {
   if (f.structured) return f.text;
-  const b = windowStart(f.text, f.start, QUOTE, CLAUSE_END);
-  const e = windowEnd(f.text, f.end, QUOTE, CLAUSE_END);
-  const open = b > 0 && (STOPS[f.text.charCodeAt(b - 1)]! & CLAUSE_END) === 0;
-  const close = e < f.text.length && (STOPS[f.text.charCodeAt(e)]! & CLAUSE_END) === 0;
-  return `${open ? '…' : ''}${f.text.slice(b, e).trim()}${close ? '…' : ''}`;
+  const t = f.text;
+  let b = windowStart(t, f.start, QUOTE, CLAUSE_END);
+  let e = windowEnd(t, f.end, QUOTE, CLAUSE_END);
+  const open = b > 0 && (STOPS[t.charCodeAt(b - 1)]! & CLAUSE_END) === 0;
+  const close = e < t.length && (STOPS[t.charCodeAt(e)]! & CLAUSE_END) === 0;
+  if (open) {
+    const item = firstItemBreak(t, b, f.start);
+    if (item >= 0) b = item + 1;
+  }
+  if (close) {
+    const item = lastItemBreak(t, f.end, e);
+    if (item >= 0) e = item;
+  }
+  return `${open ? '…' : ''}${t.slice(b, e).trim()}${close ? '…' : ''}`;
+}
+
+/** `、` or a space: where a list item or a name ends, so a quote cut there shows whole names. */
+const isItemBreak = (c: number): boolean => c === 0x3001 || c === 0x20 || c === 0x3000;
+
+function firstItemBreak(t: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isItemBreak(t.charCodeAt(i))) return i;
+  return -1;
+}
+
+function lastItemBreak(t: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (isItemBreak(t.charCodeAt(i))) return i;
+  return -1;
 }
 
 // One byte per UTF-16 code, so the window scans need no hash lookup per character.
