@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, profile, row, seedForm } from '../../../test/fixtures/build-form.ts';
 import { POPPLER_MISSING, poppler, popplerAvailable } from '../../../test/fixtures/pdf/poppler.ts';
 import { COLUMN_WIDTHS } from '../layout/form-grid.ts';
+import { importText } from '../text/index.ts';
 import { exportPdf } from './export-pdf.ts';
 import { PAGE, tableWidth } from './page-plan.ts';
 
@@ -76,6 +77,13 @@ describe.skipIf(!HAS_POPPLER)('exportPdf, checked with poppler', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [file]))?.[1]);
+
+  it('its `pdftotext -layout` text is one the text importer refuses to trust, and says why', () => {
+    const text = poppler('pdftotext', ['-layout', seedPdf, '-']);
+    const { warnings } = importText(text);
+    expect(warnings[0]?.message).toContain('pdftotext -layout');
+    expect(warnings[0]?.message).toContain('请直接导入 PDF 文件');
+  });
 
   it('prints the form: project, funds, scores, indicators, headers, page numbers', () => {
     const text = poppler('pdftotext', ['-layout', seedPdf, '-']);

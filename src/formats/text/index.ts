@@ -9,6 +9,7 @@ import { readIndicators } from './indicators.ts';
 import { type Line, MAX_LINE_CHARS, plain } from './lines.ts';
 import { Report } from './report.ts';
 import { findSections, isIndicatorsStart } from './sections.ts';
+import { sideBySide, sideBySideMessage } from './side-by-side.ts';
 import { MAX_LINES, readSource } from './source.ts';
 import { readTotals } from './totals.ts';
 
@@ -33,6 +34,8 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
       const at = (lines[lines.length - 1]?.no ?? 0) + 1;
       report.warn('', `第${at}行起未读取：一张表不会超过 ${MAX_LINES} 行`, 0.5, at);
     }
+    const layout = sideBySide(source);
+    if (layout) report.warn('', sideBySideMessage(layout), 0.2, layout.first);
     const sections = findSections(lines);
     const fileName = options?.fileName;
     stage(report, '表头', () => readHeader(lines, sections, form, report, fileName));
