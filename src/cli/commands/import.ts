@@ -44,7 +44,7 @@ export function renderImport(outcomes: readonly ImportOutcome[]): string {
     for (const o of ok) {
       const warnings = o.results.flatMap((r) => r.warnings);
       for (const w of warnings.slice(0, 10))
-        lines.push(`  ⚠ ${basename(o.file)} ${w.path || ''} ${w.message}`);
+        lines.push(`  ⚠ ${basename(o.file)} ${w.path ? `${w.path} ` : ''}${w.message}`);
       if (warnings.length > 10)
         lines.push(`  ⚠ ${basename(o.file)} 另有 ${warnings.length - 10} 条警告（--json 查看全部）`);
     }
