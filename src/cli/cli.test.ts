@@ -30,6 +30,23 @@ describe('jixiao CLI', () => {
     expect(squash(got)).toEqual(squash(want));
   });
 
+  it('import --json of one file keeps stdout pure Form JSON and writes every warning to stderr', () => {
+    const dir = tmp();
+    // The seed without its last line, `总分 100 99.35`: the totals reader warns that it is missing.
+    const text = readFileSync(SEED_TXT, 'utf8').replace(/总分\s+100\s+99\.35/, '');
+    const file = join(dir, 'no-total.txt');
+    writeFileSync(file, text);
+    const r = run('import', file, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).projectName).toBe('2021年中关村海外联络工作支持资金项目');
+    const lines = r.err.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/^⚠ no-total\.txt /);
+    expect(r.err).toContain('totalScore 未找到“总分”一行');
+    // The seed itself imports without a warning: nothing on stderr.
+    expect(run('import', SEED_TXT, '--json').err).toBe('');
+  });
+
   it('scores the seed: 93.51%, 9.35, self 99.35, 优, rule total below with trails naming the late rows', () => {
     const r = run('score', SEED_TXT, '--json');
     expect(r.code).toBe(0);

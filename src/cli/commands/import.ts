@@ -6,6 +6,12 @@ import { expandInputs, type ImportOutcome, importFiles } from '../../services/im
 import { CliExit, EXIT } from '../exit.ts';
 import { table } from '../render.ts';
 
+type ImportWarning = Extract<ImportOutcome, { ok: true }>['results'][number]['warnings'][number];
+
+function warningLine(file: string, w: ImportWarning): string {
+  return `⚠ ${basename(file)} ${w.path ? `${w.path} ` : ''}${w.message}`;
+}
+
 function minConfidence(c: Record<string, number>): number | null {
   const values = Object.values(c);
   return values.length ? Math.min(...values) : null;
@@ -43,8 +49,7 @@ export function renderImport(outcomes: readonly ImportOutcome[]): string {
     );
     for (const o of ok) {
       const warnings = o.results.flatMap((r) => r.warnings);
-      for (const w of warnings.slice(0, 10))
-        lines.push(`  ⚠ ${basename(o.file)} ${w.path ? `${w.path} ` : ''}${w.message}`);
+      for (const w of warnings.slice(0, 10)) lines.push(`  ${warningLine(o.file, w)}`);
       if (warnings.length > 10)
         lines.push(`  ⚠ ${basename(o.file)} 另有 ${warnings.length - 10} 条警告（--json 查看全部）`);
     }
@@ -122,6 +127,12 @@ export function registerImport(program: Command): void {
                 : { file: o.file, ok: false, code: o.code, error: o.error },
             );
         process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+        // The single-form payload is the Form JSON itself, with no room for the warnings: they go to
+        // standard error, every one, so a script keeps clean JSON and a person still sees them.
+        if (single) {
+          const [result] = (first as Extract<ImportOutcome, { ok: true }>).results;
+          for (const w of result!.warnings) process.stderr.write(`${warningLine(first!.file, w)}\n`);
+        }
         const failed = outcomes.filter((o) => !o.ok);
         if (failed.length) {
           for (const o of failed) if (!o.ok) process.stderr.write(`✗ ${o.error}\n`);
