@@ -30,7 +30,7 @@ describe('jixiao CLI', () => {
     expect(squash(got)).toEqual(squash(want));
   });
 
-  it('import --json of one file keeps stdout pure Form JSON and writes every warning to stderr', () => {
+  it('import/score/audit --json of one file keep stdout pure JSON and write every import warning to stderr', () => {
     const dir = tmp();
     // The seed without its last line, `总分 100 99.35`: the totals reader warns that it is missing.
     const text = readFileSync(SEED_TXT, 'utf8').replace(/总分\s+100\s+99\.35/, '');
@@ -45,6 +45,13 @@ describe('jixiao CLI', () => {
     expect(r.err).toContain('totalScore 未找到“总分”一行');
     // The seed itself imports without a warning: nothing on stderr.
     expect(run('import', SEED_TXT, '--json').err).toBe('');
+    // score and audit of the same file print what they print, and the import's doubts on stderr.
+    for (const cmd of ['score', 'audit']) {
+      const e = run(cmd, file, '--json');
+      expect(JSON.parse(e.out)).toHaveProperty(cmd === 'score' ? 'ruleTotal' : 'findings');
+      expect(e.err).toContain('⚠ no-total.txt totalScore 未找到“总分”一行');
+      expect(run(cmd, SEED_TXT, '--json').err).toBe('');
+    }
   });
 
   it('scores the seed: 93.51%, 9.35, self 99.35, 优, rule total below with trails naming the late rows', () => {

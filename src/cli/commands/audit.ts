@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Finding } from '../../core/audit/types.ts';
 import { evaluateFile } from '../../services/evaluate-file.ts';
 import { CliExit, EXIT } from '../exit.ts';
+import { writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
 
 const SEVERITY_NAME = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -33,6 +34,7 @@ export function registerAudit(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (file: string, opts: { profile: string; json?: boolean }) => {
       const ev = await evaluateFile(file, opts.profile);
+      writeImportWarnings(file, ev.importWarnings);
       if (opts.json)
         process.stdout.write(
           `${JSON.stringify({ profile: ev.profile.id, findings: ev.findings }, null, 2)}\n`,

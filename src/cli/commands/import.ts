@@ -4,13 +4,8 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { expandInputs, type ImportOutcome, importFiles } from '../../services/import-files.ts';
 import { CliExit, EXIT } from '../exit.ts';
+import { warningLine, writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
-
-type ImportWarning = Extract<ImportOutcome, { ok: true }>['results'][number]['warnings'][number];
-
-function warningLine(file: string, w: ImportWarning): string {
-  return `⚠ ${basename(file)} ${w.path ? `${w.path} ` : ''}${w.message}`;
-}
 
 function minConfidence(c: Record<string, number>): number | null {
   const values = Object.values(c);
@@ -127,11 +122,10 @@ export function registerImport(program: Command): void {
                 : { file: o.file, ok: false, code: o.code, error: o.error },
             );
         process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
-        // The single-form payload is the Form JSON itself, with no room for the warnings: they go to
-        // standard error, every one, so a script keeps clean JSON and a person still sees them.
+        // The single-form payload is the Form JSON itself, with no room for the warnings.
         if (single) {
           const [result] = (first as Extract<ImportOutcome, { ok: true }>).results;
-          for (const w of result!.warnings) process.stderr.write(`${warningLine(first!.file, w)}\n`);
+          writeImportWarnings(first!.file, result!.warnings);
         }
         const failed = outcomes.filter((o) => !o.ok);
         if (failed.length) {

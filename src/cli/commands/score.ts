@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatPercent } from '../../core/scoring/round.ts';
 import type { FormScore } from '../../core/scoring/score-form.ts';
 import { evaluateFile } from '../../services/evaluate-file.ts';
+import { writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
 
 const KIND_NAME: Record<string, string> = {
@@ -86,6 +87,7 @@ export function registerScore(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (file: string, opts: { profile: string; json?: boolean }) => {
       const ev = await evaluateFile(file, opts.profile);
+      writeImportWarnings(file, ev.importWarnings);
       if (opts.json) process.stdout.write(`${JSON.stringify(scoreJson(ev.score), null, 2)}\n`);
       else process.stdout.write(`${renderScore(ev.form.projectName || file, ev.score, ev.profile.name)}\n`);
     });
