@@ -54,40 +54,44 @@ async function openForm(): Promise<void> {
 }
 
 /**
- * Runs a row-menu command until `shown` appears. Once in a CI run a click on the item, while antd
- * was still animating the menu open, did nothing (the menu stayed open): try again, at most 3 times.
+ * Runs `attempt` (open an antd menu, click an item, wait for the click's effect) until it succeeds,
+ * at most 3 times. antd opens menus with a slide-up motion; Playwright's "stable" check can pass in
+ * the tail of the easing while the menu still moves, so mousedown and mouseup land on different
+ * nodes and Chromium makes no click (seen twice in CI runs; open-metadata/OpenMetadata#31176
+ * found the same). `locator.click()` retries actionability, never the effect, so the effect is
+ * what is waited for and retried.
  */
-async function rowCommand(row: number, item: string, shown: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const entry = page.getByRole('menuitem', { name: item });
-    if (!(await entry.isVisible())) await page.locator(`.row-menu[aria-label="第 ${row} 行操作"]`).click();
-    await entry.click();
+async function untilMenuClickTakes<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      await shown.waitFor({ state: 'attached', timeout: 4000 });
-      return;
+      return await attempt();
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (n === 3) throw e;
     }
   }
 }
 
-/**
- * Chooses an item of the hover-opened export menu and returns the download it starts. Retried like
- * rowCommand: a CI run once lost the click on the menu item while antd animated the menu (no download
- * came in 15 s; the same test passes on its own).
- */
-async function exportDownload(item: RegExp): Promise<Download> {
-  for (let attempt = 1; ; attempt++) {
+/** Runs a row-menu command until `shown` appears. */
+function rowCommand(row: number, item: string, shown: Locator): Promise<void> {
+  return untilMenuClickTakes(async () => {
+    const entry = page.getByRole('menuitem', { name: item });
+    if (!(await entry.isVisible())) await page.locator(`.row-menu[aria-label="第 ${row} 行操作"]`).click();
+    await entry.click();
+    await shown.waitFor({ state: 'attached', timeout: 4000 });
+  });
+}
+
+/** Chooses an item of the hover-opened export menu and returns the download it starts. */
+function exportDownload(item: RegExp): Promise<Download> {
+  return untilMenuClickTakes(async () => {
     const download = page.waitForEvent('download', { timeout: 8000 });
+    // Awaited below; handled here too, so a failed hover or click leaves no unhandled rejection.
+    download.catch(() => undefined);
+    await page.mouse.move(0, 0); // off the button, so the hover opens the menu afresh
     await page.locator('.export-button').hover();
     await page.getByRole('menuitem', { name: item }).click();
-    try {
-      return await download;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.mouse.move(0, 0);
-    }
-  }
+    return await download;
+  });
 }
 
 async function confirmAction(label: string): Promise<void> {

@@ -38,19 +38,26 @@ const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 export const toIso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 
-/** Splits an ISO date back into numbers; null if it is not `YYYY-MM-DD`. */
+/**
+ * Splits an ISO date back into numbers; null if it is not a valid `YYYY-MM-DD`. Read in place: the
+ * scoring of every dated row counts days between two of them (scoring/row-rules/dates.ts).
+ */
 export function fromIso(iso: string): { year: number; month: number; day: number } | null {
-  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return null;
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d) return null;
+  const year = digitsValue(iso, 0, 4);
+  const month = digitsValue(iso, 5, 7);
+  const day = digitsValue(iso, 8, 10);
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 
-/** The value of the ASCII digits s[from, to), without slicing them out to parse. */
+/** The value of the ASCII digits s[from, to), without slicing them out to parse; -1 if one is not a digit. */
 function digitsValue(s: string, from: number, to: number): number {
   let v = 0;
-  for (let k = from; k < to; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  for (let k = from; k < to; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
   return v;
 }
 
@@ -59,12 +66,7 @@ const MAX_YEAR = 2100;
 
 /** 1–2 ASCII digits or a short Chinese numeral (`十二`, `三十一`) at `i`. */
 function readSmallInt(s: string, i: number): { value: number; end: number } | null {
-  if (isDigitCode(s.charCodeAt(i))) {
-    let j = i;
-    while (j < s.length && j < i + 3 && isDigitCode(s.charCodeAt(j))) j++;
-    if (j - i > 2) return null;
-    return { value: digitsValue(s, i, j), end: j };
-  }
+  if (isDigitCode(s.charCodeAt(i))) return readDigits(s, i);
   // Most characters start no numeral: rule that out before slicing three candidates.
   if (!startsChineseNumeralCode(s.charCodeAt(i))) return null;
   for (let len = 3; len >= 1; len--) {
@@ -235,6 +237,7 @@ function readAfterYear(s: string, i: number, year: number): DateMatch | null {
   return { year, month: 12, day: null, precision: 'year', endWord: false, start: i, end: j };
 }
 
+/** 1–2 ASCII digits at `i`. */
 function readDigits(s: string, i: number): { value: number; end: number } | null {
   let j = i;
   while (j < s.length && j < i + 3 && isDigitCode(s.charCodeAt(j))) j++;

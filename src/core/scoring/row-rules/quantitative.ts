@@ -21,7 +21,6 @@ export function showQuantity(q: Quantity): string {
   return toNotation(q);
 }
 
-/** Scores a quantity target against a quantity actual (rules.md §1.3). */
 /**
  * A quantitative row's outcome. A module function, not a closure made per row: tsx (keepNames)
  * renames every named closure as it is created, which costs more than the scoring itself.
@@ -50,6 +49,7 @@ function outcome(
   return o;
 }
 
+/** Scores a quantity target against a quantity actual (rules.md §1.3). */
 export const quantitative: RowRule = {
   id: 'quantitative',
   name: '定量指标',
