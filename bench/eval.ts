@@ -20,7 +20,7 @@ function pairs(): Pair[] {
       truth: join(SHARED, 'seed', '000_58180adcbb221172.expected.json'),
     },
   ];
-  const rawDir = join(SHARED, 'corpus', 'raw');
+  const rawDir = join(ROOT, 'corpus', 'raw');
   const truthDir = join(SHARED, 'corpus', 'truth');
   if (!existsSync(rawDir) || !existsSync(truthDir)) {
     console.log(`（未找到语料库 ${join(SHARED, 'corpus')}：只评估种子表）`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-// Form JSON v1 — ../shared/spec/form-json.md. Field names follow the glossary.
+// Form JSON v1.1 — ../shared/spec/form-json.md (v1) and docs/form-json.md (the v1.1 additions, all
+// optional, so every v1 document is a v1.1 document). Field names follow the glossary.
 
 export const FORM_KINDS = [
   'project-self-evaluation',
@@ -30,6 +31,25 @@ export const fundsSchema = z.object({
   other: fundsRowSchema.nullable(),
 });
 
+/** A funds row the national form has no slot for (四川 财政专户管理资金, 单位资金; 县级资金 …). */
+export const extraFundsRowSchema = fundsRowSchema.extend({
+  /** the row label as printed, e.g. `财政专户管理资金`. */
+  label: z.string(),
+});
+
+/**
+ * A target printed over separate columns (四川/云南: 指标性质 | 指标值 | 度量单位). `target` stays
+ * their concatenation as printed (`≧735人次`); the parts say which text sat in which column.
+ */
+export const targetPartsSchema = z.object({
+  /** 指标性质: the comparator or kind as printed (`≥`, `=`, `定性`). */
+  nature: z.string(),
+  /** 指标值 */
+  value: z.string(),
+  /** 度量单位 */
+  unit: z.string(),
+});
+
 export const indicatorSchema = z.object({
   level1: z.string(),
   level2: z.string(),
@@ -41,6 +61,10 @@ export const indicatorSchema = z.object({
   deviation: z.string(),
   /** 扣分: a deduction column some regions print (广西, rules.md §2); absent elsewhere. */
   deduction: amount.optional(),
+  /** v1.1: the target's columns where the template prints them apart. */
+  targetParts: targetPartsSchema.optional(),
+  /** v1.1: 得分计算方法 / 评分标准 as printed (older 北京 form). */
+  scoringMethod: z.string().optional(),
 });
 
 export const goalsSchema = z.object({
@@ -63,12 +87,18 @@ export const formSchema = z.object({
   indicators: z.array(indicatorSchema),
   totalWeight: amount.nullable(),
   totalScore: amount.nullable(),
+  /** v1.1: the printed template family (`templates/<id>.json`) the reader recognised. */
+  template: z.string().optional(),
+  /** v1.1: funds rows beyond 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金, in form order. */
+  extraFunds: z.array(extraFundsRowSchema).optional(),
 });
 
 export type FundsRow = z.infer<typeof fundsRowSchema>;
 export type Funds = z.infer<typeof fundsSchema>;
 export type FundsKey = keyof Funds;
 export type Indicator = z.infer<typeof indicatorSchema>;
+export type ExtraFundsRow = z.infer<typeof extraFundsRowSchema>;
+export type TargetParts = z.infer<typeof targetPartsSchema>;
 export type Goals = z.infer<typeof goalsSchema>;
 export type Form = z.infer<typeof formSchema>;
 export type FormKind = (typeof FORM_KINDS)[number];
