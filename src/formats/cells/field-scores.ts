@@ -1,0 +1,115 @@
+import type { IndicatorColumn } from '../../core/template/schema.ts';
+import { isBlankMark, readNumber, type ValueKind, valueKind } from './values.ts';
+
+// How well a piece of text fits each column of the indicator table: the reader's evidence when it
+// decides where a cell ends. Numbers are rough log-odds, tuned on our own fixtures: a weight is a
+// small number, a target or actual reads in the value grammar, a name is words, not a figure.
+
+const CJK = /[\u4e00-\u9fff]/g;
+
+function cjkCount(t: string): number {
+  return t.match(CJK)?.length ?? 0;
+}
+
+const COMPARATOR_WORDS = /^(?:[=≥≤<>]|>=|<=|定性|定量|正向|反向|≥=?)$/;
+
+export type Memo = Map<string, ValueKind>;
+
+export function kindOf(key: string, memo: Memo): ValueKind {
+  let k = memo.get(key);
+  if (k === undefined) {
+    k = valueKind(key);
+    memo.set(key, k);
+  }
+  return k;
+}
+
+/** Score of `key` (the cell's key text) as the column's value; -Infinity: it cannot be. */
+export function fieldScore(col: IndicatorColumn, key: string, memo: Memo): number {
+  if (key === '') return emptyScore(col);
+  switch (col) {
+    case 'name':
+      return nameScore(key, memo);
+    case 'target':
+    case 'actual':
+      return valueScore(key, memo);
+    case 'weight': {
+      if (isBlankMark(key)) return -2;
+      const n = readNumber(key);
+      if (!n || n.value <= 0 || n.value > 100) return Number.NEGATIVE_INFINITY;
+      return 2 + (n.value <= 40 ? 0.5 : n.value > 60 ? -2 : 0) + (Number.isInteger(n.value * 2) ? 0 : -1) - (n.ocr ? 0.7 : 0);
+    }
+    case 'score': {
+      if (isBlankMark(key)) return -0.5;
+      const n = readNumber(key);
+      if (!n || n.value > 100) return Number.NEGATIVE_INFINITY;
+      return 1.5 - (n.ocr ? 0.7 : 0);
+    }
+    case 'deviation':
+      if (/^[\d.%]+$/.test(key)) return -3;
+      return cjkCount(key) >= 2 ? 0.2 - key.length * 0.002 : -1;
+    case 'nature':
+      return COMPARATOR_WORDS.test(key) ? 2 : -2;
+    case 'unit':
+      return key.length <= 8 && !/\d/.test(key) ? 1 : -2;
+    case 'scoringMethod':
+      return cjkCount(key) >= 2 ? 0.2 : -1;
+    default:
+      return 0;
+  }
+}
+
+export function emptyScore(col: IndicatorColumn): number {
+  switch (col) {
+    case 'name':
+      return -6;
+    case 'target':
+    case 'actual':
+      return -1.6;
+    case 'weight':
+      return -3;
+    case 'score':
+      return -1.2;
+    case 'nature':
+      return -0.5;
+    default:
+      return 0;
+  }
+}
+
+function nameScore(key: string, memo: Memo): number {
+  const cjk = cjkCount(key);
+  let s = cjk >= 2 ? 1 : cjk === 1 ? -1 : -4;
+  const k = kindOf(key, memo);
+  if (k === 'quantity' || k === 'deadline') s -= 3;
+  if (k === 'tier' && key.length <= 4) s -= 2;
+  if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key)) s += 0.5;
+  if (key.length > 50) s -= (key.length - 50) * 0.05;
+  if (/^[，,、。;；:：)）]/.test(key)) s -= 2;
+  // A name does not end with a comparator or start with a figure's unit: that is the next cell.
+  if (/[≥≤=<>]$/.test(key)) s -= 3;
+  return s;
+}
+
+function valueScore(key: string, memo: Memo): number {
+  const k = kindOf(key, memo);
+  switch (k) {
+    case 'quantity':
+      return 2.5 + (/^[≥≤<>=]/.test(key) ? 0.3 : 0);
+    case 'deadline':
+      return 2;
+    case 'tier':
+      return 1.3;
+    case 'placeholder':
+      return 0.5;
+    case 'narrative':
+      return key.length <= 30 ? 0.9 : 0.4 - (key.length - 30) * 0.01;
+    case 'blank':
+      return emptyScore('target');
+    default: {
+      const cjk = cjkCount(key);
+      if (cjk >= 1 && !/\d/.test(key)) return key.length <= 12 ? 0.8 : 0.3;
+      return -0.8;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { Form } from '../../core/form/schema.ts';
+import type { CellReport } from './report.ts';
+import { CELL, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
+import type { Piece } from './zones.ts';
+
+// 年度总体目标: two narrative cells, 预期目标 and 实际完成情况. Where the layout keeps them apart the
+// cut is the strongest separator between them; where it does not, the reader cuts where a
+// sentence ends, or where the second part starts the way the first one did (units restate their
+// goal: `提高医疗保障水平，推进…` / `提高医疗保障水平，推进了…`), nearest the middle.
+
+export function readGoals(s: Stream, pieces: readonly Piece[], form: Form, report: CellReport): void {
+  const own = pieces.filter((p) => p.zone === 'goals' && p.to > p.from);
+  if (own.length === 0) return;
+  // Instructions and two separate cells after the headings: the last two pieces, if there are two.
+  if (own.length >= 2) {
+    const [a, b] = own.slice(-2) as [Piece, Piece];
+    set(form, report, textOf(s, a.from, a.to), textOf(s, b.from, b.to), 0.85);
+    return;
+  }
+  const p = own[0]!;
+  const cut = bestCut(s, p.from, p.to);
+  if (cut === null) {
+    set(form, report, textOf(s, p.from, p.to), '', 0.5);
+    report.warn('goals.actual', '年度总体目标只有一段文字，未能分出“实际完成情况”，已全部放在“预期目标”', 0.4);
+    return;
+  }
+  set(form, report, textOf(s, p.from, cut.at), textOf(s, cut.at, p.to), cut.confidence);
+  if (cut.confidence < 0.7)
+    report.warn('goals.actual', '预期目标与实际完成情况之间没有分隔，按句子与用词判断分界，请核对', cut.confidence);
+}
+
+function set(form: Form, report: CellReport, expected: string, actual: string, confidence: number): void {
+  form.goals.expected = expected;
+  form.goals.actual = actual;
+  report.set('goals.expected', confidence);
+  if (actual) report.set('goals.actual', confidence);
+}
+
+const SENTENCE_END = /[。；;！!？?]/;
+
+function bestCut(s: Stream, from: number, to: number): { at: number; confidence: number } | null {
+  const len = to - from;
+  if (len < 4) return null;
+  const key = s.key;
+  let strongest = NONE;
+  for (let i = from + 1; i < to; i++) strongest = Math.max(strongest, s.bound[i]!);
+  const candidates: Array<{ at: number; score: number }> = [];
+  for (let i = from + 2; i <= to - 2; i++) {
+    const b = s.bound[i]!;
+    const prev = key[i - 1]!;
+    let score = 0;
+    if (b >= CELL) score += 4;
+    else if (b >= LINE) score += 3;
+    else if (b >= SPACE) score += 1.5;
+    if (SENTENCE_END.test(prev)) score += 2.5;
+    if (/[，,、：:（(]/.test(prev)) score -= 2;
+    const alike = commonStart(key, from, i, to);
+    if (alike >= 2) score += 1 + Math.min(alike, 8) * 0.4;
+    // Without a separator or a sentence end only a restated start marks the cut.
+    if (b === NONE && !SENTENCE_END.test(prev) && alike < 2) continue;
+    // A strong separator elsewhere makes a weak cut unlikely.
+    if (b < strongest && strongest >= LINE && !SENTENCE_END.test(prev)) score -= 2;
+    score -= Math.abs(i - from - len / 2) / len;
+    candidates.push({ at: i, score });
+  }
+  if (candidates.length === 0) return null;
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]!;
+  const margin = best.score - (candidates[1]?.score ?? -10);
+  const confidence = s.bound[best.at]! >= LINE ? 0.85 : margin > 1.5 ? 0.7 : 0.5;
+  return { at: best.at, confidence };
+}
+
+/** How many characters the text after `at` shares with some place in the text before it, at its start. */
+function commonStart(key: string, from: number, at: number, to: number): number {
+  const first = key.slice(from, at);
+  let n = 0;
+  for (let k = 2; k <= Math.min(12, to - at); k++) {
+    if (first.includes(key.slice(at, at + k))) n = k;
+    else break;
+  }
+  return n;
+}

@@ -1,0 +1,220 @@
+import { emptyForm, type ImportResult } from '../../core/form/import-result.ts';
+import type { Form } from '../../core/form/schema.ts';
+import type { FundsColumn, IndicatorColumn, Template } from '../../core/template/schema.ts';
+import { loadTemplates, type TemplateSet } from '../templates/load-templates.ts';
+import type { Memo } from './field-scores.ts';
+import { readFunds } from './funds.ts';
+import { readGoals } from './goals.ts';
+import { fillPending, looksLikeOrg, readHeader, readTitle } from './header.ts';
+import { levelTermSet, readIndicators } from './indicators.ts';
+import { type LabelHit, LabelIndex } from './labels.ts';
+import { CellReport } from './report.ts';
+import { buildStream, CELL, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
+import { detectTemplate } from './detect.ts';
+import { separatesCells, type ZonedHit, zone } from './zones.ts';
+
+// The layout-independent reader: text of any layout (cells split by `|`, one cell per line, a
+// table flattened onto one line, cells run together, a scrambled PDF reading order) → every form
+// in it. Labels are found by the template vocabulary (templates/*.json), the form's zones by
+// their order, and the cells between labels are read by their type and by the form's arithmetic.
+
+export type ReadCellsOptions = { fileName?: string; defaultYear?: number; templates?: TemplateSet };
+
+let indexCache: { set: TemplateSet; index: LabelIndex } | null = null;
+
+function indexFor(set: TemplateSet): LabelIndex {
+  if (indexCache?.set !== set) indexCache = { set, index: new LabelIndex(set.vocabulary) };
+  return indexCache.index;
+}
+
+export function readCells(source: string, options: ReadCellsOptions = {}): ImportResult[] {
+  const set = options.templates ?? loadTemplates();
+  const index = indexFor(set);
+  const s = buildStream(source);
+  const exact = index.find(s);
+  const hits = mergeHits(exact, index.findTolerant(s, exact));
+  const strict = separatesCells(s, exact);
+  const out: ImportResult[] = [];
+  for (const [from, to] of formRanges(hits, s.key.length)) {
+    const r = readOne(s, hits, from, to, strict, set, index, options);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function mergeHits(exact: LabelHit[], tolerant: LabelHit[]): LabelHit[] {
+  return [...exact, ...tolerant].sort((a, b) => a.from - b.from);
+}
+
+/** A form starts at its title (or at 项目名称 where a document prints the next form without one). */
+function formRanges(hits: readonly LabelHit[], end: number): Array<[number, number]> {
+  const names = hits.filter((h) => h.role === 'header.projectName');
+  if (names.length === 0) return [[0, end]];
+  const starts: number[] = [];
+  let lastName = -1;
+  for (const n of names) {
+    // the nearest title before this name, after the previous form's name
+    const title = [...hits].reverse().find((h) => h.role === 'title' && h.to <= n.from && h.from > lastName && n.from - h.to < 200);
+    starts.push(title ? title.from : n.from);
+    lastName = n.from;
+  }
+  const ranges: Array<[number, number]> = [];
+  starts.forEach((st, i) => ranges.push([i === 0 ? Math.max(0, Math.min(st, 0) ) : st, starts[i + 1] ?? end]));
+  ranges[0]![0] = 0;
+  return ranges;
+}
+
+function readOne(
+  s: Stream,
+  all: readonly LabelHit[],
+  from: number,
+  to: number,
+  strict: boolean,
+  set: TemplateSet,
+  index: LabelIndex,
+  options: ReadCellsOptions,
+): ImportResult | null {
+  const report = new CellReport();
+  const form = emptyForm(options.defaultYear ?? new Date().getFullYear());
+  // The title nearest before the project name opens the form; text before it is not the form's.
+  const name = all.find((h) => h.role === 'header.projectName' && h.from >= from && h.from < to);
+  const title = [...all].reverse().find((h) => h.role === 'title' && h.from >= from && (!name || h.to <= name.from));
+  const start = title ? title.from : name ? name.from : from;
+  const zoned = zone(s, all, start, to, strict);
+  if (title) {
+    const t = readTitle(s, { ...title, zone: 'header' }, from);
+    form.title = t.title;
+    report.set('title', title.confidence);
+    if (t.year !== null) {
+      form.year = t.year;
+      report.set('year', 0.95);
+    } else report.warn('year', '没有找到年度，按今年填写', 0.3);
+  }
+  const template = detectTemplate(set.families, zoned.hits, form.title);
+  if (template) form.template = template.id;
+  form.kind = template?.kind ?? 'project-self-evaluation';
+  report.set('kind', 0.9);
+  const cellBound = boundOf(s, zoned.hits);
+  const header = readHeader(s, zoned.hits, zoned.pieces, form, report);
+  const funds = readFunds(s, zoned.hits, zoned.pieces, fundsColumns(template), form, report);
+  const unit = /[(（](万元|元)[)）]/.exec(s.key.slice(start, to));
+  form.fundsUnit = unit?.[1] === '元' ? '元' : '万元';
+  report.set('fundsUnit', unit ? 0.95 : 0.6);
+  readGoals(s, zoned.pieces, form, report);
+  const memo: Memo = new Map();
+  const columns = indicatorColumns(zoned.hits, template);
+  const ind = readIndicators(
+    s,
+    zoned.hits,
+    zoned.pieces,
+    columns,
+    index.level2Parent,
+    levelTermSet(set.vocabulary.level1, set.vocabulary.level2),
+    cellBound,
+    form,
+    report,
+    memo,
+  );
+  readTotals(s, zoned.hits, zoned.pieces, ind.totals, form, report);
+  const orphans = [...funds.orphans, ...ind.orphans, ...orphanTexts(s, zoned.pieces, header.claimed)].filter(looksLikeOrg);
+  fillPending(header.pending, orphans, form, report);
+  if (!form.projectName && form.indicators.length === 0 && form.funds.total === null) return null;
+  report.finish();
+  return { form, warnings: report.warnings, confidence: report.confidence };
+}
+
+function orphanTexts(s: Stream, pieces: readonly { from: number; to: number; zone: string }[], claimed: Set<unknown>): string[] {
+  const out: string[] = [];
+  for (const p of pieces) {
+    if (claimed.has(p) || p.zone !== 'header') continue;
+    for (const part of textOf(s, p.from, p.to).split(/\s+|评分|得分/)) if (part) out.push(part);
+  }
+  return out;
+}
+
+/** The separator that usually stands between two cells of this text. */
+function boundOf(s: Stream, hits: readonly ZonedHit[]): number {
+  if (hits.length === 0) return SPACE;
+  const counts = [0, 0, 0, 0];
+  for (const h of hits) counts[Math.min(3, s.bound[h.from]!)]!++;
+  const n = hits.length;
+  if (counts[CELL]! / n >= 0.5) return CELL;
+  if ((counts[CELL]! + counts[LINE]!) / n >= 0.5) return LINE;
+  if ((counts[CELL]! + counts[LINE]! + counts[SPACE]!) / n >= 0.5) return SPACE;
+  return NONE;
+}
+
+function fundsColumns(t: Template | null): FundsColumn[] {
+  return t ? t.funds.columns : ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'];
+}
+
+const NATIONAL_COLUMNS: IndicatorColumn[] = ['name', 'target', 'actual', 'weight', 'score', 'deviation'];
+
+/** Column headings in printed order; the template's order where the headings are missing or partial. */
+function indicatorColumns(hits: readonly ZonedHit[], t: Template | null): IndicatorColumn[] {
+  const found: IndicatorColumn[] = [];
+  for (const h of hits) {
+    if (!h.role.startsWith('indCol.')) continue;
+    const c = h.role.slice('indCol.'.length) as IndicatorColumn;
+    if (c === 'level1' || c === 'level2') continue;
+    if (!found.includes(c)) found.push(c);
+  }
+  const fromTemplate = t ? t.indicators.columns.filter((c) => c !== 'level1' && c !== 'level2') : NATIONAL_COLUMNS;
+  if (found.length < 3) return fromTemplate;
+  if (!found.includes('name')) found.unshift('name');
+  else if (found[0] !== 'name') {
+    found.splice(found.indexOf('name'), 1);
+    found.unshift('name');
+  }
+  // A heading the text lost (OCR, a scrambled order) is the template's, where the others agree with it.
+  const isSubsequence = found.every((c, i) => fromTemplate.indexOf(c) >= 0 && (i === 0 || fromTemplate.indexOf(c) > fromTemplate.indexOf(found[i - 1]!)));
+  if (isSubsequence && fromTemplate.length > found.length) return fromTemplate;
+  return found;
+}
+
+function readTotals(
+  s: Stream,
+  hits: readonly ZonedHit[],
+  pieces: readonly { from: number; to: number; zone: string; after: ZonedHit | null }[],
+  pair: number[] | null,
+  form: Form,
+  report: CellReport,
+): void {
+  const p = pieces.find((x) => x.zone === 'totals' && x.after?.role === 'totals');
+  const nums = p ? numbersIn(s.key.slice(p.from, p.to), form) : [];
+  const got = nums.length > 0 ? nums : (pair ?? []);
+  if (got.length === 0) return;
+  const weights = form.indicators.reduce((a, r) => a + (r.weight ?? 0), 0);
+  if (got.length >= 2) {
+    form.totalWeight = got[0]!;
+    form.totalScore = got[1]!;
+    report.set('totalWeight', nums.length > 0 ? 0.9 : 0.5);
+    report.set('totalScore', nums.length > 0 ? 0.9 : 0.5);
+  } else if (got.length === 1) {
+    // One figure under 总分: the weight column when it adds up, else the score.
+    if (Math.abs(got[0]! - 100) < 1e-9 || Math.abs(got[0]! - weights) < 1e-9) {
+      form.totalWeight = got[0]!;
+      report.set('totalWeight', 0.8);
+    } else {
+      form.totalScore ??= got[0]!;
+      report.set('totalScore', 0.6);
+    }
+  }
+  void hits;
+}
+
+/** The figures after 总分: cells, or a run of digits cut where the weights say (`10098` → 100, 98). */
+function numbersIn(key: string, form: Form): number[] {
+  const cells = key.match(/\d+(?:\.\d+)?/g) ?? [];
+  if (cells.length !== 1) return cells.slice(0, 2).map(Number);
+  const run = cells[0]!;
+  const weights = form.indicators.reduce((a, r) => a + (r.weight ?? 0), 0);
+  for (const w of [100, weights]) {
+    const ws = String(w);
+    if (run.length > ws.length && run.startsWith(ws)) {
+      const rest = Number(run.slice(ws.length));
+      if (rest <= w) return [w, rest];
+    }
+  }
+  return [Number(run)];
+}

@@ -1,0 +1,246 @@
+import type { IndicatorColumn } from '../../core/template/schema.ts';
+import { candidateCuts, type Cut } from './cuts.ts';
+import { emptyScore, fieldScore, type Memo } from './field-scores.ts';
+import { readNumber } from './values.ts';
+import { LINE, NONE, SPACE, type Stream } from './stream.ts';
+
+// The indicator table's text → rows. Each row is a name and then one cell per column, in the
+// printed column order; cells may be blank, run together (`50件50件2020`) or be split by the
+// layout. The reader considers every way of cutting the text into rows and cells at the places a
+// cell can end (cuts.ts) and keeps the one whose cells best fit their columns (field-scores.ts),
+// with the form's own constraints: a score is at most its weight, and an actual that repeats
+// its target (`合格合格`) is the usual case. A label that starts a level-1/level-2 group ends a row.
+// A row whose name and figures the layout separated (a name with no cells, cells with no name)
+// is kept as such; indicators.ts pairs them up.
+
+export type Seg = { from: number; to: number; ctx: number; afterLevel: boolean };
+
+export type ParsedRow = {
+  fields: Partial<Record<IndicatorColumn, [number, number]>>;
+  ctx: number;
+  /** cells with no name before them */
+  nameless: boolean;
+  /** a name with no cells after it */
+  nameOnly: boolean;
+  /** the row was cut by the end of the text before its last columns */
+  truncated: boolean;
+  /** the weakest separator any of its cells was cut at */
+  weakest: number;
+};
+
+type State = { score: number; prev: number; action: Action | null };
+type Action =
+  | { kind: 'field'; col: number; from: number; to: number }
+  | { kind: 'pair'; col: number; from: number; mid: number; to: number }
+  | { kind: 'junk' }
+  | { kind: 'end' }
+  | { kind: 'skip'; col: number }
+  | { kind: 'move' };
+
+const MAX_FIELD: Partial<Record<IndicatorColumn, number>> = {
+  name: 80,
+  target: 160,
+  actual: 160,
+  weight: 6,
+  score: 6,
+  nature: 4,
+  unit: 10,
+  deviation: 200,
+  scoringMethod: 200,
+};
+
+export function parseRows(
+  s: Stream,
+  segs: readonly Seg[],
+  columns: readonly IndicatorColumn[],
+  cellBound: number,
+  memo: Memo,
+): ParsedRow[] {
+  const cuts = candidateCuts(s, segs, cellBound);
+  const C = columns.length;
+  const W = C + 1;
+  // state index: ((i * W) + col) * 2 + filled
+  const n = cuts.length;
+  const states: State[] = Array.from({ length: n * W * 2 }, () => ({ score: Number.NEGATIVE_INFINITY, prev: -1, action: null }));
+  const idx = (i: number, col: number, f: number) => (i * W + col) * 2 + f;
+  const relax = (to: number, score: number, prev: number, action: Action) => {
+    const st = states[to]!;
+    if (score > st.score) {
+      st.score = score;
+      st.prev = prev;
+      st.action = action;
+    }
+  };
+  const strongInside = strongPrefix(s, cellBound);
+  const span = (from: number, to: number): number => {
+    // separators strictly inside the cell: at positions from+1 … to-1
+    const k = to - from > 1 ? strongInside[to]! - strongInside[from + 1]! : 0;
+    if (k <= 0) return 0;
+    return -k * (cellBound >= LINE + 1 ? 3 : cellBound === LINE ? 1.5 : 0.8);
+  };
+  states[idx(0, 0, 0)]!.score = 0;
+  const wi = columns.indexOf('weight');
+  const byPos = new Map<string, number>();
+  cuts.forEach((c, i) => {
+    if (!c.segEnd) byPos.set(`${c.seg}:${c.pos}`, i);
+    else if (!byPos.has(`${c.seg}:${c.pos}`)) byPos.set(`${c.seg}:${c.pos}`, i);
+  });
+  for (let i = 0; i < n; i++) {
+    const cut = cuts[i]!;
+    // Order within a cut: filled states first (they may end a row here), then the row start, then the rest.
+    const order: Array<[number, number]> = [];
+    for (let c = 1; c <= C; c++) order.push([c, 1]);
+    order.push([0, 0]);
+    for (let c = 1; c <= C; c++) order.push([c, 0]);
+    for (const [c, f] of order) {
+      const here = idx(i, c, f);
+      const st = states[here]!;
+      if (st.score === Number.NEGATIVE_INFINITY) continue;
+      const base = st.score;
+      if (cut.segEnd && i + 1 < n) {
+        // Into the next piece of text: a row continues across a column heading freely, across a
+        // level label only at a cost (the label normally starts the next row).
+        const cost = c === 0 ? 0 : cuts[i + 1]!.afterLevel ? -2 : -0.3;
+        relax(idx(i + 1, c, f), base + cost, here, { kind: 'move' });
+      }
+      if (c === C) {
+        relax(idx(i, 0, 0), base + 0.5, here, { kind: 'end' });
+        continue;
+      }
+      if (c === 0) {
+        relax(idx(i, 1, 0), base - 3, here, { kind: 'skip', col: 0 });
+        for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
+          const len = cuts[j]!.pos - cut.pos;
+          if (len > 60) break;
+          relax(idx(j, 0, 0), base - 1.2 - 0.12 * len, here, { kind: 'junk' });
+        }
+      } else if (f === 1) relax(idx(i, 0, 0), base - 3, here, { kind: 'end' });
+      const col = columns[c]!;
+      const limit = MAX_FIELD[col] ?? 80;
+      // A blank cell: free where the separators mark one.
+      relax(idx(i, c + 1, f), base + (s.empties[cut.pos]! > 0 && c > 0 ? 0 : emptyScore(col)), here, { kind: 'skip', col: c });
+      if (cut.segEnd) continue;
+      for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
+        const to = cuts[j]!;
+        const len = to.pos - cut.pos;
+        if (len > limit) break;
+        const key = s.key.slice(cut.pos, to.pos);
+        const fs = fieldScore(col, key, memo);
+        if (fs === Number.NEGATIVE_INFINITY) continue;
+        const sc = base + fs + to.cost + span(cut.pos, to.pos);
+        relax(idx(j, c + 1, 1), sc, here, { kind: 'field', col: c, from: cut.pos, to: to.pos });
+        // An actual that repeats its target: the commonest row of all.
+        if (col === 'target' && columns[c + 1] === 'actual') {
+          const mate = byPos.get(`${to.seg}:${to.pos + len}`);
+          if (mate !== undefined && mate > j && s.key.slice(to.pos, cuts[mate]!.pos) === key)
+            relax(idx(mate, c + 2, 1), sc + fs + cuts[mate]!.cost + 2.5, here, {
+              kind: 'pair',
+              col: c,
+              from: cut.pos,
+              mid: to.pos,
+              to: cuts[mate]!.pos,
+            });
+        }
+        // A score right after its weight must not exceed it.
+        if (c === wi && columns[c + 1] === 'score') {
+          const w = readNumber(key)?.value;
+          for (let k = j + 1; k < n && cuts[k]!.seg === cut.seg && cuts[k]!.pos - to.pos <= 6; k++) {
+            const sk = s.key.slice(to.pos, cuts[k]!.pos);
+            const ss = fieldScore('score', sk, memo);
+            if (ss === Number.NEGATIVE_INFINITY) continue;
+            const sv = readNumber(sk)?.value;
+            const fit = w === undefined || sv === undefined ? 0 : sv <= w ? 1 : -3;
+            relax(idx(k, c + 2, 1), sc + ss + fit + cuts[k]!.cost, here, { kind: 'pair', col: c, from: cut.pos, mid: to.pos, to: cuts[k]!.pos });
+          }
+        }
+      }
+    }
+  }
+  // The best way to finish: rows complete, or the last row cut by the end of the text.
+  let end = idx(n - 1, 0, 0);
+  let endScore = states[end]!.score;
+  for (let c = 1; c <= C; c++)
+    for (const f of [0, 1]) {
+      const k = idx(n - 1, c, f);
+      if (states[k]!.score - 0.5 > endScore) {
+        end = k;
+        endScore = states[k]!.score - 0.5;
+      }
+    }
+  return backtrack(states, end, W, cuts, columns);
+}
+
+function backtrack(states: State[], end: number, W: number, cuts: readonly Cut[], columns: readonly IndicatorColumn[]): ParsedRow[] {
+  const actions: Array<{ action: Action; at: number }> = [];
+  for (let k = end; k >= 0 && states[k]!.action; k = states[k]!.prev) actions.push({ action: states[k]!.action!, at: k });
+  actions.reverse();
+  const rows: ParsedRow[] = [];
+  let row: ParsedRow | null = null;
+  const open = (i: number): ParsedRow => {
+    row = { fields: {}, ctx: cuts[i]!.ctx, nameless: false, nameOnly: false, truncated: false, weakest: 3 };
+    return row;
+  };
+  for (const { action, at } of actions) {
+    const i = Math.floor(at / 2 / W);
+    const cut = cuts[i]!;
+    switch (action.kind) {
+      case 'skip':
+        if (action.col === 0) {
+          const r = open(i);
+          r.nameless = true;
+        }
+        break;
+      case 'field': {
+        const r: ParsedRow = row ?? open(i);
+        const col = columns[action.col]!;
+        if (col === 'name') r.ctx = ctxAt(cuts, action.from);
+        r.fields[col] = [action.from, action.to];
+        r.weakest = Math.min(r.weakest, cut.bound);
+        break;
+      }
+      case 'pair': {
+        const r: ParsedRow = row ?? open(i);
+        r.fields[columns[action.col]!] = [action.from, action.mid];
+        r.fields[columns[action.col + 1]!] = [action.mid, action.to];
+        r.weakest = Math.min(r.weakest, cut.bound);
+        break;
+      }
+      case 'end':
+        if (row) {
+          const r: ParsedRow = row;
+          const filled = Object.keys(r.fields).filter((k) => k !== 'name').length;
+          if (filled === 0) r.nameOnly = true;
+          rows.push(r);
+        }
+        row = null;
+        break;
+      default:
+        break;
+    }
+  }
+  if (row) {
+    const r: ParsedRow = row;
+    r.truncated = true;
+    rows.push(r);
+  }
+  return rows;
+}
+
+function ctxAt(cuts: readonly Cut[], pos: number): number {
+  let lo = 0;
+  let hi = cuts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cuts[mid]!.pos <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return cuts[lo]!.ctx;
+}
+
+/** prefix counts of separators at least as strong as `cellBound` (none when cells run together). */
+function strongPrefix(s: Stream, cellBound: number): Int32Array {
+  const out = new Int32Array(s.key.length + 1);
+  for (let i = 0; i < s.key.length; i++)
+    out[i + 1] = out[i]! + (cellBound > NONE && i > 0 && s.bound[i]! >= Math.max(cellBound, SPACE) ? 1 : 0);
+  return out;
+}
