@@ -39,7 +39,9 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
     for (let p = seg.from + 1; p < seg.to; p++) {
       const b = s.bound[p]!;
       if (b >= SPACE) {
-        add(p, b >= cellBound ? 0 : b >= LINE ? -0.2 : -0.3);
+        // Where cells run together, a space or a line break is a wrapped line, not a cell's end.
+        if (cellBound === NONE) add(p, b >= LINE ? -0.5 : -0.8);
+        else add(p, b >= cellBound ? 0 : b >= LINE ? -0.2 : -0.3);
         continue;
       }
       const a = key[p - 1]!;

@@ -46,8 +46,9 @@ export function fieldScore(col: IndicatorColumn, key: string, memo: Memo): numbe
       return 1.5 - (n.ocr ? 0.7 : 0);
     }
     case 'deviation':
+      // Most rows leave it blank; text there must earn its place.
       if (/^[\d.%]+$/.test(key)) return -3;
-      return cjkCount(key) >= 2 ? 0.2 - key.length * 0.002 : -1;
+      return cjkCount(key) >= 2 ? -0.8 - key.length * 0.002 : -2;
     case 'nature':
       return COMPARATOR_WORDS.test(key) ? 2 : -2;
     case 'unit':
@@ -86,12 +87,19 @@ function nameScore(key: string, memo: Memo): number {
   if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key)) s += 0.5;
   if (key.length > 50) s -= (key.length - 50) * 0.05;
   if (/^[，,、。;；:：)）]/.test(key)) s -= 2;
-  // A name does not end with a comparator or start with a figure's unit: that is the next cell.
+  // A name does not end with a comparator or a figure with its unit: that is the next cell.
   if (/[≥≤=<>]$/.test(key)) s -= 3;
+  if (/\d(?:\.\d+)?(?:万元|元|%|个|人|次|件|项|天)$/.test(key)) s -= 2;
   return s;
 }
 
+/** A unit with no figure is half a value (`万元` of `14.8万元`). */
+const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|吨|户|家|场|份|篇|起)$/;
+
 function valueScore(key: string, memo: Memo): number {
+  if (BARE_UNIT.test(key)) return -2;
+  // A figure never starts with 0 unless it is 0 or 0.x: `021年` is a cut in the wrong place.
+  if (/^0\d/.test(key)) return -3;
   const k = kindOf(key, memo);
   switch (k) {
     case 'quantity':
@@ -109,6 +117,8 @@ function valueScore(key: string, memo: Memo): number {
     default: {
       const cjk = cjkCount(key);
       if (cjk >= 1 && !/\d/.test(key)) return key.length <= 12 ? 0.8 : 0.3;
+      // A figure with a unit the grammar does not list (`≥50厘米`) is still a value.
+      if (/^[≥≤<>=]?\d+(?:\.\d+)?[\u4e00-\u9fffA-Za-z%/]{1,4}$/.test(key)) return 2;
       return -0.8;
     }
   }

@@ -28,6 +28,8 @@ export type RowContext = {
   sums?: Partial<Record<'initialBudget' | 'annualBudget' | 'executed', number>>;
   /** the total row as first read, for a sub-row */
   total?: FundsValues;
+  /** the text separates its cells: cutting one cell into several figures is then unlikely */
+  separated: boolean;
 };
 
 const MAX_TOKEN = 14;
@@ -76,7 +78,9 @@ export function readFundsRow(cells: readonly string[], columns: readonly FundsCo
         const read = tokenFor(column, text);
         if (read === undefined) continue;
         for (let k = col; k < c; k++) skipped.push(k);
-        tokens.push({ col: column, text, value: read.value, ocr: read.ocr });
+        // A rate takes every digit before its `%` that can be part of it (`10100%` is 10 | 100%).
+        const shortRate = column === 'executionRate' && text.endsWith('%') && off > 0 && longerRate(cell, off, off + len);
+        tokens.push({ col: column, text, value: read.value, ocr: read.ocr || shortRate });
         const end = off + len;
         walk(ci, end, c + 1, splits + (end < cell.length || off > 0 ? 1 : 0));
         tokens.pop();
@@ -103,6 +107,14 @@ export function readFundsRow(cells: readonly string[], columns: readonly FundsCo
     ocr ||= t.ocr;
   }
   return { values, score: best!.score, margin: best!.score - second, ocr };
+}
+
+function longerRate(cell: string, from: number, to: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
+    const p = readPercent(cell.slice(k, to));
+    if (p !== null && p <= 150) return true;
+  }
+  return false;
 }
 
 /** undefined: the text cannot fill the column; value null: a blank mark (`-`, `—`, `/`). */
@@ -134,15 +146,19 @@ function scoreReading(
   let s = 0;
   const v: FundsValues = {};
   let rateWritten = false;
+  let rateDecimals = 0;
   for (const t of tokens) {
     if (t.col === 'note') continue;
     v[t.col] = t.value;
-    if (t.col === 'executionRate' && t.value !== null && t.text.endsWith('%')) rateWritten = true;
-    if (t.ocr) s -= 1;
+    if (t.col === 'executionRate' && t.value !== null) {
+      rateWritten = t.text.endsWith('%');
+      rateDecimals = /\.(\d+)/.exec(t.text)?.[1]?.length ?? 0;
+    }
+    if (t.ocr) s -= t.col === 'executionRate' ? 3 : 1;
   }
   // Blank cells are more often the later columns (分值/得分 of a sub-row); a marked blank costs nothing.
   for (const k of skipped) if (k >= 0) s -= 1 + 0.02 * (columns.length - k);
-  s -= 0.3 * splits;
+  s -= (ctx.separated ? 3 : 0.3) * splits;
   const num = (c: FundsColumn): number | null => (typeof v[c] === 'number' ? (v[c] as number) : null);
   const rate = num('executionRate');
   const weight = num('weight');
@@ -152,15 +168,20 @@ function scoreReading(
   const initial = num('initialBudget');
   if (rate !== null) {
     if (!rateWritten) s -= 1.5;
+    // rates are printed with at most two decimals (`93.51%`); `94.9100%` is two cells run together
+    if (rateDecimals > 2) s -= 2;
     if (rate > 100.5) s -= rate > 300 ? 3 : 0.5;
     const base = annual ?? initial;
     if (executed !== null && base !== null && base > 0) {
       const computed = (100 * executed) / base;
-      const fits = Math.abs(computed - rate) < 0.06 || (Number.isInteger(rate) && Math.abs(computed - rate) < 1.01);
+      // printed to its own precision, rounded or cut (99.10% printed `99%`)
+      const fits = Math.abs(computed - rate) < (rateDecimals === 0 ? 1.01 : 0.6 * 10 ** -rateDecimals + 1e-9);
       // A match between different figures is evidence; 30 ÷ 30 = 100% would fit any reading.
-      if (fits) s += executed === base ? 0.3 : annual !== null ? 3 : 2;
+      // 30 ÷ 30 = 100% or 0 ÷ x = 0% would fit any reading: only a match of different,
+      // non-zero figures is evidence.
+      if (fits) s += executed === base || executed === 0 ? 0 : annual !== null ? 3 : 2;
       else s -= 4;
-    } else if (executed !== null && base === 0 && executed === 0 && rate === 0) s += 0.3;
+    }
   }
   if (weight !== null) {
     if ([5, 10, 15, 20, 30].includes(weight)) s += 0.5;
@@ -177,6 +198,11 @@ function scoreReading(
     if (ctx.sums?.[a] !== undefined && Math.abs(ctx.sums[a]! - x) < 0.005) s += 0.8;
   }
   if (annual !== null && initial !== null && annual === initial) s += 0.1;
+  // A budget is adjusted, not multiplied: 年初 and 全年 of one row are of one size.
+  if (annual !== null && initial !== null && Math.min(annual, initial) > 0 && Math.max(annual, initial) / Math.min(annual, initial) > 5)
+    s -= 2;
+  // 年初 and 全年 are printed together: a row with 年初 and 执行数 but no 全年 lost the 全年.
+  if (initial !== null && annual === null && executed !== null) s -= 0.5;
   // A sub-row is part of the total: never more, and most often the same figure.
   for (const a of AMOUNTS) {
     const x = num(a);

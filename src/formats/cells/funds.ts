@@ -36,6 +36,7 @@ export function readFunds(
   hits: readonly ZonedHit[],
   pieces: readonly Piece[],
   defaultColumns: readonly FundsColumn[],
+  separated: boolean,
   form: Form,
   report: CellReport,
 ): { orphans: string[] } {
@@ -83,24 +84,29 @@ export function readFunds(
   }
   // Figures printed after all the row labels go to the rows that have none, in order.
   const empty = rows.filter((r) => r.cells.length === 0);
-  if (loose.length > 0 && empty.length > 0) distribute(loose, empty, cols);
+  if (loose.length > 0 && empty.length > 0) distribute(loose, empty, cols, separated);
   // The total first; its sub-rows are read knowing it (a 其中 row is part of the total, and most
   // often all of it), then the total again knowing what its sub-rows add up to.
   const total = rows.find((r) => r.role === 'total') ?? null;
   const has = (r: RowSlot) => r.cells.some((c) => c !== '');
   const read = new Map<RowSlot, RowReading | null>();
-  const first = total && has(total) ? readFundsRow(total.cells, cols, { subRow: false }) : null;
-  const sums: NonNullable<RowContext['sums']> = {};
-  for (const r of rows) {
-    if (r === total) continue;
-    const reading = has(r) ? readFundsRow(r.cells, cols, { subRow: true, total: first?.values }) : null;
-    read.set(r, reading);
-    for (const a of ['initialBudget', 'annualBudget', 'executed'] as const) {
-      const v = reading?.values[a];
-      if (typeof v === 'number') sums[a] = (sums[a] ?? 0) + v;
+  let totalValues = total && has(total) ? readFundsRow(total.cells, cols, { subRow: false, separated })?.values : undefined;
+  for (let pass = 0; pass < 2; pass++) {
+    const sums: NonNullable<RowContext['sums']> = {};
+    for (const r of rows) {
+      if (r === total) continue;
+      const reading = has(r) ? readFundsRow(r.cells, cols, { subRow: true, total: totalValues, separated }) : null;
+      read.set(r, reading);
+      for (const a of ['initialBudget', 'annualBudget', 'executed'] as const) {
+        const v = reading?.values[a];
+        if (typeof v === 'number') sums[a] = (sums[a] ?? 0) + v;
+      }
     }
+    if (!total) break;
+    const again = has(total) ? readFundsRow(total.cells, cols, { subRow: false, sums, separated }) : null;
+    read.set(total, again);
+    totalValues = again?.values;
   }
-  if (total) read.set(total, has(total) ? readFundsRow(total.cells, cols, { subRow: false, sums }) : null);
   const extra: ExtraFundsRow[] = [];
   for (const r of rows) {
     const reading = read.get(r) ?? null;
@@ -134,7 +140,7 @@ function completeColumns(found: FundsColumn[], template: readonly FundsColumn[])
   return found;
 }
 
-function distribute(cells: string[], rows: RowSlot[], cols: readonly FundsColumn[]): void {
+function distribute(cells: string[], rows: RowSlot[], cols: readonly FundsColumn[], separated: boolean): void {
   if (rows.length === 1) {
     rows[0]!.cells.push(...cells);
     return;
@@ -147,13 +153,13 @@ function distribute(cells: string[], rows: RowSlot[], cols: readonly FundsColumn
   const even = cells.length % n === 0 ? cells.length / n : -1;
   const rec = (start: number, k: number, acc: number): void => {
     if (k === n - 1) {
-      const r = readFundsRow(cells.slice(start), cols, { subRow: k > 0 });
+      const r = readFundsRow(cells.slice(start), cols, { subRow: k > 0, separated });
       const sc = acc + (r ? r.score : -50) + (cells.length - start === even ? 1 : 0);
       if (!best || sc > best.score) best = { score: sc, cuts: [...cuts, start] };
       return;
     }
     for (let end = start + 1; end <= cells.length - (n - 1 - k); end++) {
-      const r = readFundsRow(cells.slice(start, end), cols, { subRow: k > 0 });
+      const r = readFundsRow(cells.slice(start, end), cols, { subRow: k > 0, separated });
       if (!r) continue;
       cuts.push(start);
       rec(end, k + 1, acc + r.score + (end - start === even ? 1 : 0));

@@ -54,8 +54,12 @@ function bestCut(s: Stream, from: number, to: number): { at: number; confidence:
     else if (b >= SPACE) score += 1.5;
     if (SENTENCE_END.test(prev)) score += 2.5;
     if (/[，,、：:（(]/.test(prev)) score -= 2;
+    // The second cell restating the first one's opening words is strong evidence; words met
+    // anywhere in the first cell are weak evidence (goals repeat their nouns).
+    const head = restates(key, from, i, to);
     const alike = commonStart(key, from, i, to);
-    if (alike >= 2) score += 1 + Math.min(alike, 8) * 0.4;
+    if (head >= 2) score += 1 + Math.min(head, 8) * 0.5;
+    else if (alike >= 2) score += 0.3 + Math.min(alike, 8) * 0.1;
     // Without a separator or a sentence end only a restated start marks the cut.
     if (b === NONE && !SENTENCE_END.test(prev) && alike < 2) continue;
     // A strong separator elsewhere makes a weak cut unlikely.
@@ -66,9 +70,17 @@ function bestCut(s: Stream, from: number, to: number): { at: number; confidence:
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]!;
+  if (best.score <= 0) return null;
   const margin = best.score - (candidates[1]?.score ?? -10);
   const confidence = s.bound[best.at]! >= LINE ? 0.85 : margin > 1.5 ? 0.7 : 0.5;
   return { at: best.at, confidence };
+}
+
+/** How many characters the text after `at` shares with the start of the text before it. */
+function restates(key: string, from: number, at: number, to: number): number {
+  let n = 0;
+  while (at + n < to && from + n < at && key[from + n] === key[at + n]) n++;
+  return n;
 }
 
 /** How many characters the text after `at` shares with some place in the text before it, at its start. */

@@ -16,7 +16,8 @@ import type { Piece, ZonedHit } from './zones.ts';
 export type Ctx = { l1: string; l2: string; l1Key: string; l2Key: string; l1Printed: boolean };
 
 const POINTS = /^[(（](\d+(?:\.\d+)?)分?[)）]?/;
-const PLACEHOLDER = /指标[\dLlI一二三四五六七八九十]{1,2}[:：]?/y;
+// `指标1:` (or, OCR'd, `指标L` right before the next one): the template's numbering of an empty row.
+const PLACEHOLDER = /指标[\dLlI一二三四五六七八九十]{1,2}(?:[:：]|(?=指标))/y;
 const ELLIPSIS = /(?:…{1,}|\.{3,}|。{3,})/y;
 const ROW_MARK = /指标[\d一二三四五六七八九十]{1,2}[:：]/g;
 
@@ -33,6 +34,7 @@ export function readIndicators(
   pieces: readonly Piece[],
   columns: readonly IndicatorColumn[],
   level2Parent: ReadonlyMap<string, string>,
+  children: ReadonlyMap<string, ReadonlySet<string>>,
   levelTerms: ReadonlySet<string>,
   cellBound: number,
   form: Form,
@@ -60,8 +62,7 @@ export function readIndicators(
         }
         const text = textOf(s, h.from, h.to).replace(/\s+/g, '');
         // `成本指标` is a level-2 under 产出指标 and a level-1 on newer forms: the context decides.
-        const asLevel1 =
-          h.role === 'level1' && !(level2Parent.get(h.term) === prev.l1Key && prev.l1Key !== '');
+        const asLevel1 = h.role === 'level1' && !(prev.l1Key !== '' && children.get(prev.l1Key)?.has(h.term));
         ctxs.push(
           asLevel1
             ? { l1: text, l2: '', l1Key: h.term, l2Key: '', l1Printed: true }
@@ -89,7 +90,16 @@ export function readIndicators(
   }
   const orphans: string[] = [];
   if (segs.length === 0) return { totals: null, orphans };
-  const parsed = parseRows(s, segs, columns, cellBound, memo);
+  let parsed = parseRows(s, segs, columns, cellBound, memo);
+  // A column the table fills on most rows is rarely blank on one: read again knowing that.
+  const full = parsed.filter((r) => !r.nameless && !r.nameOnly && !r.truncated);
+  const blankCost: Partial<Record<IndicatorColumn, number>> = {};
+  for (const c of ['weight', 'score'] as const) {
+    if (!columns.includes(c) || full.length < 3) continue;
+    const filled = full.filter((r) => r.fields[c]).length;
+    if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
+  }
+  if (Object.keys(blankCost).length > 0) parsed = parseRows(s, segs, columns, cellBound, memo, blankCost);
   const rows = pairUp(parsed);
   let totals: number[] | null = null;
   const out: Indicator[] = [];

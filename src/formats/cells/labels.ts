@@ -43,6 +43,8 @@ export class LabelIndex {
   /** terms of at least 4 characters, for the OCR-tolerant pass, by length */
   private readonly long = new Map<number, Array<{ term: string; roles: Role[] }>>();
   readonly level2Parent = new Map<string, string>();
+  /** level-1 key → the keys of its level-2 terms */
+  readonly children = new Map<string, Set<string>>();
 
   constructor(v: Vocabulary) {
     const add = (terms: readonly string[] | undefined, role: Role) => {
@@ -62,6 +64,9 @@ export class LabelIndex {
     for (const [parent, terms] of Object.entries(v.level2)) {
       add(terms, 'level2');
       for (const t of terms) if (!this.level2Parent.has(keyText(t))) this.level2Parent.set(keyText(t), keyText(parent));
+      const set = this.children.get(keyText(parent)) ?? new Set<string>();
+      for (const t of terms) set.add(keyText(t));
+      this.children.set(keyText(parent), set);
     }
     add(v.totals, 'totals');
     add(v.tail, 'tail');

@@ -96,7 +96,7 @@ function readOne(
   report.set('kind', 0.9);
   const cellBound = boundOf(s, zoned.hits);
   const header = readHeader(s, zoned.hits, zoned.pieces, form, report);
-  const funds = readFunds(s, zoned.hits, zoned.pieces, fundsColumns(template), form, report);
+  const funds = readFunds(s, zoned.hits, zoned.pieces, fundsColumns(template), cellBound >= SPACE, form, report);
   const unit = /[(（](万元|元)[)）]/.exec(s.key.slice(start, to));
   form.fundsUnit = unit?.[1] === '元' ? '元' : '万元';
   report.set('fundsUnit', unit ? 0.95 : 0.6);
@@ -109,6 +109,7 @@ function readOne(
     zoned.pieces,
     columns,
     index.level2Parent,
+    index.children,
     levelTermSet(set.vocabulary.level1, set.vocabulary.level2),
     cellBound,
     form,

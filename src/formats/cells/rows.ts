@@ -37,6 +37,12 @@ type Action =
   | { kind: 'skip'; col: number }
   | { kind: 'move' };
 
+/**
+ * Every row costs this much: cells score above zero when they fit, so without it cutting one row
+ * into two (`52021年12月完成2021年12月完成4` as two rows of small figures) would pay.
+ */
+const ROW_COST = 5;
+
 const MAX_FIELD: Partial<Record<IndicatorColumn, number>> = {
   name: 80,
   target: 160,
@@ -55,14 +61,17 @@ export function parseRows(
   columns: readonly IndicatorColumn[],
   cellBound: number,
   memo: Memo,
+  /** cost of leaving a column blank, where the rows read so far say it is rarely blank */
+  blankCost: Partial<Record<IndicatorColumn, number>> = {},
 ): ParsedRow[] {
   const cuts = candidateCuts(s, segs, cellBound);
   const C = columns.length;
   const W = C + 1;
-  // state index: ((i * W) + col) * 2 + filled
+  // state: cut i, next column, whether the row has a cell yet, blank cells used at this cut
+  const E = 3;
   const n = cuts.length;
-  const states: State[] = Array.from({ length: n * W * 2 }, () => ({ score: Number.NEGATIVE_INFINITY, prev: -1, action: null }));
-  const idx = (i: number, col: number, f: number) => (i * W + col) * 2 + f;
+  const states: State[] = Array.from({ length: n * W * 2 * E }, () => ({ score: Number.NEGATIVE_INFINITY, prev: -1, action: null }));
+  const idx = (i: number, col: number, f: number, e = 0) => ((i * W + col) * 2 + f) * E + e;
   const relax = (to: number, score: number, prev: number, action: Action) => {
     const st = states[to]!;
     if (score > st.score) {
@@ -92,8 +101,8 @@ export function parseRows(
     for (let c = 1; c <= C; c++) order.push([c, 1]);
     order.push([0, 0]);
     for (let c = 1; c <= C; c++) order.push([c, 0]);
-    for (const [c, f] of order) {
-      const here = idx(i, c, f);
+    for (const [c, f] of order) for (let e = 0; e < E; e++) {
+      const here = idx(i, c, f, e);
       const st = states[here]!;
       if (st.score === Number.NEGATIVE_INFINITY) continue;
       const base = st.score;
@@ -104,21 +113,22 @@ export function parseRows(
         relax(idx(i + 1, c, f), base + cost, here, { kind: 'move' });
       }
       if (c === C) {
-        relax(idx(i, 0, 0), base + 0.5, here, { kind: 'end' });
+        relax(idx(i, 0, 0, e), base + 0.5, here, { kind: 'end' });
         continue;
       }
       if (c === 0) {
-        relax(idx(i, 1, 0), base - 3, here, { kind: 'skip', col: 0 });
+        relax(idx(i, 1, 0, e), base - 3 - ROW_COST, here, { kind: 'skip', col: 0 });
         for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
           const len = cuts[j]!.pos - cut.pos;
           if (len > 60) break;
           relax(idx(j, 0, 0), base - 1.2 - 0.12 * len, here, { kind: 'junk' });
         }
-      } else if (f === 1) relax(idx(i, 0, 0), base - 3, here, { kind: 'end' });
+      } else if (f === 1) relax(idx(i, 0, 0, e), base - 3, here, { kind: 'end' });
       const col = columns[c]!;
       const limit = MAX_FIELD[col] ?? 80;
-      // A blank cell: free where the separators mark one.
-      relax(idx(i, c + 1, f), base + (s.empties[cut.pos]! > 0 && c > 0 ? 0 : emptyScore(col)), here, { kind: 'skip', col: c });
+      // A blank cell: free where the separators mark one (as many as they mark).
+      if (c > 0 && e < Math.min(E - 1, s.empties[cut.pos]!)) relax(idx(i, c + 1, f, e + 1), base, here, { kind: 'skip', col: c });
+      else relax(idx(i, c + 1, f, e), base + (blankCost[col] ?? emptyScore(col)), here, { kind: 'skip', col: c });
       if (cut.segEnd) continue;
       for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
         const to = cuts[j]!;
@@ -128,7 +138,7 @@ export function parseRows(
         const fs = fieldScore(col, key, memo);
         if (fs === Number.NEGATIVE_INFINITY) continue;
         const sc = base + fs + to.cost + span(cut.pos, to.pos);
-        relax(idx(j, c + 1, 1), sc, here, { kind: 'field', col: c, from: cut.pos, to: to.pos });
+        relax(idx(j, c + 1, 1), sc - (c === 0 ? ROW_COST : 0), here, { kind: 'field', col: c, from: cut.pos, to: to.pos });
         // An actual that repeats its target: the commonest row of all.
         if (col === 'target' && columns[c + 1] === 'actual') {
           const mate = byPos.get(`${to.seg}:${to.pos + len}`);
@@ -158,16 +168,18 @@ export function parseRows(
   }
   // The best way to finish: rows complete, or the last row cut by the end of the text.
   let end = idx(n - 1, 0, 0);
-  let endScore = states[end]!.score;
-  for (let c = 1; c <= C; c++)
-    for (const f of [0, 1]) {
-      const k = idx(n - 1, c, f);
-      if (states[k]!.score - 0.5 > endScore) {
-        end = k;
-        endScore = states[k]!.score - 0.5;
+  let endScore = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c <= C; c++)
+    for (const f of [0, 1])
+      for (let e = 0; e < E; e++) {
+        const k = idx(n - 1, c, f, e);
+        const sc = states[k]!.score - (c === 0 ? 0 : 0.5);
+        if (sc > endScore) {
+          end = k;
+          endScore = sc;
+        }
       }
-    }
-  return backtrack(states, end, W, cuts, columns);
+  return backtrack(states, end, W * E, cuts, columns);
 }
 
 function backtrack(states: State[], end: number, W: number, cuts: readonly Cut[], columns: readonly IndicatorColumn[]): ParsedRow[] {
