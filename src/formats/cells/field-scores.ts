@@ -48,6 +48,7 @@ export function fieldScore(col: IndicatorColumn, key: string, memo: Memo): numbe
     case 'deviation':
       // Most rows leave it blank; text there must earn its place.
       if (/^[\d.%]+$/.test(key)) return -3;
+      if (gluedFigure(key) || /\d%/.test(key)) return -3;
       return cjkCount(key) >= 2 ? -0.8 - key.length * 0.002 : -2;
     case 'nature':
       return COMPARATOR_WORDS.test(key) ? 2 : -2;
@@ -93,6 +94,14 @@ function nameScore(key: string, memo: Memo): number {
   return s;
 }
 
+/**
+ * A bare small figure between words (`实际工作需求2适当性`): in run-together text that is a
+ * weight or a score glued to the next cell; a figure in prose carries its unit (`20家`, `3年`).
+ */
+function gluedFigure(key: string): boolean {
+  return /[\u4e00-\u9fff]\d{1,2}(?:[\u4e00-\u9fff]|$)/.test(key) && !/[\u4e00-\u9fff]\d{1,2}[个年月日人次项家元万号岁名所台套辆户条批期场份篇天周]/.test(key);
+}
+
 /** A unit with no figure is half a value (`万元` of `14.8万元`). */
 const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|吨|户|家|场|份|篇|起)$/;
 
@@ -111,6 +120,7 @@ function valueScore(key: string, memo: Memo): number {
     case 'placeholder':
       return 0.5;
     case 'narrative':
+      if (gluedFigure(key)) return -3;
       return key.length <= 30 ? 0.9 : 0.4 - (key.length - 30) * 0.01;
     case 'blank':
       return emptyScore('target');

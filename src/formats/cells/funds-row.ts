@@ -19,7 +19,7 @@ export type RowReading = {
   ocr: boolean;
 };
 
-type Token = { col: FundsColumn; text: string; value: number | null; ocr: boolean };
+type Token = { col: FundsColumn; text: string; value: number | null; ocr: boolean; split: boolean };
 
 export type RowContext = {
   /** the row is a 其中 sub-row: 分值/得分 are usually blank (`-`) there */
@@ -33,7 +33,7 @@ export type RowContext = {
 };
 
 const MAX_TOKEN = 14;
-const MAX_READINGS = 20000;
+const MAX_READINGS = 400000;
 
 /** Cells are key strings; '' is a blank cell the separators marked. */
 export function readFundsRow(cells: readonly string[], columns: readonly FundsColumn[], ctx: RowContext): RowReading | null {
@@ -66,7 +66,7 @@ export function readFundsRow(cells: readonly string[], columns: readonly FundsCo
       if (column === 'note') {
         // The note takes the rest of the row as text.
         const text = cells.slice(ci).join(' ').slice(off);
-        tokens.push({ col: column, text, value: null, ocr: false });
+        tokens.push({ col: column, text, value: null, ocr: false, split: false });
         for (let k = col; k < c; k++) skipped.push(k);
         readings.push({ tokens: [...tokens], skipped: [...skipped], splits });
         for (let k = col; k < c; k++) skipped.pop();
@@ -80,8 +80,8 @@ export function readFundsRow(cells: readonly string[], columns: readonly FundsCo
         for (let k = col; k < c; k++) skipped.push(k);
         // A rate takes every digit before its `%` that can be part of it (`10100%` is 10 | 100%).
         const shortRate = column === 'executionRate' && text.endsWith('%') && off > 0 && longerRate(cell, off, off + len);
-        tokens.push({ col: column, text, value: read.value, ocr: read.ocr || shortRate });
         const end = off + len;
+        tokens.push({ col: column, text, value: read.value, ocr: read.ocr || shortRate, split: off > 0 || end < cell.length });
         walk(ci, end, c + 1, splits + (end < cell.length || off > 0 ? 1 : 0));
         tokens.pop();
         for (let k = col; k < c; k++) skipped.pop();
@@ -111,8 +111,9 @@ export function readFundsRow(cells: readonly string[], columns: readonly FundsCo
 
 function longerRate(cell: string, from: number, to: number): boolean {
   for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
-    const p = readPercent(cell.slice(k, to));
-    if (p !== null && p <= 150) return true;
+    const text = cell.slice(k, to);
+    const p = readPercent(text);
+    if (p !== null && p <= 150 && !/\.\d{3,}/.test(text)) return true;
   }
   return false;
 }
@@ -155,6 +156,8 @@ function scoreReading(
       rateDecimals = /\.(\d+)/.exec(t.text)?.[1]?.length ?? 0;
     }
     if (t.ocr) s -= t.col === 'executionRate' ? 3 : 1;
+    // `0` cut out of a run of digits (`3|0|30`) is rarely a figure of its own.
+    if (t.split && t.text === '0') s -= 1.5;
   }
   // Blank cells are more often the later columns (分值/得分 of a sub-row); a marked blank costs nothing.
   for (const k of skipped) if (k >= 0) s -= 1 + 0.02 * (columns.length - k);
@@ -201,6 +204,8 @@ function scoreReading(
   // A budget is adjusted, not multiplied: 年初 and 全年 of one row are of one size.
   if (annual !== null && initial !== null && Math.min(annual, initial) > 0 && Math.max(annual, initial) / Math.min(annual, initial) > 5)
     s -= 2;
+  // Money was spent only where there was a budget.
+  if (executed !== null && executed > 0 && (annual === 0 || (annual === null && initial === 0))) s -= 2;
   // 年初 and 全年 are printed together: a row with 年初 and 执行数 but no 全年 lost the 全年.
   if (initial !== null && annual === null && executed !== null) s -= 0.5;
   // A sub-row is part of the total: never more, and most often the same figure.

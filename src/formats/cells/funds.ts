@@ -71,7 +71,15 @@ export function readFunds(
       .flatMap((k) => {
         if (k === '') return [k];
         const t = strip(k);
-        return t === '' ? [] : [t];
+        if (t === '') return [];
+        // Run-together text: words glued before or after the figures are another cell's.
+        const m = /^([^\d\-—–/－―]*?)([\d.,%\-—–/－―]+)([^\d]*)$/.exec(t);
+        if (m && (m[1] || m[3]) && /[\u4e00-\u9fff]/.test(m[1]! + m[3]!)) {
+          if (m[1]) orphans.push(m[1]);
+          if (m[3]) orphans.push(m[3]);
+          return [m[2]!];
+        }
+        return [t];
       });
     const texts = cells.filter((k) => k !== '' && !/\d|^[-—–/－―一]+$/.test(k));
     if (cells.every((k) => k === '' || texts.includes(k)) && (!current || !cols.includes('note'))) {

@@ -143,8 +143,9 @@ function oneOff(key: string, i: number, term: string): boolean {
   for (let k = 0; k < term.length; k++) {
     if (key[i + k] !== term[k]) {
       if (++diff > 1) return false;
-      // A digit or an ideograph a single stroke away is OCR; punctuation there is another word.
-      if (/[\s,，。;；:：、()（）]/.test(key[i + k]!)) return false;
+      // OCR confuses one ideograph for another (`预匏`, `实施第位`); a digit or a sign there is
+      // another word (`完成4指标` is not 成本指标).
+      if (!/[\u4e00-\u9fff]/.test(key[i + k]!)) return false;
     }
   }
   return diff === 1 && key[i] === term[0];
