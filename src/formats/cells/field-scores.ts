@@ -82,6 +82,7 @@ export function emptyScore(col: IndicatorColumn): number {
 function nameScore(key: string, memo: Memo): number {
   const cjk = cjkCount(key);
   let s = cjk >= 2 ? 1 : cjk === 1 ? -1 : -4;
+  if (gluedFigure(key)) s -= 3;
   const k = kindOf(key, memo);
   if (k === 'quantity' || k === 'deadline') s -= 3;
   if (k === 'tier' && key.length <= 4) s -= 2;
@@ -107,6 +108,9 @@ const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|�
 
 function valueScore(key: string, memo: Memo): number {
   if (BARE_UNIT.test(key)) return -2;
+  // A value does not start with a unit (`万元14.8万元` is the end of one cell and the next).
+  if (/^(?:万元|元|%)/.test(key)) return -2.5;
+  if (gluedFigure(key)) return -3;
   // A figure never starts with 0 unless it is 0 or 0.x: `021年` is a cut in the wrong place.
   if (/^0\d/.test(key)) return -3;
   const k = kindOf(key, memo);
@@ -120,7 +124,6 @@ function valueScore(key: string, memo: Memo): number {
     case 'placeholder':
       return 0.5;
     case 'narrative':
-      if (gluedFigure(key)) return -3;
       return key.length <= 30 ? 0.9 : 0.4 - (key.length - 30) * 0.01;
     case 'blank':
       return emptyScore('target');

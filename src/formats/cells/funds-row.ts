@@ -187,9 +187,10 @@ function scoreReading(
     }
   }
   if (weight !== null) {
-    if ([5, 10, 15, 20, 30].includes(weight)) s += 0.5;
-    else if (weight > 40) s -= 2;
-    if (ctx.subRow) s -= 0.3;
+    // 分值 belongs to the total row; a sub-row rarely repeats it.
+    if (ctx.subRow) s -= 1;
+    else if ([5, 10, 15, 20, 30].includes(weight)) s += 0.5;
+    if (weight > 40) s -= 2;
   }
   if (score !== null && weight !== null) {
     if (score > weight) s -= 2;
