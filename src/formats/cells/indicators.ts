@@ -1,6 +1,7 @@
 import type { Form, Indicator } from '../../core/form/schema.ts';
 import type { IndicatorColumn } from '../../core/template/schema.ts';
-import type { Memo } from './field-scores.ts';
+import { fieldScore, type Memo } from './field-scores.ts';
+import { looksLikeOrg } from './header.ts';
 import { keyText } from './normalize.ts';
 import type { CellReport } from './report.ts';
 import { type ParsedRow, parseRows, type Seg } from './rows.ts';
@@ -36,6 +37,7 @@ export function readIndicators(
   level2Parent: ReadonlyMap<string, string>,
   children: ReadonlyMap<string, ReadonlySet<string>>,
   levelTerms: ReadonlySet<string>,
+  fragments: Fragments,
   cellBound: number,
   form: Form,
   report: CellReport,
@@ -83,7 +85,7 @@ export function readIndicators(
       const m = POINTS.exec(s.key.slice(from, from + 10));
       if (m) from += m[0].length;
     }
-    for (const [a, b] of splitJunk(s, from, to, levelTerms, ctxs)) {
+    for (const [a, b] of splitJunk(s, from, to, levelTerms, fragments, ctxs)) {
       segs.push({ from: a, to: b, ctx: ctxs.length - 1, afterLevel });
       afterLevel = false;
     }
@@ -100,7 +102,10 @@ export function readIndicators(
     if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
   }
   if (Object.keys(blankCost).length > 0) parsed = parseRows(s, segs, columns, cellBound, memo, blankCost);
-  const rows = pairUp(parsed);
+  if (process.env.JIXIAO_DEBUG_ROWS)
+    for (const r of parsed)
+      console.error(JSON.stringify(Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, s.key.slice(v![0], v![1])]))), r.nameless ? "NAMELESS" : "", r.nameOnly ? "NAMEONLY" : "", r.truncated ? "TRUNC" : "");
+  const rows = pairUp(parsed, s, memo);
   let totals: number[] | null = null;
   const out: Indicator[] = [];
   for (const r of rows) {
@@ -130,7 +135,14 @@ export function readIndicators(
 }
 
 /** Ranges of [from, to) without empty template rows and ellipses; turns `社会效益 指标1:` into a level label. */
-function splitJunk(s: Stream, from: number, to: number, levelTerms: ReadonlySet<string>, ctxs: Ctx[]): Array<[number, number]> {
+function splitJunk(
+  s: Stream,
+  from: number,
+  to: number,
+  levelTerms: ReadonlySet<string>,
+  fragments: Fragments,
+  ctxs: Ctx[],
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const key = s.key;
   let start = from;
@@ -163,7 +175,9 @@ function splitJunk(s: Stream, from: number, to: number, levelTerms: ReadonlySet<
   if (to > start) out.push([start, to]);
   // `社会效益 指标1:…`: a level label the layout wrapped short, right before a row's 指标N: prefix.
   const fixed: Array<[number, number]> = [];
-  for (const [a, b] of out) {
+  for (let [a, b] of out) {
+    [a, b] = trimFragments(key, a, b, fragments);
+    if (b <= a) continue;
     ROW_MARK.lastIndex = 0;
     const text = key.slice(a, b);
     const m = ROW_MARK.exec(text);
@@ -172,7 +186,9 @@ function splitJunk(s: Stream, from: number, to: number, levelTerms: ReadonlySet<
       const term = [...levelTerms].find((t) => t.startsWith(head) && t !== head);
       if (term) {
         const prev = ctxs[ctxs.length - 1]!;
-        const printed = textOf(s, a, a + m.index).replace(/\s+/g, '');
+        // The rest of the label may follow later in the same text (`服务对象满 … 意度指标`).
+        const rest = term.slice(head.length);
+        const printed = rest.length >= 2 && text.includes(rest, m.index) ? term : textOf(s, a, a + m.index).replace(/\s+/g, '');
         ctxs.push({ ...prev, l2: printed, l2Key: term });
         fixed.push([a + m.index, b]);
         continue;
@@ -183,8 +199,23 @@ function splitJunk(s: Stream, from: number, to: number, levelTerms: ReadonlySet<
   return fixed;
 }
 
-/** Names the layout printed apart from their cells are paired with the nameless cells, in order. */
-function pairUp(rows: ParsedRow[]): ParsedRow[] {
+/**
+ * Names the layout printed apart from their cells are paired with the nameless cells, in order.
+ * Text the rows set aside counts as such a name only when there are nameless cells to take it.
+ */
+function pairUp(parsed: ParsedRow[], s: Stream, memo: Memo): ParsedRow[] {
+  const nameless = parsed.filter((r) => r.nameless && !r.truncated).length;
+  const rows: ParsedRow[] = [];
+  for (const r of parsed) {
+    if (!r.junk) {
+      rows.push(r);
+      continue;
+    }
+    if (nameless === 0) continue;
+    const key = s.key.slice(r.junk[0], r.junk[1]);
+    if (fieldScore('name', key, memo) >= 1 && !looksLikeOrg(key))
+      rows.push({ ...r, fields: { name: r.junk }, nameOnly: true, junk: undefined });
+  }
   const out: ParsedRow[] = [];
   const names: ParsedRow[] = [];
   const cells: ParsedRow[] = [];
@@ -276,6 +307,40 @@ function describe(s: Stream, r: ParsedRow): string {
   return Object.values(r.fields)
     .map((f) => textOf(s, f![0], f![1]))
     .join(' ');
+}
+
+/** Pieces of headings a layout tore apart (`实际` of 实际完成值, `意度指标` of 服务对象满意度指标). */
+export type Fragments = { prefixes: Set<string>; suffixes: Set<string> };
+
+export function fragmentsOf(terms: Iterable<string>): Fragments {
+  const prefixes = new Set<string>();
+  const suffixes = new Set<string>();
+  for (const t of terms) {
+    for (let k = 2; k < t.length; k++) {
+      prefixes.add(t.slice(0, k));
+      suffixes.add(t.slice(t.length - k));
+    }
+  }
+  return { prefixes, suffixes };
+}
+
+/** [a, b) without heading fragments at its ends: a whole fragment, or a leading / trailing one. */
+function trimFragments(key: string, a: number, b: number, f: Fragments): [number, number] {
+  const whole = key.slice(a, b).replace(/^[(（]?\d*分?[)）]?$/, '');
+  if (whole === '' || f.prefixes.has(whole) || f.suffixes.has(whole)) return [a, a];
+  for (let k = Math.min(6, b - a - 1); k >= 2; k--) {
+    if (f.prefixes.has(key.slice(a, a + k)) && !f.prefixes.has(key.slice(a, a + k + 1))) {
+      // only when what follows starts a new word the reader knows (a level label, 指标N:)
+      const next = key.slice(a + k, a + k + 8);
+      if (/^指标\d/.test(next) || [...f.prefixes].some((p) => p.length >= 3 && next.startsWith(p))) {
+        a += k;
+        break;
+      }
+    }
+  }
+  const tail = /[(（]\d+分?$|[(（]\d+分?([\u4e00-\u9fff]{2,8})[)）]?$|[)）]$/.exec(key.slice(a, b));
+  if (tail && (tail[1] === undefined || f.suffixes.has(tail[1]))) b = a + tail.index;
+  return [a, b];
 }
 
 export function levelTermSet(level1: readonly string[], level2: Record<string, string[]>): Set<string> {

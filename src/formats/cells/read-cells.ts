@@ -6,11 +6,12 @@ import type { Memo } from './field-scores.ts';
 import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { fillPending, looksLikeOrg, readHeader, readTitle } from './header.ts';
-import { levelTermSet, readIndicators } from './indicators.ts';
+import { fragmentsOf, levelTermSet, readIndicators } from './indicators.ts';
 import { type LabelHit, LabelIndex } from './labels.ts';
 import { CellReport } from './report.ts';
 import { buildStream, CELL, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
 import { detectTemplate } from './detect.ts';
+import { keyText } from './normalize.ts';
 import { separatesCells, type ZonedHit, zone } from './zones.ts';
 
 // The layout-independent reader: text of any layout (cells split by `|`, one cell per line, a
@@ -111,6 +112,7 @@ function readOne(
     index.level2Parent,
     index.children,
     levelTermSet(set.vocabulary.level1, set.vocabulary.level2),
+    fragmentsFor(set),
     cellBound,
     form,
     report,
@@ -122,6 +124,18 @@ function readOne(
   if (!form.projectName && form.indicators.length === 0 && form.funds.total === null) return null;
   report.finish();
   return { form, warnings: report.warnings, confidence: report.confidence };
+}
+
+let fragmentCache: { set: TemplateSet; f: ReturnType<typeof fragmentsOf> } | null = null;
+
+/** Heading fragments: of the indicator table's column headings and level labels. */
+function fragmentsFor(set: TemplateSet): ReturnType<typeof fragmentsOf> {
+  if (fragmentCache?.set !== set) {
+    const v = set.vocabulary;
+    const terms = [...Object.values(v.indicatorColumns).flat(), ...v.level1, ...Object.values(v.level2).flat(), ...v.indicatorSection];
+    fragmentCache = { set, f: fragmentsOf(terms.map(keyText)) };
+  }
+  return fragmentCache.f;
 }
 
 function orphanTexts(s: Stream, pieces: readonly { from: number; to: number; zone: string }[], claimed: Set<unknown>): string[] {

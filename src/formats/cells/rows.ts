@@ -26,13 +26,15 @@ export type ParsedRow = {
   truncated: boolean;
   /** the weakest separator any of its cells was cut at */
   weakest: number;
+  /** text set aside between rows (key range), in case it is a name the layout moved */
+  junk?: [number, number];
 };
 
 type State = { score: number; prev: number; action: Action | null };
 type Action =
   | { kind: 'field'; col: number; from: number; to: number }
   | { kind: 'pair'; col: number; from: number; mid: number; to: number }
-  | { kind: 'junk' }
+  | { kind: 'junk'; from: number; to: number }
   | { kind: 'end' }
   | { kind: 'skip'; col: number }
   | { kind: 'move' };
@@ -121,7 +123,7 @@ export function parseRows(
         for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
           const len = cuts[j]!.pos - cut.pos;
           if (len > 60) break;
-          relax(idx(j, 0, 0), base - 1.2 - 0.12 * len, here, { kind: 'junk' });
+          relax(idx(j, 0, 0), base - 1.2 - 0.12 * len, here, { kind: 'junk', from: cut.pos, to: cuts[j]!.pos });
         }
       } else if (f === 1) relax(idx(i, 0, 0, e), base - 3, here, { kind: 'end' });
       const col = columns[c]!;
@@ -217,6 +219,9 @@ function backtrack(states: State[], end: number, W: number, cuts: readonly Cut[]
         r.weakest = Math.min(r.weakest, cut.bound);
         break;
       }
+      case 'junk':
+        rows.push({ fields: {}, ctx: cut.ctx, nameless: false, nameOnly: false, truncated: false, weakest: 0, junk: [action.from, action.to] });
+        break;
       case 'end':
         if (row) {
           const r: ParsedRow = row;
