@@ -77,6 +77,12 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
         add(i + 2 * L, -0.6);
       }
     }
+    // `指标1:` is the template's numbering of a row: a row starts before it, never inside it.
+    for (const m of key.slice(seg.from, seg.to).matchAll(/指标[\d一二三四五六七八九十]{1,2}[:：]/g)) {
+      const at = seg.from + m.index!;
+      for (let p = at + 1; p < at + m[0].length; p++) costs.delete(p);
+      add(at, 0);
+    }
     out.push({ pos: seg.from, seg: si, segEnd: false, cost: 0, bound: 3, ctx: seg.ctx, afterLevel: seg.afterLevel });
     for (const p of [...costs.keys()].sort((x, y) => x - y))
       out.push({ pos: p, seg: si, segEnd: false, cost: costs.get(p)!, bound: s.bound[p]! || NONE, ctx: seg.ctx, afterLevel: false });

@@ -108,6 +108,8 @@ const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|�
 
 function valueScore(key: string, memo: Memo): number {
   if (BARE_UNIT.test(key)) return -2;
+  // `指标1:` starts a row's name, never a value.
+  if (/^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(key)) return -4;
   // A value does not start with a unit (`万元14.8万元` is the end of one cell and the next).
   if (/^(?:万元|元|%)/.test(key)) return -2.5;
   if (gluedFigure(key)) return -3;

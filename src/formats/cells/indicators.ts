@@ -39,6 +39,7 @@ export function readIndicators(
   levelTerms: ReadonlySet<string>,
   fragments: Fragments,
   cellBound: number,
+  endsText: boolean,
   form: Form,
   report: CellReport,
   memo: Memo,
@@ -91,8 +92,9 @@ export function readIndicators(
     }
   }
   const orphans: string[] = [];
+  let totalsFromJunk: number[] | null = null;
   if (segs.length === 0) return { totals: null, orphans };
-  let parsed = parseRows(s, segs, columns, cellBound, memo);
+  let parsed = parseRows(s, segs, columns, cellBound, memo, {}, endsText);
   // A column the table fills on most rows is rarely blank on one: read again knowing that.
   const full = parsed.filter((r) => !r.nameless && !r.nameOnly && !r.truncated);
   const blankCost: Partial<Record<IndicatorColumn, number>> = {};
@@ -101,12 +103,18 @@ export function readIndicators(
     const filled = full.filter((r) => r.fields[c]).length;
     if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
   }
-  if (Object.keys(blankCost).length > 0) parsed = parseRows(s, segs, columns, cellBound, memo, blankCost);
+  if (Object.keys(blankCost).length > 0) parsed = parseRows(s, segs, columns, cellBound, memo, blankCost, endsText);
+  // Two figures set aside between rows, in a table with weights: the 总分 row's, printed away from its label.
+  for (const r of parsed) {
+    if (!r.junk || !columns.includes('weight')) continue;
+    const nums = s.key.slice(r.junk[0], r.junk[1]).match(/^(\d+(?:\.\d+)?)$/) ? [] : splitFigures(s, r.junk);
+    if (nums.length === 2 && nums[0]! >= 90 && nums[0]! <= 120 && nums[1]! <= nums[0]!) totalsFromJunk = nums;
+  }
   if (process.env.JIXIAO_DEBUG_ROWS)
     for (const r of parsed)
       console.error(JSON.stringify(Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, s.key.slice(v![0], v![1])]))), r.nameless ? "NAMELESS" : "", r.nameOnly ? "NAMEONLY" : "", r.truncated ? "TRUNC" : "");
   const rows = pairUp(parsed, s, memo);
-  let totals: number[] | null = null;
+  let totals: number[] | null = totalsFromJunk;
   const out: Indicator[] = [];
   for (const r of rows) {
     if (r.truncated) {
@@ -188,7 +196,7 @@ function splitJunk(
         const prev = ctxs[ctxs.length - 1]!;
         // The rest of the label may follow later in the same text (`服务对象满 … 意度指标`).
         const rest = term.slice(head.length);
-        const printed = rest.length >= 2 && text.includes(rest, m.index) ? term : textOf(s, a, a + m.index).replace(/\s+/g, '');
+        const printed = rest.length >= 3 && text.includes(rest, m.index + m[0].length) ? term : textOf(s, a, a + m.index).replace(/\s+/g, '');
         ctxs.push({ ...prev, l2: printed, l2Key: term });
         fixed.push([a + m.index, b]);
         continue;
@@ -301,6 +309,21 @@ function toIndicator(s: Stream, r: ParsedRow, ctx: Ctx, columns: readonly Indica
   for (const f of ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const)
     report.set(`indicators[${k}].${f}`, conf);
   return row;
+}
+
+/** The figures of a key range, cut where the text separated them. */
+function splitFigures(s: Stream, [a, b]: [number, number]): number[] {
+  const out: number[] = [];
+  let start = a;
+  for (let i = a + 1; i <= b; i++) {
+    if (i === b || s.bound[i]! >= 1) {
+      const n = readNumber(s.key.slice(start, i));
+      if (!n) return [];
+      out.push(n.value);
+      start = i;
+    }
+  }
+  return out;
 }
 
 function describe(s: Stream, r: ParsedRow): string {

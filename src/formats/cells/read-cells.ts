@@ -102,18 +102,29 @@ function readOne(
   form.fundsUnit = unit?.[1] === '元' ? '元' : '万元';
   report.set('fundsUnit', unit ? 0.95 : 0.6);
   readGoals(s, zoned.pieces, form, report);
+  // An organisation's name the layout printed inside the tables belongs to the header label
+  // still waiting for its value (`实施单位` … `稷山县医疗保险服务中心`).
+  const waiting = header.pending.filter((p) => p.role === 'implementingUnit' || p.role === 'competentDepartment');
+  const pieces = zoned.pieces.filter((p) => {
+    if (waiting.length === 0 || p.zone === 'header' || p.zone === 'goals') return true;
+    const text = textOf(s, p.from, p.to);
+    if (!looksLikeOrg(text.replace(/\s+/g, ''))) return true;
+    fillPending([waiting.shift()!], [text.replace(/\s+/g, '')], form, report);
+    return false;
+  });
   const memo: Memo = new Map();
   const columns = indicatorColumns(zoned.hits, template);
   const ind = readIndicators(
     s,
     zoned.hits,
-    zoned.pieces,
+    pieces,
     columns,
     index.level2Parent,
     index.children,
     levelTermSet(set.vocabulary.level1, set.vocabulary.level2),
     fragmentsFor(set),
     cellBound,
+    !zoned.hits.some((h) => h.zone === 'totals' || h.zone === 'tail'),
     form,
     report,
     memo,

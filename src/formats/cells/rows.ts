@@ -65,6 +65,8 @@ export function parseRows(
   memo: Memo,
   /** cost of leaving a column blank, where the rows read so far say it is rarely blank */
   blankCost: Partial<Record<IndicatorColumn, number>> = {},
+  /** the table runs to the end of the text, so its last row may be cut short */
+  endsText = true,
 ): ParsedRow[] {
   const cuts = candidateCuts(s, segs, cellBound);
   const C = columns.length;
@@ -175,7 +177,7 @@ export function parseRows(
     for (const f of [0, 1])
       for (let e = 0; e < E; e++) {
         const k = idx(n - 1, c, f, e);
-        const sc = states[k]!.score - (c === 0 ? 0 : 0.5);
+        const sc = states[k]!.score - (c === 0 ? 0 : endsText ? 0.5 : 3);
         if (sc > endScore) {
           end = k;
           endScore = sc;
