@@ -107,12 +107,13 @@ export function readIndicators(
   // Two figures set aside between rows, in a table with weights: the 总分 row's, printed away from its label.
   for (const r of parsed) {
     if (!r.junk || !columns.includes('weight')) continue;
-    const nums = s.key.slice(r.junk[0], r.junk[1]).match(/^(\d+(?:\.\d+)?)$/) ? [] : splitFigures(s, r.junk);
+    const nums = splitFigures(s, r.junk);
     if (nums.length === 2 && nums[0]! >= 90 && nums[0]! <= 120 && nums[1]! <= nums[0]!) totalsFromJunk = nums;
   }
   if (process.env.JIXIAO_DEBUG_ROWS)
     for (const r of parsed)
-      console.error(JSON.stringify(Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, s.key.slice(v![0], v![1])]))), r.nameless ? "NAMELESS" : "", r.nameOnly ? "NAMEONLY" : "", r.truncated ? "TRUNC" : "");
+      console.error(JSON.stringify(Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, s.key.slice(v![0], v![1])]))), r.nameless ? "NAMELESS" : "", r.nameOnly ? "NAMEONLY" : "", r.truncated ? "TRUNC" : "", r.junk ? s.key.slice(...r.junk) : "");
+  if (process.env.JIXIAO_DEBUG_ROWS) for (const g of segs) console.error("seg", g.ctx, g.afterLevel, s.key.slice(g.from, g.to));
   const rows = pairUp(parsed, s, memo);
   let totals: number[] | null = totalsFromJunk;
   const out: Indicator[] = [];
@@ -349,7 +350,7 @@ export function fragmentsOf(terms: Iterable<string>): Fragments {
 
 /** [a, b) without heading fragments at its ends: a whole fragment, or a leading / trailing one. */
 function trimFragments(key: string, a: number, b: number, f: Fragments): [number, number] {
-  const whole = key.slice(a, b).replace(/^[(（]?\d*分?[)）]?$/, '');
+  const whole = key.slice(a, b).replace(/^[(（]\d+分?[)）]?$|^[(（]?\d+分[)）]?$/, '');
   if (whole === '' || f.prefixes.has(whole) || f.suffixes.has(whole)) return [a, a];
   for (let k = Math.min(6, b - a - 1); k >= 2; k--) {
     if (f.prefixes.has(key.slice(a, a + k)) && !f.prefixes.has(key.slice(a, a + k + 1))) {
