@@ -1,6 +1,6 @@
 import type { Form } from '../../core/form/schema.ts';
 import type { CellReport } from './report.ts';
-import { CELL, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
+import { CELL, cellsOf, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
 import type { Piece } from './zones.ts';
 
 // 年度总体目标: two narrative cells, 预期目标 and 实际完成情况. Where the layout keeps them apart the
@@ -11,6 +11,17 @@ import type { Piece } from './zones.ts';
 export function readGoals(s: Stream, pieces: readonly Piece[], form: Form, report: CellReport): void {
   const own = pieces.filter((p) => p.zone === 'goals' && p.to > p.from);
   if (own.length === 0) return;
+  // Cells the text keeps apart: the first two are the goals; a third is the template's next
+  // heading (`2.项目实施内容及过程概述`).
+  if (own.length === 1) {
+    const p = own[0]!;
+    const cells = cellsOf(s, p.from, p.to, LINE).filter(([a, b]) => b > a);
+    if (cells.length >= 3 && cells.slice(2).every(([a, b]) => /^\d+[.、．]/.test(s.key.slice(a, b)) || b - a <= 20)) {
+      const [[a0, b0], [a1, b1]] = cells as [[number, number], [number, number]];
+      set(form, report, textOf(s, a0, b0), textOf(s, a1, b1), 0.85);
+      return;
+    }
+  }
   // Instructions and two separate cells after the headings: the last two pieces, if there are two.
   if (own.length >= 2) {
     const [a, b] = own.slice(-2) as [Piece, Piece];
@@ -54,6 +65,7 @@ function bestCut(s: Stream, from: number, to: number): { at: number; confidence:
     else if (b >= SPACE) score += 1.5;
     if (SENTENCE_END.test(prev)) score += 2.5;
     if (/[，,、：:（(]/.test(prev)) score -= 2;
+    if (/[，,、。；;：:）)]/.test(key[i]!)) score -= 3;
     // The second cell restating the first one's opening words is strong evidence; words met
     // anywhere in the first cell are weak evidence (goals repeat their nouns).
     const head = restates(key, from, i, to);

@@ -185,8 +185,7 @@ function splitJunk(
   // `社会效益 指标1:…`: a level label the layout wrapped short, right before a row's 指标N: prefix.
   const fixed: Array<[number, number]> = [];
   for (let [a, b] of out) {
-    [a, b] = trimFragments(key, a, b, fragments);
-    if (b <= a) continue;
+    a = trimLeading(key, a, b, fragments);
     ROW_MARK.lastIndex = 0;
     const text = key.slice(a, b);
     const m = ROW_MARK.exec(text);
@@ -197,13 +196,16 @@ function splitJunk(
         const prev = ctxs[ctxs.length - 1]!;
         // The rest of the label may follow later in the same text (`服务对象满 … 意度指标`).
         const rest = term.slice(head.length);
-        const printed = rest.length >= 3 && text.includes(rest, m.index + m[0].length) ? term : textOf(s, a, a + m.index).replace(/\s+/g, '');
+        const printed =
+          rest.length >= 3 && text.includes(rest, m.index + m[0].length)
+            ? term
+            : textOf(s, a, a + m.index).replace(/\s+/g, '');
         ctxs.push({ ...prev, l2: printed, l2Key: term });
-        fixed.push([a + m.index, b]);
-        continue;
+        a += m.index;
       }
     }
-    fixed.push([a, b]);
+    [a, b] = trimFragments(s, a, b, fragments);
+    if (b > a) fixed.push([a, b]);
   }
   return fixed;
 }
@@ -348,22 +350,35 @@ export function fragmentsOf(terms: Iterable<string>): Fragments {
   return { prefixes, suffixes };
 }
 
-/** [a, b) without heading fragments at its ends: a whole fragment, or a leading / trailing one. */
-function trimFragments(key: string, a: number, b: number, f: Fragments): [number, number] {
-  const whole = key.slice(a, b).replace(/^[(（]\d+分?[)）]?$|^[(（]?\d+分[)）]?$/, '');
-  if (whole === '' || f.prefixes.has(whole) || f.suffixes.has(whole)) return [a, a];
+/**
+ * A heading's tail before a word the reader knows (`年度` of 年度指标值 before `社会效益`). Not
+ * before `指标1:`: a label cut short there is the row's level label (`服务对象满 指标1:`).
+ */
+function trimLeading(key: string, a: number, b: number, f: Fragments): number {
   for (let k = Math.min(6, b - a - 1); k >= 2; k--) {
     if (f.prefixes.has(key.slice(a, a + k)) && !f.prefixes.has(key.slice(a, a + k + 1))) {
-      // only when what follows starts a new word the reader knows (a level label, 指标N:)
       const next = key.slice(a + k, a + k + 8);
-      if (/^指标\d/.test(next) || [...f.prefixes].some((p) => p.length >= 3 && next.startsWith(p))) {
-        a += k;
-        break;
-      }
+      if (!/^指标\d/.test(next) && [...f.prefixes].some((p) => p.length >= 3 && next.startsWith(p))) return a + k;
     }
   }
+  return a;
+}
+
+/** [a, b) without heading fragments at its ends: a whole fragment, or a leading / trailing one. */
+function trimFragments(s: Stream, a: number, b: number, f: Fragments): [number, number] {
+  const key = s.key;
+  const whole = key.slice(a, b).replace(/^[(（]\d+分?[)）]?$|^[(（]?\d+分[)）]?$/, '');
+  if (whole === '' || f.prefixes.has(whole) || f.suffixes.has(whole)) return [a, a];
+  a = trimLeading(key, a, b, f);
   const tail = /[(（]\d+分?$|[(（]\d+分?([\u4e00-\u9fff]{2,8})[)）]?$|[)）]$/.exec(key.slice(a, b));
   if (tail && (tail[1] === undefined || f.suffixes.has(tail[1]))) b = a + tail.index;
+  // A heading's first words after the last cell, set apart by a space (a label cut by the end of the text).
+  for (let k = Math.min(8, b - a - 1); k >= 3; k--) {
+    if (s.bound[b - k]! >= 1 && f.prefixes.has(key.slice(b - k, b))) {
+      b -= k;
+      break;
+    }
+  }
   return [a, b];
 }
 
