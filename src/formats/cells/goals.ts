@@ -8,9 +8,23 @@ import type { Piece } from './zones.ts';
 // sentence ends, or where the second part starts the way the first one did (units restate their
 // goal: `提高医疗保障水平，推进…` / `提高医疗保障水平，推进了…`), nearest the middle.
 
-export function readGoals(s: Stream, pieces: readonly Piece[], form: Form, report: CellReport): void {
+export function readGoals(s: Stream, pieces: readonly Piece[], form: Form, report: CellReport, cutByEnd: boolean): void {
   const own = pieces.filter((p) => p.zone === 'goals' && p.to > p.from);
   if (own.length === 0) return;
+  splitGoals(s, own, form, report);
+  // The text stops inside the goals: the last cell is cut short unless it ends a sentence.
+  if (cutByEnd && own[own.length - 1]!.to === s.key.length) {
+    const which = form.goals.actual ? 'actual' : 'expected';
+    const text = form.goals[which];
+    if (text && !/[。.!！?？;；]$/.test(text)) {
+      form.goals[which] = '';
+      delete report.confidence[`goals.${which}`];
+      report.warn(`goals.${which}`, `文字在“${text.slice(-12)}”处结束，这一格没有写完，未读取`, 0.9);
+    }
+  }
+}
+
+function splitGoals(s: Stream, own: Piece[], form: Form, report: CellReport): void {
   // Cells the text keeps apart: the first two are the goals; a third is the template's next
   // heading (`2.项目实施内容及过程概述`).
   if (own.length === 1) {

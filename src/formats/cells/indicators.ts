@@ -40,6 +40,8 @@ export function readIndicators(
   fragments: Fragments,
   cellBound: number,
   endsText: boolean,
+  /** the points the table says its weights add up to, if printed */
+  points: number | null,
   form: Form,
   report: CellReport,
   memo: Memo,
@@ -104,6 +106,12 @@ export function readIndicators(
     if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
   }
   if (Object.keys(blankCost).length > 0) parsed = parseRows(s, segs, columns, cellBound, memo, blankCost, endsText);
+  // The table's printed points (`绩效指标(90分)`): weights that do not add up to them were misread
+  // where a weight is blank; read again with weights required, and keep that if it adds up.
+  if (points !== null && columns.includes('weight') && weightSum(s, parsed) !== points && !blankCost.weight) {
+    const again = parseRows(s, segs, columns, cellBound, memo, { ...blankCost, weight: -7 }, endsText);
+    if (weightSum(s, again) === points) parsed = again;
+  }
   // Two figures set aside between rows, in a table with weights: the 总分 row's, printed away from its label.
   for (const r of parsed) {
     if (!r.junk || !columns.includes('weight')) continue;
@@ -312,6 +320,15 @@ function toIndicator(s: Stream, r: ParsedRow, ctx: Ctx, columns: readonly Indica
   for (const f of ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const)
     report.set(`indicators[${k}].${f}`, conf);
   return row;
+}
+
+function weightSum(s: Stream, rows: readonly ParsedRow[]): number {
+  let sum = 0;
+  for (const r of rows) {
+    const f = r.fields.weight;
+    if (f && !r.truncated) sum += readNumber(s.key.slice(f[0], f[1]))?.value ?? 0;
+  }
+  return Math.round(sum * 100) / 100;
 }
 
 /** The figures of a key range, cut where the text separated them. */

@@ -101,7 +101,9 @@ function readOne(
   const unit = /[(（](万元|元)[)）]/.exec(s.key.slice(start, to));
   form.fundsUnit = unit?.[1] === '元' ? '元' : '万元';
   report.set('fundsUnit', unit ? 0.95 : 0.6);
-  readGoals(s, zoned.pieces, form, report);
+  // A text cut short ends inside its last cell: the goals, if nothing of the table follows them.
+  const tableFollows = zoned.hits.some((h) => h.zone === 'indicators' || h.zone === 'totals' || h.zone === 'tail');
+  readGoals(s, zoned.pieces, form, report, to === s.key.length && !tableFollows);
   // An organisation's name the layout printed inside the tables belongs to the header label
   // still waiting for its value (`实施单位` … `稷山县医疗保险服务中心`).
   const waiting = header.pending.filter((p) => p.role === 'implementingUnit' || p.role === 'competentDepartment');
@@ -125,6 +127,7 @@ function readOne(
     fragmentsFor(set),
     cellBound,
     !zoned.hits.some((h) => h.zone === 'totals' || h.zone === 'tail'),
+    printedPoints(s, zoned.hits),
     form,
     report,
     memo,
@@ -135,6 +138,14 @@ function readOne(
   if (!form.projectName && form.indicators.length === 0 && form.funds.total === null) return null;
   report.finish();
   return { form, warnings: report.warnings, confidence: report.confidence };
+}
+
+/** `绩效指标(90分)`: the points the indicator table's weights add up to. */
+function printedPoints(s: Stream, hits: readonly ZonedHit[]): number | null {
+  const section = hits.find((h) => h.role === 'indicatorSection');
+  if (!section) return null;
+  const m = /^[(（](\d+)分[)）]/.exec(s.key.slice(section.to, section.to + 8));
+  return m ? Number(m[1]) : null;
 }
 
 let fragmentCache: { set: TemplateSet; f: ReturnType<typeof fragmentsOf> } | null = null;

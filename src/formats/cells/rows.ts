@@ -130,8 +130,11 @@ export function parseRows(
       } else if (f === 1) relax(idx(i, 0, 0, e), base - 3, here, { kind: 'end' });
       const col = columns[c]!;
       const limit = MAX_FIELD[col] ?? 80;
-      // A blank cell: free where the separators mark one (as many as they mark).
-      if (c > 0 && e < Math.min(E - 1, s.empties[cut.pos]!)) relax(idx(i, c + 1, f, e + 1), base, here, { kind: 'skip', col: c });
+      // A blank cell: free where the separators mark one (as many as they mark). Blank cells at the
+      // end of a row are its last columns: `60 | | |` leaves 得分 and 原因 blank, not 分值.
+      const marked = Math.min(E - 1, s.empties[cut.pos]!);
+      const free = c > 0 && e < marked && (!cut.segEnd || C - c <= marked - e);
+      if (free) relax(idx(i, c + 1, f, e + 1), base, here, { kind: 'skip', col: c });
       else relax(idx(i, c + 1, f, e), base + (blankCost[col] ?? emptyScore(col)), here, { kind: 'skip', col: c });
       if (cut.segEnd) continue;
       for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {

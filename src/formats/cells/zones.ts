@@ -74,7 +74,7 @@ function fits(h: LabelHit, current: Zone, tableStarted: boolean): boolean {
   if (z === 'header') return h.role !== 'title' && now <= RANK.funds && current !== 'goals';
   if (z === 'funds' || z === 'goals') return now <= RANK.goals;
   if (z === 'indicators') {
-    if (h.role === 'level1' || h.role === 'level2') return tableStarted || current === 'indicators';
+    if (h.role === 'level1' || h.role === 'level2') return (tableStarted || current === 'indicators') && now <= RANK.indicators;
     return now <= RANK.indicators;
   }
   if (z === 'totals') return tableStarted && now <= RANK.totals;
