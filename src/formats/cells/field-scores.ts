@@ -100,8 +100,14 @@ function nameScore(key: string, memo: Memo): number {
  * weight or a score glued to the next cell; a figure in prose carries its unit (`20家`, `3年`).
  */
 function gluedFigure(key: string): boolean {
-  return /[\u4e00-\u9fff]\d{1,2}(?:[\u4e00-\u9fff]|$)/.test(key) && !/[\u4e00-\u9fff]\d{1,2}[个年月日人次项家元万号岁名所台套辆户条批期场份篇天周]/.test(key);
+  if (/^\d+$/.test(key)) return false;
+  for (const m of key.matchAll(/(?:^|[\u4e00-\u9fff])(\d{1,2})([\u4e00-\u9fff]|$)/g)) {
+    if (m[2] === '' || !UNIT_AFTER.test(m[2]!)) return true;
+  }
+  return false;
 }
+
+const UNIT_AFTER = /[个年月日人次项家元万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类]/;
 
 /** A unit with no figure is half a value (`万元` of `14.8万元`). */
 const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|吨|户|家|场|份|篇|起)$/;
