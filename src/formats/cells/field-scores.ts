@@ -48,7 +48,8 @@ export function fieldScore(col: IndicatorColumn, key: string, memo: Memo): numbe
     case 'deviation':
       // Most rows leave it blank; text there must earn its place.
       if (/^[\d.%]+$/.test(key)) return -3;
-      if (gluedFigure(key) || /\d%/.test(key)) return -3;
+      if (/\d%/.test(key)) return -3;
+      if (gluedFigure(key) > 0) return -3 * gluedFigure(key);
       return cjkCount(key) >= 2 ? -0.8 - key.length * 0.002 : -2;
     case 'nature':
       return COMPARATOR_WORDS.test(key) ? 2 : -2;
@@ -82,7 +83,7 @@ export function emptyScore(col: IndicatorColumn): number {
 function nameScore(key: string, memo: Memo): number {
   const cjk = cjkCount(key);
   let s = cjk >= 2 ? 1 : cjk === 1 ? -1 : -4;
-  if (gluedFigure(key)) s -= 3;
+  s -= 3 * gluedFigure(key);
   const k = kindOf(key, memo);
   if (k === 'quantity' || k === 'deadline') s -= 3;
   if (k === 'tier' && key.length <= 4) s -= 2;
@@ -99,12 +100,14 @@ function nameScore(key: string, memo: Memo): number {
  * A bare small figure between words (`实际工作需求2适当性`): in run-together text that is a
  * weight or a score glued to the next cell; a figure in prose carries its unit (`20家`, `3年`).
  */
-function gluedFigure(key: string): boolean {
-  if (/^\d+$/.test(key)) return false;
-  for (const m of key.matchAll(/(?:^|[\u4e00-\u9fff])(\d{1,2})([\u4e00-\u9fff]|$)/g)) {
-    if (m[2] === '' || !UNIT_AFTER.test(m[2]!)) return true;
+function gluedFigure(key: string): number {
+  if (/^\d+$/.test(key)) return 0;
+  let n = 0;
+  for (const m of key.matchAll(/(?:^|[\u4e00-\u9fff])(\d{1,2})(?=[\u4e00-\u9fff]|$)/g)) {
+    const next = key[m.index! + m[0].length] ?? '';
+    if (next === '' || !UNIT_AFTER.test(next)) n++;
   }
-  return false;
+  return n;
 }
 
 const UNIT_AFTER = /[个年月日人次项家元万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类]/;
@@ -118,7 +121,8 @@ function valueScore(key: string, memo: Memo): number {
   if (/^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(key)) return -4;
   // A value does not start with a unit (`万元14.8万元` is the end of one cell and the next).
   if (/^(?:万元|元|%)/.test(key)) return -2.5;
-  if (gluedFigure(key)) return -3;
+  const glued = gluedFigure(key);
+  if (glued > 0) return -3 * glued;
   // A figure never starts with 0 unless it is 0 or 0.x: `021年` is a cut in the wrong place.
   if (/^0\d/.test(key)) return -3;
   const k = kindOf(key, memo);
