@@ -87,7 +87,7 @@ function nameScore(key: string, memo: Memo): number {
   const k = kindOf(key, memo);
   if (k === 'quantity' || k === 'deadline') s -= 3;
   if (k === 'tier' && key.length <= 4) s -= 2;
-  if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key)) s += 0.5;
+  if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key)) s += /^指标[\d一二三四五六七八九十]+[:：]$/.test(key) ? -6 : 0.5;
   if (key.length > 50) s -= (key.length - 50) * 0.05;
   if (/^[，,、。;；:：)）]/.test(key)) s -= 2;
   // A name does not end with a comparator or a figure with its unit: that is the next cell.

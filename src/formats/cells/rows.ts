@@ -125,7 +125,11 @@ export function parseRows(
         for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
           const len = cuts[j]!.pos - cut.pos;
           if (len > 60) break;
-          relax(idx(j, 0, 0), base - 1.2 - 0.12 * len, here, { kind: 'junk', from: cut.pos, to: cuts[j]!.pos });
+          // Set-aside text is heading debris; figures in it are cells the rows should have read.
+          // (A weight total and a score total, `100 94`, is the 总分 row printed away from its label.)
+          const text = s.key.slice(cut.pos, cuts[j]!.pos).replace(/指标[\d一二三四五六七八九十]{1,2}[:：]/g, '');
+          const figures = /^1[01]\d\d{1,3}(?:\.\d+)?$|^9\d\d{1,3}(?:\.\d+)?$/.test(text) ? 0 : (text.match(/\d+/g)?.length ?? 0);
+          relax(idx(j, 0, 0), base - 1.2 - 0.12 * len - 2 * figures, here, { kind: 'junk', from: cut.pos, to: cuts[j]!.pos });
         }
       } else if (f === 1) relax(idx(i, 0, 0, e), base - 3, here, { kind: 'end' });
       const col = columns[c]!;
