@@ -54,9 +54,15 @@ function splitGoals(s: Stream, own: Piece[], form: Form, report: CellReport): vo
     report.warn('goals.actual', '预期目标与实际完成情况之间没有分隔，按句子与用词判断分界，请核对', cut.confidence);
 }
 
+/** OCR debris (`公,4`) is not a goal: a goal cell says something in at least two words' worth of ideographs. */
+function meaningful(t: string): string {
+  return (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2 ? t : '';
+}
+
 function set(form: Form, report: CellReport, expected: string, actual: string, confidence: number): void {
-  form.goals.expected = expected;
-  form.goals.actual = actual;
+  form.goals.expected = meaningful(expected);
+  form.goals.actual = meaningful(actual);
+  if (actual && !form.goals.actual) report.warn('goals.actual', `“${actual}”不像目标完成情况（可能是识别错误），未读取`, 0.3);
   report.set('goals.expected', confidence);
   if (actual) report.set('goals.actual', confidence);
 }

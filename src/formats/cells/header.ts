@@ -46,8 +46,9 @@ export function readHeader(
   pieces: readonly Piece[],
   form: Form,
   report: CellReport,
-): { claimed: Set<Piece>; pending: Pending[] } {
+): { claimed: Set<Piece>; pending: Pending[]; leftovers: string[] } {
   const claimed = new Set<Piece>();
+  const leftovers: string[] = [];
   const pending: Pending[] = [];
   const pieceAfter = new Map<ZonedHit, Piece>();
   for (const p of pieces) if (p.after) pieceAfter.set(p.after, p);
@@ -57,15 +58,21 @@ export function readHeader(
     const p = pieceAfter.get(h);
     // A value starts right after its label; text after a separator belongs to the label only
     // when the label stands alone in its cell.
-    const text = p ? cleanValue(textOf(s, p.from, firstCellEnd(s, p.from, p.to))) : '';
+    const end = p ? firstCellEnd(s, p.from, p.to) : 0;
+    const text = p ? cleanValue(textOf(s, p.from, end)) : '';
+    if (p && end < p.to) leftovers.push(textOf(s, end, p.to));
     if (!p || text === '') {
       pending.push({ role, hit: h });
       continue;
     }
-    if (apply(role, text, form, report, h.confidence)) claimed.add(p);
-    else pending.push({ role, hit: h });
+    const used = apply(role, text, form, report, h.confidence);
+    if (used === false) pending.push({ role, hit: h });
+    else {
+      claimed.add(p);
+      if (used !== true) leftovers.push(used);
+    }
   }
-  return { claimed, pending };
+  return { claimed, pending, leftovers };
 }
 
 /** A header value is one cell: up to the first line break or `|` (text after it is the next cell's). */
@@ -78,7 +85,8 @@ function cleanValue(t: string): string {
   return t.replace(/^[:：\s]+/, '').trim();
 }
 
-function apply(role: string, text: string, form: Form, report: CellReport, conf: number): boolean {
+/** true: the text was the value; a string: the value was a part of it and this is the rest; false: it does not fit. */
+function apply(role: string, text: string, form: Form, report: CellReport, conf: number): boolean | string {
   const c = Math.min(conf, 1);
   switch (role) {
     case 'projectName':
@@ -110,11 +118,12 @@ function apply(role: string, text: string, form: Form, report: CellReport, conf:
       return true;
     }
     case 'selfScore': {
-      const m = /^(\d+(?:\.\d+)?)/.exec(text.replace(/\s/g, ''));
+      const t = text.replace(/\s/g, '');
+      const m = /^(\d+(?:\.\d+)?)/.exec(t);
       if (!m) return false;
       form.totalScore = Number(m[1]);
       report.set('totalScore', c * 0.85);
-      return true;
+      return t.slice(m[0].length) || true;
     }
     default:
       // 报表编号, 财政审核评分: printed, but not fields of the form.

@@ -133,7 +133,9 @@ function readOne(
     memo,
   );
   readTotals(s, zoned.hits, zoned.pieces, ind.totals, form, report);
-  const orphans = [...funds.orphans, ...ind.orphans, ...orphanTexts(s, zoned.pieces, header.claimed)].filter(looksLikeOrg);
+  const orphans = [...header.leftovers.flatMap(words), ...funds.orphans, ...ind.orphans, ...orphanTexts(s, zoned.pieces, header.claimed)].filter(
+    looksLikeOrg,
+  );
   fillPending(header.pending, orphans, form, report);
   if (!form.projectName && form.indicators.length === 0 && form.funds.total === null) return null;
   report.finish();
@@ -164,9 +166,14 @@ function orphanTexts(s: Stream, pieces: readonly { from: number; to: number; zon
   const out: string[] = [];
   for (const p of pieces) {
     if (claimed.has(p) || p.zone !== 'header') continue;
-    for (const part of textOf(s, p.from, p.to).split(/\s+|评分|得分/)) if (part) out.push(part);
+    out.push(...words(textOf(s, p.from, p.to)));
   }
   return out;
+}
+
+/** Unclaimed text in pieces: split at spaces and after a score label the vocabulary missed (`财政审1度评分`). */
+function words(text: string): string[] {
+  return text.split(/\s+|评分|得分/).filter((w) => w !== '');
 }
 
 /** The separator that usually stands between two cells of this text. */
