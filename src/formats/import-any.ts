@@ -2,7 +2,7 @@ import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
 import { decodeText } from './text/decode.ts';
-import { importText } from './text/index.ts';
+import { readText } from './read-text.ts';
 
 // The binary readers pull in exceljs, pdfjs and xmldom: load them on first use, so the CLI and
 // a text import start fast.
@@ -37,7 +37,7 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
         return [importFormJson(decodeText(bytes, file), file)];
       case '.txt':
       case '.text':
-        return [requireForm(importText(decodeText(bytes, file), { fileName: file }), file)];
+        return readText(decodeText(bytes, file), { fileName: file }).map((r) => requireForm(r, file));
       case '.xlsx':
         return nonEmpty(await (await import('./xlsx/import-xlsx.ts')).importXlsx(bytes, file), file);
       case '.docx':
