@@ -48,7 +48,7 @@ export function summarise(form: Form, profile: Profile) {
   for (const f of findings) byFamily[f.family] += 1;
   return {
     ruleTotal: score.ruleTotal,
-    grade: score.grade,
+    grade: score.grade ?? null,
     findingCount: findings.length,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     byFamily,
