@@ -100,7 +100,7 @@ export const levelWeights: Check = {
         });
       }
     }
-    const labelsTotal = labelsVsTotal(form, promises, byLevel1.size, score.funds.weight ?? 0);
+    const labelsTotal = labelsVsTotal(form, profile, promises, byLevel1.size, score.funds.weight ?? 0);
     if (labelsTotal) out.push(labelsTotal);
     return out;
   },
@@ -161,6 +161,7 @@ function indicatorTotal(
  */
 function labelsVsTotal(
   form: Form,
+  profile: Profile,
   promises: ReadonlyArray<{ label: string; points: number; row: number }>,
   groups: number,
   funds: number,
@@ -169,7 +170,7 @@ function labelsVsTotal(
   const labelled = round2(promises.reduce((a, p) => a + p.points, 0));
   const fundsWeight = form.funds.total?.weight ?? funds;
   const sum = round2(labelled + fundsWeight);
-  const total = form.totalWeight ?? 100;
+  const total = form.totalWeight ?? profile.weights.total;
   if (same(sum, total)) return null;
   const first = promises[0]!.row;
   return {
