@@ -32,8 +32,10 @@ export const fundsTotalVsParts: Check = {
     const parts = fundsSubRows(form);
     if (parts.length === 0) return [];
     const total = form.funds.total;
-    const withMoney = parts.filter((p) => !isZeroOrBlank(p.row));
-    if ((total === null || isZeroOrBlank(total)) && withMoney.length > 0) {
+    // Filtered only for a blank total row: this check runs on every form, and most totals are filled.
+    const withMoney =
+      total === null || isZeroOrBlank(total) ? parts.filter((p) => !isZeroOrBlank(p.row)) : [];
+    if (withMoney.length > 0) {
       const sum = (key: (typeof COLUMNS)[number][0]) =>
         round2(parts.reduce((a, p) => a + (p.row[key] ?? 0), 0));
       const rate = rowRate({
@@ -82,8 +84,8 @@ export const fundsTotalVsParts: Check = {
       });
     }
     // A 0% rate on the total row while a sub-row reports spending (rules.md §1.2, §5 arithmetic).
-    const spent = parts.filter((p) => (p.row.executed ?? 0) > 0);
-    if (!((total.executed ?? 0) > 0) && spent.length > 0) {
+    const spent = (total.executed ?? 0) > 0 ? [] : parts.filter((p) => (p.row.executed ?? 0) > 0);
+    if (spent.length > 0) {
       out.push({
         code: 'funds.zero-rate-with-spending',
         family: 'arithmetic',
