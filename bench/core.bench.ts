@@ -25,7 +25,7 @@ export function benchCore(): string[] {
     const text = read();
     const { form } = importText(text);
     const { score, findings } = evaluateForm(form, profile.value);
-    sink += score.ruleTotal + findings.length;
+    sink += (score.ruleTotal ?? 0) + findings.length;
   };
   const r = compare(candidate, baseline);
   if (sink === 0) throw new Error('benchmark did no work');

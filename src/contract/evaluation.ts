@@ -39,6 +39,7 @@ export const rowScoreSchema = z.object({
     'unscorable',
   ]),
   rule: z.string(),
+  met: z.boolean().optional(),
   band: bandSchema.optional(),
   trail: z.string(),
   facts: z.record(z.string(), z.unknown()).optional(),
@@ -47,19 +48,25 @@ export const rowScoreSchema = z.object({
 export const formScoreSchema = z.object({
   profile: z.string(),
   executionRate: z.number().nullable(),
-  fundsScore: z.number(),
+  fundsScore: z.number().nullable(),
   funds: z.object({
     rate: z.number().nullable(),
     executionRate: z.number().nullable(),
     base: z.enum(['annualBudget', 'initialBudget']).nullable(),
-    weight: z.number(),
-    score: z.number(),
+    weight: z.number().nullable(),
+    score: z.number().nullable(),
     trail: z.string(),
   }),
   selfTotal: z.number().nullable(),
-  ruleTotal: z.number(),
-  grade: z.string(),
+  /** null when the form prints no 分值 column (nothing to add up). */
+  ruleTotal: z.number().nullable(),
+  /** absent when there is no rule total. */
+  grade: z.string().optional(),
   selfGrade: z.string().nullable(),
+  hasWeights: z.boolean(),
+  hasSelfScores: z.boolean(),
+  /** what the form lacks for scoring and what was done about it. */
+  notes: z.array(z.string()),
   cap: z.object({ maxTotal: z.number(), uncapped: z.number(), trail: z.string() }).nullable(),
   rows: z.array(rowScoreSchema),
 });

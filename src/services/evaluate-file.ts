@@ -4,7 +4,7 @@ import type { Form } from '../core/form/schema.ts';
 import type { Profile } from '../core/rules/profile.ts';
 import { FormatError } from '../formats/format-error.ts';
 import { readForm } from './import-files.ts';
-import { loadProfile } from './profiles.ts';
+import { loadProfile, profileForForm } from './profiles.ts';
 
 export type FileEvaluation = {
   file: string;
@@ -14,11 +14,19 @@ export type FileEvaluation = {
   importWarnings: FieldWarning[];
 } & Evaluation;
 
-/** Reads FILE (Form JSON or any importable format) and scores and audits it under a profile. */
+/**
+ * Reads FILE (Form JSON or any importable format) and scores and audits it under a profile: the
+ * one given, else the one its template family names (profiles.ts profileForForm), else national.
+ */
 export async function evaluateFile(file: string, profileId?: string): Promise<FileEvaluation> {
-  const profile = loadProfile(profileId);
-  if (!profile.ok) throw new FormatError('unsupported-format', file, profile.reason);
+  // An explicit profile is checked before the file is read: a typo fails fast.
+  if (profileId !== undefined) {
+    const given = loadProfile(profileId);
+    if (!given.ok) throw new FormatError('unsupported-format', file, given.reason);
+  }
   const { form, warnings } = await readForm(file);
+  const profile = loadProfile(profileForForm(form, profileId));
+  if (!profile.ok) throw new FormatError('unsupported-format', file, profile.reason);
   return {
     file,
     form,

@@ -7,7 +7,7 @@ import { type FamilyCounts, FINDING_FAMILIES, forms } from '../store/index.ts';
 import type { Actor, AppContext } from './context.ts';
 import { loadFormJson } from './form-read.ts';
 import { parseForm } from './form-write.ts';
-import { loadProfile } from './profiles.ts';
+import { loadProfile, profileForForm } from './profiles.ts';
 import { ServiceError } from './service-error.ts';
 
 export type EvaluationView = {
@@ -38,7 +38,7 @@ export async function evaluateStored(
 /** Score and audit of posted Form JSON; nothing is stored. */
 export function evaluatePosted(input: { form: unknown; profile?: string | undefined }): EvaluationView {
   const form = parseForm(input.form);
-  const profile = profileOrThrow(input.profile ?? 'national');
+  const profile = profileOrThrow(profileForForm(form, input.profile));
   return { profile: { id: profile.id, name: profile.name }, ...evaluateForm(form, profile) };
 }
 
@@ -48,7 +48,7 @@ export function summarise(form: Form, profile: Profile) {
   for (const f of findings) byFamily[f.family] += 1;
   return {
     ruleTotal: score.ruleTotal,
-    grade: score.grade,
+    grade: score.grade ?? null,
     findingCount: findings.length,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     byFamily,
@@ -66,11 +66,12 @@ export async function evaluatePending(ctx: AppContext, limit = 50): Promise<numb
   const pending = await forms.pendingEvaluations(db, limit);
   let done = 0;
   for (const p of pending) {
-    const profile = loadProfile(p.profileId);
-    const resolved = profile.ok ? profile.value : profileOrThrow('national');
     let summary: ReturnType<typeof summarise>;
     try {
-      summary = summarise(JSON.parse(p.data) as Form, resolved);
+      const form = JSON.parse(p.data) as Form;
+      // The form's stored profile; if that profile is gone, the one its template names (or national).
+      const stored = loadProfile(p.profileId);
+      summary = summarise(form, stored.ok ? stored.value : profileOrThrow(profileForForm(form)));
     } catch (e) {
       process.stderr.write(`评分失败（自评表 ${p.id} 第 ${p.revision} 版）：${(e as Error).message}\n`);
       await forms.markEvaluationFailed(db, p.id, p.revision);

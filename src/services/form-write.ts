@@ -18,8 +18,8 @@ import { removeIfUnused } from './evidence-files.ts';
 import { formInScope } from './form-access.ts';
 import { formContent } from './form-content.ts';
 import { type FormDetailView, getForm, getFormSummary } from './form-read.ts';
-import { orgInScope, profileForPath } from './org-admin.ts';
-import { loadProfile } from './profiles.ts';
+import { orgInScope, orgProfileForPath } from './org-admin.ts';
+import { loadProfile, profileForForm } from './profiles.ts';
 import { ensureProject, getProject } from './project-admin.ts';
 import { ServiceError } from './service-error.ts';
 import { canEdit, EDITABLE_STATUSES, STATUS_LABELS } from './workflow-rules.ts';
@@ -64,7 +64,8 @@ export async function insertForm(
 ): Promise<{ id: string; revision: number }> {
   const id = ctx.newId();
   const content = formContent(f.form);
-  const profileId = f.profileId ?? (await profileForPath(trx, f.orgPath));
+  // Explicit, else the organisation's configured profile, else the form's template family's.
+  const profileId = f.profileId ?? (await orgProfileForPath(trx, f.orgPath)) ?? profileForForm(f.form);
   await forms.insert(
     trx,
     {

@@ -2,7 +2,7 @@ import { type Db, isUniqueViolation, type OrgRecord, orgs, transaction } from '.
 import { CHILD_KINDS, inScope, requireAdmin } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
-import { DEFAULT_PROFILE, loadProfile } from './profiles.ts';
+import { loadProfile } from './profiles.ts';
 import { notFound, ServiceError } from './service-error.ts';
 
 export type OrgView = Omit<OrgRecord, 'path'>;
@@ -96,8 +96,8 @@ export async function updateOrg(
   return view((await orgs.get(db, id))!);
 }
 
-/** The rule profile of the nearest node on the path (itself first) that sets one; else `national`. */
-export async function profileForPath(db: Db, path: string): Promise<string> {
+/** The rule profile of the nearest node on the path (itself first) that sets one; null if none does. */
+export async function orgProfileForPath(db: Db, path: string): Promise<string | null> {
   const ids = path.split('/').filter(Boolean);
   const chain = await orgs.listByIds(db, ids);
   const byId = new Map(chain.map((o) => [o.id, o]));
@@ -105,5 +105,5 @@ export async function profileForPath(db: Db, path: string): Promise<string> {
     const p = byId.get(id)?.profileId;
     if (p) return p;
   }
-  return DEFAULT_PROFILE;
+  return null;
 }

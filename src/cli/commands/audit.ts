@@ -30,9 +30,9 @@ export function registerAudit(program: Command): void {
     .command('audit')
     .description('审核自评表：算术、结构、评分、交叉核对、叙述一致性、数值问题；发现错误时退出码为 1')
     .argument('<file>', 'Form JSON 或可导入的文件（.txt .json）')
-    .option('-p, --profile <id>', '规则配置（rules/*.json 的 id）', 'national')
+    .option('-p, --profile <id>', '规则配置（rules/*.json 的 id；默认取表样 templates/ 所指，否则 national）')
     .option('--json', '输出 JSON')
-    .action(async (file: string, opts: { profile: string; json?: boolean }) => {
+    .action(async (file: string, opts: { profile?: string; json?: boolean }) => {
       const ev = await evaluateFile(file, opts.profile);
       writeImportWarnings(file, ev.importWarnings);
       if (opts.json)

@@ -28,6 +28,7 @@ export function scoreJson(s: FormScore) {
     selfGrade: s.selfGrade,
     fundsTrail: s.funds.trail,
     cap: s.cap,
+    notes: s.notes,
     rows: s.rows.map((r) => ({
       index: r.index,
       name: r.name,
@@ -36,6 +37,7 @@ export function scoreJson(s: FormScore) {
       ruleScore: r.ruleScore,
       kind: r.kind,
       rule: r.rule,
+      met: r.met ?? null,
       band: r.band ?? null,
       trail: r.trail,
     })),
@@ -47,16 +49,18 @@ export function renderScore(title: string, s: FormScore, profileName: string): s
     String(r.index + 1),
     r.name,
     KIND_NAME[r.kind] ?? r.kind,
-    String(r.weight),
+    s.hasWeights ? String(r.weight) : '—',
     r.selfScore === null ? '—' : String(r.selfScore),
     r.ruleScore === null ? '—' : String(r.ruleScore),
+    r.met === undefined ? '—' : r.met ? '是' : '否',
   ]);
   const lowered = s.rows.filter(
     (r) => r.ruleScore !== null && r.selfScore !== null && r.ruleScore < r.selfScore,
   );
   const lines = [
     `${title}（规则：${profileName}）`,
-    `预算执行率 ${s.executionRate === null ? '无法计算' : formatPercent(s.executionRate)}，得分 ${s.fundsScore}（${s.funds.trail}）`,
+    `预算执行率 ${s.executionRate === null ? '无法计算' : formatPercent(s.executionRate)}，得分 ${s.fundsScore ?? '—'}（${s.funds.trail}）`,
+    ...s.notes.map((n) => `说明：${n}`),
     '',
     table(
       [
@@ -66,6 +70,7 @@ export function renderScore(title: string, s: FormScore, profileName: string): s
         { title: '分值', align: 'right' },
         { title: '自评', align: 'right' },
         { title: '规则分', align: 'right' },
+        { title: '达成' },
       ],
       rows,
     ),
@@ -73,7 +78,7 @@ export function renderScore(title: string, s: FormScore, profileName: string): s
       ? ['', '规则分低于自评的行：', ...lowered.map((r) => `  第 ${r.index + 1} 行 ${r.name}：${r.trail}`)]
       : []),
     '',
-    `自评总分 ${s.selfTotal ?? '—'}（${s.selfGrade ?? '—'}）  规则总分 ${s.ruleTotal}（${s.grade}）${s.cap ? `  ${s.cap.trail}` : ''}`,
+    `自评总分 ${s.selfTotal ?? '—'}（${s.selfGrade ?? '—'}）  规则总分 ${s.ruleTotal ?? '—'}（${s.grade ?? '无等级'}）${s.cap ? `  ${s.cap.trail}` : ''}`,
   ];
   return lines.join('\n');
 }
@@ -83,9 +88,9 @@ export function registerScore(program: Command): void {
     .command('score')
     .description('按规则配置为自评表评分，列出每行的规则分与依据')
     .argument('<file>', 'Form JSON 或可导入的文件（.txt .json）')
-    .option('-p, --profile <id>', '规则配置（rules/*.json 的 id）', 'national')
+    .option('-p, --profile <id>', '规则配置（rules/*.json 的 id；默认取表样 templates/ 所指，否则 national）')
     .option('--json', '输出 JSON')
-    .action(async (file: string, opts: { profile: string; json?: boolean }) => {
+    .action(async (file: string, opts: { profile?: string; json?: boolean }) => {
       const ev = await evaluateFile(file, opts.profile);
       writeImportWarnings(file, ev.importWarnings);
       if (opts.json) process.stdout.write(`${JSON.stringify(scoreJson(ev.score), null, 2)}\n`);

@@ -6,6 +6,7 @@ export { extractQuantities } from './extract.ts';
 export { formatQuantity, formatValue, quantityNotation, toNotation } from './format.ts';
 export { parseChineseNumeral, parseNumber, plainNumber } from './number.ts';
 export { parseValue } from './parse.ts';
+export { isQualitativeNature, natureComparator, type PrintedParts, parseTarget } from './parts.ts';
 export { readTier } from './tier.ts';
 export type {
   Blank,

@@ -619,7 +619,13 @@ export const forms = {
     db: Db,
     id: string,
     revision: number,
-    e: { ruleTotal: number; grade: string; findingCount: number; errorCount: number; byFamily: FamilyCounts },
+    e: {
+      ruleTotal: number | null;
+      grade: string | null;
+      findingCount: number;
+      errorCount: number;
+      byFamily: FamilyCounts;
+    },
   ): Promise<boolean> {
     const r = await db
       .updateTable('forms')

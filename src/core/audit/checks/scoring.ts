@@ -25,15 +25,39 @@ function aboveRuleMessage(row: RowScore, target: string, actual: string): { code
         code: 'scoring.qualitative-band',
         message: `${head}实际“${actual}”对应的档次得分区间为 ${row.band?.min}–${max} 分，自评 ${row.selfScore} 分超出该区间。`,
       };
+    case 'higher-is-better':
+    case 'equality':
+    case 'lower-is-better':
+      if (row.met === false && row.selfScore !== null && row.selfScore >= row.weight - 0.005) {
+        const c = row.facts?.completion;
+        const how =
+          row.rule === 'lower-is-better'
+            ? `实际超过目标${c === undefined ? '' : `（为目标的 ${round2(c)}%）`}`
+            : `实际未达到目标${c === undefined ? '' : `（完成比 ${round2(c)}%）`}`;
+        return {
+          code: 'scoring.missed-target-full-marks',
+          message: `${head}目标“${target}”，实际“${actual}”，${how}，却自评满分 ${row.selfScore} 分；按规则应得 ${max} 分。`,
+        };
+      }
+      return above(head, row, target, actual, max);
     default:
-      return {
-        code: 'scoring.above-formula',
-        message: `${head}目标“${target}”，实际“${actual}”，按规则（${row.rule}）应得 ${max} 分，却自评 ${row.selfScore} 分。`,
-      };
+      return above(head, row, target, actual, max);
   }
 }
 
-/** rules.md §1.3–1.5, §5 scoring: a self-score above what the rule allows; under-scoring as info. */
+function above(head: string, row: RowScore, target: string, actual: string, max: number) {
+  return {
+    code: 'scoring.above-formula',
+    message: `${head}目标“${target}”，实际“${actual}”，按规则（${row.rule}）应得 ${max} 分，却自评 ${row.selfScore} 分。`,
+  };
+}
+
+/**
+ * rules.md §1.3–1.5, §5 scoring: a self-score above what the rule allows; under-scoring as info.
+ * A missed quantitative target at full marks (actual below a `≥` target, score = weight) gets its
+ * own code, `scoring.missed-target-full-marks` (rules.md §5: "a met target given less than full
+ * marks" and its converse).
+ */
 export const selfScoreVsRule: Check = {
   id: 'scoring.self-vs-rule',
   family: 'scoring',
@@ -84,6 +108,7 @@ export const overCompletion: Check = {
   source: 'rules.md §1.3, §5 (scoring)',
   run({ form, profile, score }) {
     const out: Finding[] = [];
+    const full = score.hasWeights ? '按规则得满分，但' : '';
     for (const row of score.rows) {
       const completion = row.facts?.completion;
       if (completion === undefined || row.rule !== 'higher-is-better') continue;
@@ -96,7 +121,7 @@ export const overCompletion: Check = {
         severity: 'warning',
         row: row.index,
         field: rowField(row.index, 'actual'),
-        message: `指标“${row.name}”实际 ${ind.actual} 为目标 ${ind.target} 的 ${round2(completion)}%，超过 ${profile.quantitative.overCompletion}%：按规则得满分，但目标可能定得偏低${noted}。`,
+        message: `指标“${row.name}”实际 ${ind.actual} 为目标 ${ind.target} 的 ${round2(completion)}%，超过 ${profile.quantitative.overCompletion}%：${full}目标可能定得偏低${noted}。`,
         evidence: {
           target: ind.target,
           actual: ind.actual,
@@ -117,7 +142,7 @@ export const tierForNumber: Check = {
   run({ analysed }) {
     const out: Finding[] = [];
     for (const row of analysed.rows) {
-      if (row.target.kind !== 'quantity' || row.actual.kind !== 'tier') continue;
+      if (row.target.kind !== 'quantity' || row.actual.kind !== 'tier' || row.process) continue;
       const { indicator: ind } = row;
       out.push({
         code: 'scoring.tier-for-numeric-target',

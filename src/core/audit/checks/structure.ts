@@ -1,121 +1,22 @@
 import { round2 } from '../../scoring/round.ts';
 import { type Check, type Finding, rowField } from '../types.ts';
-
-const same = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
-
-/** rules.md §1.1, §5 structure: level weights that do not add up under the profile. */
-export const levelWeights: Check = {
-  id: 'structure.level-weights',
-  family: 'structure',
-  source: 'rules.md §1.1, §5 (structure)',
-  run({ form, profile }) {
-    const out: Finding[] = [];
-    if (form.indicators.length === 0) {
-      return [
-        {
-          code: 'structure.no-indicators',
-          family: 'structure',
-          severity: 'error',
-          field: 'indicators',
-          message: '表中没有任何绩效指标，无法评分。',
-          evidence: {},
-        },
-      ];
-    }
-    const byLevel1 = new Map<string, { weight: number; rows: number[] }>();
-    // Rows repeat a few level-1 labels: each label as printed is stripped (and its promised sum
-    // checked, below) once, at the first row that prints it.
-    const labels = new Map<string, { key: string; row: number }>();
-    for (const [i, row] of form.indicators.entries()) {
-      let label = labels.get(row.level1);
-      if (!label) {
-        label = { key: stripWeightLabel(row.level1), row: i };
-        labels.set(row.level1, label);
-      }
-      const key = label.key;
-      const entry = byLevel1.get(key) ?? { weight: 0, rows: [] };
-      entry.weight = round2(entry.weight + (row.weight ?? 0));
-      entry.rows.push(i);
-      byLevel1.set(key, entry);
-    }
-    const expected = profile.weights.level1;
-    if (expected) {
-      for (const [level1, want] of Object.entries(expected)) {
-        const got = byLevel1.get(level1);
-        if (!got) {
-          if (level1.includes('满意度') && profile.weights.missingSatisfaction === 'ignore') continue;
-          out.push({
-            code: level1.includes('满意度') ? 'structure.missing-satisfaction' : 'structure.missing-level1',
-            family: 'structure',
-            severity: 'warning',
-            field: 'indicators',
-            message: `表中没有“${level1}”，按“${profile.name}”规则该项应占 ${want} 分（rules.md §1.1、§4.1：不做折算，仅提示）。`,
-            evidence: { level1, expected: want },
-          });
-          continue;
-        }
-        if (!same(got.weight, want)) {
-          out.push({
-            code: 'structure.level1-weight',
-            family: 'structure',
-            severity: 'warning',
-            row: got.rows[0]!,
-            rows: got.rows,
-            field: rowField(got.rows[0]!, 'weight'),
-            message: `“${level1}”各指标分值合计 ${got.weight} 分，按“${profile.name}”规则应为 ${want} 分。`,
-            evidence: { level1, sum: got.weight, expected: want },
-          });
-        }
-      }
-    }
-    const indicatorsWant = profile.weights.total - profile.weights.funds;
-    const indicatorsGot = round2([...byLevel1.values()].reduce((a, b) => a + b.weight, 0));
-    if (!same(indicatorsGot, indicatorsWant)) {
-      out.push({
-        code: 'structure.indicator-weight-total',
-        family: 'structure',
-        severity: 'error',
-        field: 'indicators',
-        message: `绩效指标分值合计 ${indicatorsGot} 分，加上预算执行率 ${profile.weights.funds} 分应为 ${profile.weights.total} 分，即指标合计应为 ${indicatorsWant} 分。`,
-        evidence: { sum: indicatorsGot, expected: indicatorsWant },
-      });
-    }
-    // A printed label `产出指标(50分)` promises a sum (安徽 labels, rules.md §2, §5 structure).
-    for (const [level1, { key, row: i }] of labels) {
-      const m = /[（(](\d+(?:\.\d+)?)分[)）]/.exec(level1);
-      if (!m) continue;
-      const promised = Number(m[1]);
-      const got = byLevel1.get(key)?.weight ?? 0;
-      if (!same(promised, got)) {
-        out.push({
-          code: 'structure.level1-label-weight',
-          family: 'structure',
-          severity: 'error',
-          row: i,
-          field: rowField(i, 'level1'),
-          message: `一级指标标签“${level1}”写明 ${promised} 分，但其下各指标分值合计 ${got} 分。`,
-          evidence: { label: level1, promised, sum: got },
-        });
-      }
-    }
-    return out;
-  },
-};
-
-export function stripWeightLabel(level1: string): string {
-  return level1.replace(/[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]/, '').trim();
-}
+import { levelWeights } from './level-weights.ts';
 
 /** rules.md §1.1 and §5: every level-3 weight > 0; a score never above its weight; labels present. */
 export const rowShape: Check = {
   id: 'structure.row-shape',
   family: 'structure',
   source: 'rules.md §1.1, §5 (structure)',
-  run({ form }) {
+  run({ form, score }) {
     const out: Finding[] = [];
+    // No 分值 column, or no 得分 column filled in: one notice for the form (structure.no-weights,
+    // structure.self-score-missing), not one finding per row.
+    const { hasWeights, hasSelfScores } = score;
+    if (hasWeights && !hasSelfScores && form.indicators.length > 0)
+      out.push(selfScoreMissing(form.indicators.length));
     for (const [i, row] of form.indicators.entries()) {
       const label = row.name || `第 ${i + 1} 行`;
-      if (row.weight === null || row.weight <= 0) {
+      if (hasWeights && (row.weight === null || row.weight <= 0)) {
         out.push({
           code: 'structure.weight-not-positive',
           family: 'structure',
@@ -137,7 +38,7 @@ export const rowShape: Check = {
           evidence: { score: row.score, weight: row.weight },
         });
       }
-      if (row.score === null && row.weight !== null && row.weight > 0) {
+      if (hasSelfScores && row.score === null && row.weight !== null && row.weight > 0) {
         out.push({
           code: 'structure.score-missing',
           family: 'structure',
@@ -174,6 +75,18 @@ export const rowShape: Check = {
     return out;
   },
 };
+
+/** rules.md §1.3–1.5, §5: a form whose self-evaluation columns are all empty. */
+function selfScoreMissing(rows: number): Finding {
+  return {
+    code: 'structure.self-score-missing',
+    family: 'structure',
+    severity: 'warning',
+    field: 'totalScore',
+    message: `本表未填写自评：${rows} 个指标的得分、预算执行率得分与总分均为空。规则分已按规则计算，但无法与自评比较。`,
+    evidence: { rows },
+  };
+}
 
 /** rules.md §1.8: a deviation note is required where the profile says so. */
 export const deviationNoteRequired: Check = {

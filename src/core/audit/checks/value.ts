@@ -60,7 +60,9 @@ export const valueProblems: Check = {
     }
     for (const row of rows) {
       const { indicator: ind, target, actual } = row;
-      if (target.kind === 'placeholder') {
+      // A 项目决策 / 项目管理 row has no numeric target (a dash): it is a judgement row, not a target
+      // that was never filled in (scoring/row-rules/process.ts, rules.md §1.4).
+      if (target.kind === 'placeholder' && !row.process) {
         out.push(
           finding(
             row,
@@ -160,7 +162,7 @@ export const valueProblems: Check = {
           ),
         );
       }
-      if (target.kind === 'unparsed') out.push(unparsed(row, 'target', target));
+      if (target.kind === 'unparsed' && !row.process) out.push(unparsed(row, 'target', target));
       if (actual.kind === 'unparsed') out.push(unparsed(row, 'actual', actual));
     }
     return out;

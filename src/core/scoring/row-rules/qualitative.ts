@@ -21,6 +21,7 @@ export const qualitativeTier: RowRule = {
       kind: 'qualitative',
       score,
       band,
+      met: tier === 'met',
       trail:
         `定性·分档（rules.md §1.4）：实际“${word}”属“${tierName(tier)}”档，得分区间为分值 ${weight} 的 ` +
         `${lo}%–${hi}%（${describeBand(band)}）${numericTarget}；${describeClamp(selfScore, score)}。`,

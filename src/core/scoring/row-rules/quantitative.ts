@@ -30,6 +30,7 @@ function outcome(
   head: string,
   score: number,
   why: string,
+  met: boolean,
   completion?: number,
 ): RowOutcome {
   const o: RowOutcome = {
@@ -42,6 +43,7 @@ function outcome(
     kind: 'quantitative',
     score: round2(score),
     band: { min: round2(score), max: round2(score) },
+    met,
     trail: `${head}；${why}`,
   };
   // Set only when known (no spread of a temporary object): facts stays absent otherwise.
@@ -77,10 +79,11 @@ export const quantitative: RowRule = {
         head,
         full ? weight : 0,
         full ? `目标为 0 且实际为 0，得满分 ${weight}。` : `目标为 0 而实际为 ${a}，得 0 分。`,
+        full,
       );
     }
     if (direction === '>=' || direction === '>' || direction === '=') {
-      if (t <= 0) return outcome(direction, head, weight, `目标为 0，实际不低于 0，得满分 ${weight}。`);
+      if (t <= 0) return outcome(direction, head, weight, `目标为 0，实际不低于 0，得满分 ${weight}。`, true);
       const ratio = a / t;
       const completion = ratio * 100;
       const s = weight * Math.min(ratio, 1);
@@ -90,6 +93,7 @@ export const quantitative: RowRule = {
         head,
         s,
         `完成比 = ${round2(completion)}%${capped}；得分 = ${weight} × ${round2(Math.min(completion, 100))}% = ${round2(s)}。`,
+        ratio >= 1,
         completion,
       );
     }
@@ -100,6 +104,7 @@ export const quantitative: RowRule = {
         head,
         weight,
         `实际未超过目标，得满分 ${weight}。`,
+        true,
         t > 0 ? (a / t) * 100 : 0,
       );
     }
@@ -111,6 +116,7 @@ export const quantitative: RowRule = {
         head,
         s,
         `偏离度法：超出目标 ${round2(dev * 100)}%，得分 = ${weight} × (1 − ${round2(dev * 100)}%) = ${round2(s)}（超出一倍及以上为 0）。`,
+        false,
         t > 0 ? (a / t) * 100 : undefined,
       );
     }
@@ -120,6 +126,7 @@ export const quantitative: RowRule = {
       head,
       s,
       `比率法：得分 = ${weight} × 目标 ÷ 实际 = ${weight} × ${round2((t / a) * 100)}% = ${round2(s)}。`,
+      false,
       (a / t) * 100,
     );
   },

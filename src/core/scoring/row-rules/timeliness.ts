@@ -32,6 +32,7 @@ export const deadline: RowRule = {
         kind: 'deadline',
         score: weight,
         band: { min: weight, max: weight },
+        met: true,
         trail: `${head}；按期完成，得满分 ${weight}。`,
         facts: { daysLate: 0 },
       };
@@ -47,6 +48,7 @@ export const deadline: RowRule = {
       kind: 'deadline',
       score,
       band,
+      met: false,
       trail: `${head}；晚于截止日期 ${days} 天，${rule}；${describeClamp(selfScore, score)}。`,
       facts: { daysLate: days },
     };
@@ -104,6 +106,7 @@ export const schedule: RowRule = {
         kind: 'schedule',
         score: weight,
         band: { min: weight, max: weight },
+        met: true,
         trail: `${head}；全部按期达到，得满分 ${weight}。`,
         facts: { milestones: statuses },
       };
@@ -116,6 +119,7 @@ export const schedule: RowRule = {
       kind: 'schedule',
       score,
       band,
+      met: false,
       trail: `${head}；${missed} 个节点未按期达到或未报告，转为判断行，上限为部分达成档上限（${describeBand(band)}）；${describeClamp(selfScore, score)}。`,
       facts: { milestones: statuses },
     };

@@ -38,6 +38,12 @@ export type RowOutcome = {
   /** points before rescaling and deductions; null for rows left out of the total. */
   score: number | null;
   band?: Band;
+  /**
+   * whether the actual reached the target, where the rule can tell (a quantity, a deadline, a
+   * schedule, a tier word); absent for judgements and unscorable rows. Weights play no part in it,
+   * so a form with no 分值 column still says, row by row, what was met (rules.md §1.3–1.5).
+   */
+  met?: boolean;
   /** Chinese: which rule, which numbers, why. */
   trail: string;
   facts?: RowFacts;

@@ -85,7 +85,10 @@ export function FundsTable({
           const printedScore = row?.score;
           const isTotal = key === 'total';
           const scoreDiffers =
-            isTotal && funds && printedScore !== undefined && Math.abs(printedScore - funds.score) >= 0.005;
+            isTotal &&
+            funds?.score != null &&
+            printedScore !== undefined &&
+            Math.abs(printedScore - funds.score) >= 0.005;
           return (
             <tr key={key} className={`funds-row ${key}`}>
               <th scope="row" className="row-label">

@@ -15,7 +15,7 @@ export function TotalsBar({
 }) {
   const t = useT();
   const s = evaluation?.score;
-  const lenient = s && s.selfTotal !== null ? s.selfTotal - s.ruleTotal : 0;
+  const lenient = s && s.selfTotal !== null && s.ruleTotal !== null ? s.selfTotal - s.ruleTotal : 0;
   return (
     <div className="totals-bar" aria-live="polite">
       <div className="total-item">

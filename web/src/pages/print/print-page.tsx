@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { useFormDetail } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
 import { PageSpinner } from '../../app/session.tsx';
+import { fmtScore } from '../../components/format.ts';
 import { FormSheet } from '../editor/form-sheet.tsx';
 import { useLiveEvaluation } from '../editor/use-live-evaluation.ts';
 
@@ -36,10 +37,7 @@ function PrintSheet({ detail }: { detail: FormDetail }) {
           dispatch={noop}
         />
         <p className="print-footer">
-          {t.print.footer(
-            live.evaluation ? String(live.evaluation.score.ruleTotal) : '—',
-            live.evaluation?.score.grade ?? '—',
-          )}
+          {t.print.footer(fmtScore(live.evaluation?.score.ruleTotal), live.evaluation?.score.grade ?? '—')}
         </p>
       </div>
     </div>
