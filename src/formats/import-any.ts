@@ -1,17 +1,25 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
 import { decodeText } from './text/decode.ts';
 import { importText } from './text/index.ts';
 
-// The binary readers pull in exceljs, pdfjs and xmldom: load them on first use, so the CLI and
-// a text import start fast.
+// The binary readers pull in exceljs, pdfjs, xmldom and parse5: load them on first use, so the
+// CLI and a text import start fast.
 
 /** Extensions the importers read, in the order the CLI lists them. */
-export const IMPORTABLE = ['.xlsx', '.docx', '.pdf', '.txt', '.json'] as const;
+export const IMPORTABLE = [
+  '.xlsx',
+  '.docx',
+  '.pdf',
+  '.html',
+  '.htm',
+  '.txt',
+  '.json',
+] as const;
 
-/** Upload cap for binary formats: a real form file is well under a megabyte. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);
@@ -44,6 +52,9 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
         return nonEmpty(await (await import('./docx/import-docx.ts')).importDocx(bytes, file), file);
       case '.pdf':
         return nonEmpty(await (await import('./pdf/import-pdf.ts')).importPdf(bytes, file), file);
+      case '.html':
+      case '.htm':
+        return (await import('./html/import-html.ts')).importHtml(bytes, file);
       case '.xls':
       case '.et':
         throw new FormatError(
