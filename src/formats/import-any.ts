@@ -15,6 +15,10 @@ export const IMPORTABLE = [
   '.pdf',
   '.html',
   '.htm',
+  '.xls',
+  '.et',
+  '.doc',
+  '.wps',
   '.txt',
   '.json',
 ] as const;
@@ -57,17 +61,12 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
         return (await import('./html/import-html.ts')).importHtml(bytes, file);
       case '.xls':
       case '.et':
-        throw new FormatError(
-          'unsupported-format',
-          file,
-          '旧版 Excel（.xls/.et）文件无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后导入',
-        );
       case '.doc':
       case '.wps':
-        throw new FormatError(
-          'unsupported-format',
+        // Old binary Office files go through LibreOffice (formats/legacy), which may be missing.
+        return nonEmpty(
+          await (await import('./legacy/import-legacy.ts')).importLegacy(bytes, file, ext),
           file,
-          '旧版 Word（.doc/.wps）文件无法直接读取，请另存为 .docx 后导入',
         );
       default:
         throw new FormatError(

@@ -133,7 +133,7 @@ describe('importHtml', () => {
 
   it('is wired into importBytesAll for .html and .htm, and for HTML saved as .xls', async () => {
     const bytes = utf8(formTable({ project: '扩展名测试' }));
-    for (const name of ['a.html', 'b.HTM']) {
+    for (const name of ['a.html', 'b.HTM', 'c.xls', 'd.doc']) {
       const [r] = await importBytesAll(bytes, name);
       expect(r!.form.projectName, name).toBe('扩展名测试');
     }
