@@ -1,6 +1,7 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
+import { isOle } from './legacy/ole.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { decodeText } from './text/decode.ts';
 import { importText } from './text/index.ts';
@@ -44,6 +45,11 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
     );
   }
   try {
+    // An old binary .xls/.doc renamed .xlsx/.docx (a common slip): read it as what it is.
+    if ((ext === '.xlsx' || ext === '.docx') && isOle(bytes)) {
+      const legacy = await import('./legacy/import-legacy.ts');
+      return nonEmpty(await legacy.importLegacy(bytes, file, ext === '.xlsx' ? '.xls' : '.doc'), file);
+    }
     switch (ext) {
       case '.json':
         return [importFormJson(decodeText(bytes, file), file)];

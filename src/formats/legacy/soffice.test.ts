@@ -136,6 +136,23 @@ cp '${prepared}' "$out/旧表_1.xlsx"`,
     expect(isRunning(child), 'the grandchild is killed too').toBe(false);
   });
 
+  it('runs at most two conversions at once (each holds a few hundred MB), queueing the rest', async () => {
+    const log = join(dir, 'overlap.log');
+    const busy = script('busy', `echo s >> '${log}'; sleep 0.3; echo e >> '${log}'`);
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        formatError(convertWithSoffice(XLS, `${n}.xls`, '.xls', 'xlsx', { binary: busy })),
+      ),
+    );
+    let running = 0;
+    let most = 0;
+    for (const mark of readFileSync(log, 'utf8').trim().split('\n')) {
+      running += mark === 's' ? 1 : -1;
+      most = Math.max(most, running);
+    }
+    expect(most).toBe(2);
+  });
+
   it('takes the time limit from JIXIAO_SOFFICE_TIMEOUT_MS', async () => {
     process.env['JIXIAO_SOFFICE'] = script('hang-env', 'sleep 30');
     process.env['JIXIAO_SOFFICE_TIMEOUT_MS'] = '200';
@@ -190,6 +207,14 @@ describe('importLegacy without LibreOffice', () => {
     const args = readFileSync(argsFile, 'utf8').trim().split('\n');
     expect(args.at(-1)).toMatch(/\/sheet\.xls$/);
     expect(args).toContain('xlsx');
+    // An old .doc renamed .docx is converted too, where it used to be refused.
+    await formatError(importBytesAll(DOC, 'renamed.docx'));
+    const again = readFileSync(argsFile, 'utf8').trim().split('\n');
+    expect(again.at(-1)).toMatch(/\/renamed\.doc$/);
+    expect(again).toContain('docx');
+    // An encrypted .xlsx (also an OLE file) is still said to be encrypted.
+    const locked = await formatError(importBytesAll(minimalOle('EncryptedPackage'), 'locked.xlsx'));
+    expect(locked.code).toBe('encrypted');
   });
 
   it('reads an .xls that is really .xlsx, or really HTML, directly', async () => {

@@ -61,6 +61,21 @@ export async function convertWithSoffice(
   const binary = await findSoffice(fileName, options.binary);
   const timeoutMs = options.timeoutMs ?? envTimeout() ?? DEFAULT_TIMEOUT_MS;
   const release = await slot();
+  try {
+    return await convertIn(bytes, fileName, inputExt, target, binary, timeoutMs);
+  } finally {
+    release();
+  }
+}
+
+async function convertIn(
+  bytes: Uint8Array,
+  fileName: string,
+  inputExt: string,
+  target: SofficeTarget,
+  binary: string,
+  timeoutMs: number,
+): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-soffice-'));
   try {
     const stem = safeStem(fileName);
@@ -111,7 +126,6 @@ export async function convertWithSoffice(
     }
     return new Uint8Array(await readFile(converted));
   } finally {
-    release();
     await rm(dir, { recursive: true, force: true });
   }
 }
