@@ -30,6 +30,7 @@ const PACKAGE_OWNER: Record<string, Layer> = {
   docx: 'formats',
   pdfkit: 'formats',
   'pdfjs-dist': 'formats',
+  parse5: 'formats',
   fastify: 'server',
   commander: 'cli',
 };

@@ -161,6 +161,7 @@ describe('jixiao CLI', () => {
 
 describe('jixiao export and multi-format import (issue 3)', () => {
   it('exports the seed to each format and imports a directory of all four plus a corrupt file', () => {
+    // The HTML export is importable too (HTML import, issue "Read the forms people actually publish").
     const dir = tmp();
     for (const format of ['xlsx', 'docx', 'pdf', 'html']) {
       const r = run('export', SEED_TXT, '--format', format, '-o', join(dir, `seed.${format}`));
@@ -172,7 +173,7 @@ describe('jixiao export and multi-format import (issue 3)', () => {
     writeFileSync(join(dir, 'broken.xlsx'), readFileSync(join(dir, 'seed.xlsx')).subarray(0, 3000));
     const r = run('import', dir, '--json');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('5/5');
+    expect(r.err).toContain('6/6');
     const results = JSON.parse(r.out) as Array<{
       file: string;
       ok: boolean;
@@ -180,7 +181,7 @@ describe('jixiao export and multi-format import (issue 3)', () => {
       error?: string;
     }>;
     const ok = results.filter((x) => x.ok);
-    expect(ok.map((x) => x.file.split('.').pop()).sort()).toEqual(['docx', 'pdf', 'txt', 'xlsx']);
+    expect(ok.map((x) => x.file.split('.').pop()).sort()).toEqual(['docx', 'html', 'pdf', 'txt', 'xlsx']);
     for (const x of ok) expect(x.forms?.[0]?.form.totalScore).toBe(99.35);
     const failed = results.filter((x) => !x.ok);
     expect(failed).toHaveLength(1);

@@ -6,7 +6,7 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
-import { CliExit, EXIT } from './exit.ts';
+import { CliExit, EXIT, exitForFormatCode } from './exit.ts';
 
 export function buildProgram(): Command {
   const program = new Command('jixiao')
@@ -40,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof FormatError) {
       process.stderr.write(`错误：${e.message}\n`);
-      return EXIT.badInput;
+      return exitForFormatCode(e.code);
     }
     process.stderr.write(`内部错误：${(e as Error)?.message ?? String(e)}\n`);
     if (process.env['JIXIAO_DEBUG']) process.stderr.write(`${(e as Error)?.stack}\n`);

@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'precondition-required', // 428: PUT without If-Match
   'rate-limited', // 429
   'internal', // 500
+  'missing-component', // 503: the server lacks a program this upload needs (LibreOffice for .xls/.doc)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,6 +11,8 @@ export type FormatErrorCode =
   | 'too-large'
   | 'too-many-pages'
   | 'timeout'
+  /** a program the format needs is not installed (LibreOffice for .xls/.doc): the server's fault, not the file's. */
+  | 'missing-component'
   | 'invalid-form-json'
   | 'unreadable';
 

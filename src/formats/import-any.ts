@@ -1,17 +1,30 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
+import { isOle } from './legacy/ole.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
 import { decodeText } from './text/decode.ts';
 import { readText } from './read-text.ts';
 
-// The binary readers pull in exceljs, pdfjs and xmldom: load them on first use, so the CLI and
-// a text import start fast.
+// The binary readers pull in exceljs, pdfjs, xmldom and parse5: load them on first use, so the
+// CLI and a text import start fast.
 
 /** Extensions the importers read, in the order the CLI lists them. */
-export const IMPORTABLE = ['.xlsx', '.docx', '.pdf', '.txt', '.json'] as const;
+export const IMPORTABLE = [
+  '.xlsx',
+  '.docx',
+  '.pdf',
+  '.html',
+  '.htm',
+  '.xls',
+  '.et',
+  '.doc',
+  '.wps',
+  '.txt',
+  '.json',
+] as const;
 
-/** Upload cap for binary formats: a real form file is well under a megabyte. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);
@@ -32,6 +45,11 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
     );
   }
   try {
+    // An old binary .xls/.doc renamed .xlsx/.docx (a common slip): read it as what it is.
+    if ((ext === '.xlsx' || ext === '.docx') && isOle(bytes)) {
+      const legacy = await import('./legacy/import-legacy.ts');
+      return nonEmpty(await legacy.importLegacy(bytes, file, ext === '.xlsx' ? '.xls' : '.doc'), file);
+    }
     switch (ext) {
       case '.json':
         return [importFormJson(decodeText(bytes, file), file)];
@@ -44,19 +62,17 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
         return nonEmpty(await (await import('./docx/import-docx.ts')).importDocx(bytes, file), file);
       case '.pdf':
         return nonEmpty(await (await import('./pdf/import-pdf.ts')).importPdf(bytes, file), file);
+      case '.html':
+      case '.htm':
+        return (await import('./html/import-html.ts')).importHtml(bytes, file);
       case '.xls':
       case '.et':
-        throw new FormatError(
-          'unsupported-format',
-          file,
-          '旧版 Excel（.xls/.et）文件无法直接读取，请在 Excel 或 WPS 中另存为 .xlsx 后导入',
-        );
       case '.doc':
       case '.wps':
-        throw new FormatError(
-          'unsupported-format',
+        // Old binary Office files go through LibreOffice (formats/legacy), which may be missing.
+        return nonEmpty(
+          await (await import('./legacy/import-legacy.ts')).importLegacy(bytes, file, ext),
           file,
-          '旧版 Word（.doc/.wps）文件无法直接读取，请另存为 .docx 后导入',
         );
       default:
         throw new FormatError(

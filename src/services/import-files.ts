@@ -39,15 +39,9 @@ async function walk(dir: string): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(path)));
-    else if ((IMPORTABLE as readonly string[]).includes(extensionOf(e.name)) || isCandidate(e.name))
-      out.push(path);
+    else if ((IMPORTABLE as readonly string[]).includes(extensionOf(e.name))) out.push(path);
   }
   return out;
-}
-
-/** Files in a directory that look like forms but have an old or unsupported type are reported, not skipped. */
-function isCandidate(name: string): boolean {
-  return ['.xls', '.doc', '.wps', '.et'].includes(extensionOf(name));
 }
 
 /** Reads and imports every form in one file; throws FormatError (naming the file) on any failure. */

@@ -28,15 +28,18 @@ export type CommitOutcome = {
   outcome: 'created' | 'new-revision' | 'skipped';
 };
 
-/** Reads any supported file into Form JSON; a file that is not a form is a 422 with the reader's reason. */
+/**
+ * Reads any supported file into Form JSON; a file that is not a form is a 422 with the reader's
+ * reason, a converter the server lacks (LibreOffice for .xls/.doc) a 503: the file is not at fault.
+ */
 export async function readImport(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
   try {
     return await importBytesAll(bytes, fileName);
   } catch (e) {
     if (e instanceof FormatError) {
-      throw new ServiceError(e.code === 'too-large' ? 'too-large' : 'format-error', e.message, {
-        formatCode: e.code,
-      });
+      const code =
+        e.code === 'too-large' || e.code === 'missing-component' ? e.code : ('format-error' as const);
+      throw new ServiceError(code, e.message, { formatCode: e.code });
     }
     throw e;
   }

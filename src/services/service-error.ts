@@ -14,6 +14,7 @@ export type ServiceErrorCode =
   | 'not-editable'
   | 'too-large'
   | 'format-error'
+  | 'missing-component'
   | 'precondition-required'
   | 'rate-limited';
 

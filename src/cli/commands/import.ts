@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { expandInputs, type ImportOutcome, importFiles } from '../../services/import-files.ts';
-import { CliExit, EXIT } from '../exit.ts';
+import { CliExit, EXIT, exitForFormatCode } from '../exit.ts';
 import { warningLine, writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
 
@@ -61,10 +61,17 @@ export function renderImport(outcomes: readonly ImportOutcome[]): string {
   return lines.join('\n');
 }
 
+/** A batch with failures exits 2, or 3 when a failure was a missing program (LibreOffice). */
+function failureExit(outcomes: readonly ImportOutcome[]): number {
+  return Math.max(...outcomes.map((o) => (o.ok ? EXIT.ok : exitForFormatCode(o.code))));
+}
+
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('导入自评表文件或目录（.xlsx .docx .pdf .txt .json），输出 Form JSON 或导入摘要')
+    .description(
+      '导入自评表文件或目录（.xlsx .docx .pdf .html .txt .json；.xls .et .doc .wps 经 LibreOffice 转换），输出 Form JSON 或导入摘要',
+    )
     .argument('<inputs...>', '文件或目录')
     .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
     .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
@@ -130,11 +137,11 @@ export function registerImport(program: Command): void {
         const failed = outcomes.filter((o) => !o.ok);
         if (failed.length) {
           for (const o of failed) if (!o.ok) process.stderr.write(`✗ ${o.error}\n`);
-          throw new CliExit(EXIT.badInput, '');
+          throw new CliExit(failureExit(outcomes), '');
         }
         return;
       }
       process.stdout.write(`${renderImport(outcomes)}\n`);
-      if (outcomes.some((o) => !o.ok)) throw new CliExit(EXIT.badInput, '');
+      if (outcomes.some((o) => !o.ok)) throw new CliExit(failureExit(outcomes), '');
     });
 }

@@ -22,6 +22,7 @@ export const STATUS_OF: Record<ServiceErrorCode | 'csrf' | 'unsupported-media-ty
   'precondition-required': 428,
   'rate-limited': 429,
   internal: 500,
+  'missing-component': 503,
 };
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalOle } from '../../../test/fixtures/minimal-ole.ts';
 import { SEED_FORM } from '../../services/demo-seed.ts';
 import { createTestApp, multipart, type Session, type TestApp, testDialects } from '../testing.ts';
 
@@ -114,6 +115,37 @@ describe.each(dialects)('evidence, import and export API (%s)', (dialect) => {
     const big = multipart({}, [{ field: 'file', name: 'big.txt', content: Buffer.alloc(300 * 1024, 65) }]);
     const tooBig = await unit.request('POST', '/api/imports/preview', big.payload, big.headers);
     expect(tooBig.statusCode).toBe(413);
+  });
+
+  it('previews a web page upload: the HTML export of a stored form reads back as that form', async () => {
+    const page = await dept.get(`/api/forms/${id}/export?format=html`);
+    expect(page.statusCode).toBe(200);
+    const stored = (await dept.get(`/api/forms/${id}`)).json().form;
+    const m = multipart({}, [
+      { field: 'file', name: '自评表.htm', content: page.rawPayload, type: 'text/html' },
+    ]);
+    const preview = await unit.request('POST', '/api/imports/preview', m.payload, m.headers);
+    expect(preview.statusCode, preview.body.slice(0, 300)).toBe(200);
+    expect(preview.json().items).toHaveLength(1);
+    expect(preview.json().items[0].form).toEqual(stored);
+  });
+
+  it('answers an old .xls with 503 missing-component when LibreOffice is not installed', async () => {
+    const saved = process.env['JIXIAO_SOFFICE'];
+    process.env['JIXIAO_SOFFICE'] = join(t.ctx.dataDir, 'no-soffice-here');
+    try {
+      const m = multipart({}, [{ field: 'file', name: '旧表.xls', content: minimalOle('Workbook') }]);
+      const r = await unit.request('POST', '/api/imports/preview', m.payload, m.headers);
+      expect(r.statusCode).toBe(503);
+      expect(r.json().error).toMatchObject({
+        code: 'missing-component',
+        message: expect.stringContaining('旧表.xls：缺少组件 LibreOffice'),
+        details: { formatCode: 'missing-component' },
+      });
+    } finally {
+      if (saved === undefined) delete process.env['JIXIAO_SOFFICE'];
+      else process.env['JIXIAO_SOFFICE'] = saved;
+    }
   });
 
   it('exports a stored form as xlsx, docx, pdf and html', async () => {

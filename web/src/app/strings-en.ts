@@ -286,7 +286,8 @@ export const en: Strings = {
     step2: 'Check',
     step3: 'Save',
     drop: 'Drop a file here, or click to choose',
-    dropHint: 'PDF, Excel (.xlsx), Word (.docx), text (.txt) or Form JSON; up to 30 MB',
+    dropHint:
+      'PDF, Excel (.xlsx, .xls), Word (.docx, .doc), WPS (.et, .wps), web page (.html), text (.txt) or Form JSON; up to 30 MB',
     reading: (name: string) => `Reading ${name}…`,
     source: 'Source',
     parsed: 'As read (editable)',

@@ -316,7 +316,8 @@ export const zh = {
     step2: '核对内容',
     step3: '保存',
     drop: '将文件拖到此处，或点击选择',
-    dropHint: '支持 PDF、Excel（.xlsx）、Word（.docx）、文本（.txt）和 Form JSON；单个文件不超过 30 MB',
+    dropHint:
+      '支持 PDF、Excel（.xlsx .xls）、Word（.docx .doc）、WPS（.et .wps）、网页（.html）、文本（.txt）和 Form JSON；单个文件不超过 30 MB',
     reading: (name: string) => `正在读取 ${name}…`,
     source: '原文件',
     parsed: '识别结果（可直接修改）',

@@ -31,4 +31,5 @@ export function sourceKind(fileName: string): SourceKind {
   return 'other';
 }
 
-export const ACCEPT = '.pdf,.xlsx,.docx,.txt,.json';
+/** The extensions the server imports (src/formats/import-any.ts IMPORTABLE). */
+export const ACCEPT = '.pdf,.xlsx,.xls,.et,.docx,.doc,.wps,.html,.htm,.txt,.json';
