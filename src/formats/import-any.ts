@@ -3,8 +3,8 @@ import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
 import { isOle } from './legacy/ole.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
-import { decodeText } from './text/decode.ts';
 import { readText } from './read-text.ts';
+import { decodeText } from './text/decode.ts';
 
 // The binary readers pull in exceljs, pdfjs, xmldom and parse5: load them on first use, so the
 // CLI and a text import start fast.

@@ -22,7 +22,11 @@ export function readText(text: string, options: ReadTextOptions = {}): ImportRes
   try {
     cells = readCells(text, options);
   } catch (e) {
-    lines.warnings.push({ path: '', message: `按单元格读取时出错（${(e as Error).message}），只用逐行读取的结果`, confidence: 0.5 });
+    lines.warnings.push({
+      path: '',
+      message: `按单元格读取时出错（${(e as Error).message}），只用逐行读取的结果`,
+      confidence: 0.5,
+    });
     return [lines];
   }
   if (cells.length === 0) return [lines];
@@ -47,14 +51,21 @@ function complete(f: Form): boolean {
 export function quality(r: ImportResult): number {
   const f = r.form;
   let q = 0;
-  for (const k of ['title', 'projectName', 'competentDepartment', 'implementingUnit'] as const) if (f[k]) q += 1;
+  for (const k of ['title', 'projectName', 'competentDepartment', 'implementingUnit'] as const)
+    if (f[k]) q += 1;
   for (const row of [f.funds.total, f.funds.fiscal]) {
     if (!row) continue;
     for (const v of Object.values(row)) if (typeof v === 'number') q += 0.5;
   }
   const t = f.funds.total;
   const base = t?.annualBudget ?? t?.initialBudget;
-  if (t && typeof t.executed === 'number' && typeof base === 'number' && base > 0 && typeof t.executionRate === 'number')
+  if (
+    t &&
+    typeof t.executed === 'number' &&
+    typeof base === 'number' &&
+    base > 0 &&
+    typeof t.executionRate === 'number'
+  )
     q += Math.abs((100 * t.executed) / base - t.executionRate) < 1.01 ? 3 : -3;
   if (f.goals.expected) q += 1;
   if (f.goals.actual) q += 1;
@@ -64,7 +75,8 @@ export function quality(r: ImportResult): number {
     if (row.weight !== null && row.score !== null && row.score > row.weight) q -= 1;
   }
   const weights = f.indicators.reduce((a, row) => a + (row.weight ?? 0), 0) + (t?.weight ?? 0);
-  if (f.totalWeight !== null && f.indicators.length > 0) q += Math.abs(weights - f.totalWeight) < 0.01 ? 3 : -1;
+  if (f.totalWeight !== null && f.indicators.length > 0)
+    q += Math.abs(weights - f.totalWeight) < 0.01 ? 3 : -1;
   q -= Math.min(20, r.warnings.filter((w) => w.confidence < 0.5).length);
   return q;
 }

@@ -8,7 +8,15 @@ import { FORM_KINDS } from '../form/schema.ts';
 
 const terms = z.array(z.string().min(1));
 
-export const FUNDS_COLUMNS = ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score', 'note'] as const;
+export const FUNDS_COLUMNS = [
+  'initialBudget',
+  'annualBudget',
+  'executed',
+  'weight',
+  'executionRate',
+  'score',
+  'note',
+] as const;
 export type FundsColumn = (typeof FUNDS_COLUMNS)[number];
 
 export const INDICATOR_COLUMNS = [

@@ -83,9 +83,25 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
       for (let p = at + 1; p < at + m[0].length; p++) costs.delete(p);
       add(at, 0);
     }
-    out.push({ pos: seg.from, seg: si, segEnd: false, cost: 0, bound: 3, ctx: seg.ctx, afterLevel: seg.afterLevel });
+    out.push({
+      pos: seg.from,
+      seg: si,
+      segEnd: false,
+      cost: 0,
+      bound: 3,
+      ctx: seg.ctx,
+      afterLevel: seg.afterLevel,
+    });
     for (const p of [...costs.keys()].sort((x, y) => x - y))
-      out.push({ pos: p, seg: si, segEnd: false, cost: costs.get(p)!, bound: s.bound[p]! || NONE, ctx: seg.ctx, afterLevel: false });
+      out.push({
+        pos: p,
+        seg: si,
+        segEnd: false,
+        cost: costs.get(p)!,
+        bound: s.bound[p]! || NONE,
+        ctx: seg.ctx,
+        afterLevel: false,
+      });
     out.push({ pos: seg.to, seg: si, segEnd: true, cost: 0, bound: 3, ctx: seg.ctx, afterLevel: false });
   });
   return out;

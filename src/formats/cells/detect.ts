@@ -5,7 +5,11 @@ import type { ZonedHit } from './zones.ts';
 // Which printed family a form is: the one whose title words and distinctive labels it shows most.
 // A form that shows none of any family's marks is read with the shared vocabulary (null).
 
-export function detectTemplate(families: readonly Template[], hits: readonly ZonedHit[], title: string): Template | null {
+export function detectTemplate(
+  families: readonly Template[],
+  hits: readonly ZonedHit[],
+  title: string,
+): Template | null {
   const seen = new Set(hits.map((h) => h.term));
   const titleKey = keyText(title);
   let best: Template | null = null;

@@ -37,7 +37,12 @@ export function fieldScore(col: IndicatorColumn, key: string, memo: Memo): numbe
       if (isBlankMark(key)) return -2;
       const n = readNumber(key);
       if (!n || n.value <= 0 || n.value > 100) return Number.NEGATIVE_INFINITY;
-      return 2 + (n.value <= 40 ? 0.5 : n.value > 60 ? -2 : 0) + (Number.isInteger(n.value * 2) ? 0 : -1) - (n.ocr ? 0.7 : 0);
+      return (
+        2 +
+        (n.value <= 40 ? 0.5 : n.value > 60 ? -2 : 0) +
+        (Number.isInteger(n.value * 2) ? 0 : -1) -
+        (n.ocr ? 0.7 : 0)
+      );
     }
     case 'score': {
       if (isBlankMark(key)) return -0.5;
@@ -87,7 +92,8 @@ function nameScore(key: string, memo: Memo): number {
   const k = kindOf(key, memo);
   if (k === 'quantity' || k === 'deadline') s -= 3;
   if (k === 'tier' && key.length <= 4) s -= 2;
-  if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key)) s += /^指标[\d一二三四五六七八九十]+[:：]$/.test(key) ? -6 : 0.5;
+  if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key))
+    s += /^指标[\d一二三四五六七八九十]+[:：]$/.test(key) ? -6 : 0.5;
   if (key.length > 50) s -= (key.length - 50) * 0.05;
   if (/^[，,、。;；:：)）]/.test(key)) s -= 2;
   // A name does not end with a comparator or a figure with its unit: that is the next cell.

@@ -36,7 +36,11 @@ const MAX_TOKEN = 14;
 const MAX_READINGS = 400000;
 
 /** Cells are key strings; '' is a blank cell the separators marked. */
-export function readFundsRow(cells: readonly string[], columns: readonly FundsColumn[], ctx: RowContext): RowReading | null {
+export function readFundsRow(
+  cells: readonly string[],
+  columns: readonly FundsColumn[],
+  ctx: RowContext,
+): RowReading | null {
   const readings: Array<{ tokens: Token[]; skipped: number[]; splits: number }> = [];
   const tokens: Token[] = [];
   const skipped: number[] = [];
@@ -79,9 +83,16 @@ export function readFundsRow(cells: readonly string[], columns: readonly FundsCo
         if (read === undefined) continue;
         for (let k = col; k < c; k++) skipped.push(k);
         // A rate takes every digit before its `%` that can be part of it (`10100%` is 10 | 100%).
-        const shortRate = column === 'executionRate' && text.endsWith('%') && off > 0 && longerRate(cell, off, off + len);
+        const shortRate =
+          column === 'executionRate' && text.endsWith('%') && off > 0 && longerRate(cell, off, off + len);
         const end = off + len;
-        tokens.push({ col: column, text, value: read.value, ocr: read.ocr || shortRate, split: off > 0 || end < cell.length });
+        tokens.push({
+          col: column,
+          text,
+          value: read.value,
+          ocr: read.ocr || shortRate,
+          split: off > 0 || end < cell.length,
+        });
         walk(ci, end, c + 1, splits + (end < cell.length || off > 0 ? 1 : 0));
         tokens.pop();
         for (let k = col; k < c; k++) skipped.pop();
@@ -203,7 +214,12 @@ function scoreReading(
   }
   if (annual !== null && initial !== null && annual === initial) s += 0.1;
   // A budget is adjusted, not multiplied: 年初 and 全年 of one row are of one size.
-  if (annual !== null && initial !== null && Math.min(annual, initial) > 0 && Math.max(annual, initial) / Math.min(annual, initial) > 5)
+  if (
+    annual !== null &&
+    initial !== null &&
+    Math.min(annual, initial) > 0 &&
+    Math.max(annual, initial) / Math.min(annual, initial) > 5
+  )
     s -= 2;
   // Money was spent only where there was a budget.
   if (executed !== null && executed > 0 && (annual === 0 || (annual === null && initial === 0))) s -= 2;

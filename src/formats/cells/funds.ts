@@ -20,7 +20,8 @@ const COLUMN_NAMES: Record<string, string> = {
 };
 
 /** Decorations of headings and labels that carry no figure: `(万元)`, `(A)`, `(B/A)`, `其中:`. */
-const DECORATION = /^(?:[:：,，、;；]|[(（][A-Za-z/]{1,3}[)）]|[(（]?(?:万元|元)[)）]?|其中[:：]?|[A-Z][、,.]?)+$/;
+const DECORATION =
+  /^(?:[:：,，、;；]|[(（][A-Za-z/]{1,3}[)）]|[(（]?(?:万元|元)[)）]?|其中[:：]?|[A-Z][、,.]?)+$/;
 const LEADING = /^(?:[:：,，、;；]|[(（][A-Za-z/]{1,3}[)）]|[(（](?:万元|元)[)）]|[A-Z][、,.])+/;
 const TRAILING = /(?:其中[:：]?|[(（](?:万元|元)[)）]|[:：,，、])+$/;
 
@@ -47,20 +48,28 @@ export function readFunds(
       const c = h.role.slice('fundsCol.'.length) as FundsColumn;
       if (!columns.includes(c)) columns.push(c);
     }
-  const cols = columns.length >= 2 ? completeColumns(columns, defaultColumns) : [...defaultColumns];
+  // The headings as the text prints them; the template's order where the text shows fewer than two.
+  const cols = columns.length >= 2 ? columns : [...defaultColumns];
   const rows: RowSlot[] = [];
   const loose: string[] = [];
   let current: RowSlot | null = null;
-  const events = [...hits.map((h) => ({ at: h.from, hit: h })), ...pieces.map((p) => ({ at: p.from, piece: p }))].sort(
-    (a, b) => a.at - b.at,
-  );
+  const events = [
+    ...hits.map((h) => ({ at: h.from, hit: h })),
+    ...pieces.map((p) => ({ at: p.from, piece: p })),
+  ].sort((a, b) => a.at - b.at);
   for (const e of events) {
     if ('hit' in e && e.hit) {
       const h = e.hit;
       if (h.role.startsWith('fundsRow.')) {
-        current = { role: h.role.slice('fundsRow.'.length), label: textOf(s, h.from, h.to), hit: h, cells: [] };
+        current = {
+          role: h.role.slice('fundsRow.'.length),
+          label: textOf(s, h.from, h.to),
+          hit: h,
+          cells: [],
+        };
         rows.push(current);
-      } else if (h.role.startsWith('fundsCol.') || h.role === 'fundsBlock' || h.role.startsWith('header.')) current = null;
+      } else if (h.role.startsWith('fundsCol.') || h.role === 'fundsBlock' || h.role.startsWith('header.'))
+        current = null;
       continue;
     }
     const p = (e as { piece: Piece }).piece;
@@ -98,12 +107,15 @@ export function readFunds(
   const total = rows.find((r) => r.role === 'total') ?? null;
   const has = (r: RowSlot) => r.cells.some((c) => c !== '');
   const read = new Map<RowSlot, RowReading | null>();
-  let totalValues = total && has(total) ? readFundsRow(total.cells, cols, { subRow: false, separated })?.values : undefined;
+  let totalValues =
+    total && has(total) ? readFundsRow(total.cells, cols, { subRow: false, separated })?.values : undefined;
   for (let pass = 0; pass < 2; pass++) {
     const sums: NonNullable<RowContext['sums']> = {};
     for (const r of rows) {
       if (r === total) continue;
-      const reading = has(r) ? readFundsRow(r.cells, cols, { subRow: true, total: totalValues, separated }) : null;
+      const reading = has(r)
+        ? readFundsRow(r.cells, cols, { subRow: true, total: totalValues, separated })
+        : null;
       read.set(r, reading);
       for (const a of ['initialBudget', 'annualBudget', 'executed'] as const) {
         const v = reading?.values[a];
@@ -143,12 +155,12 @@ export function readFunds(
   return { orphans };
 }
 
-/** Headings the text shows, with the template's other columns where they fit in between. */
-function completeColumns(found: FundsColumn[], template: readonly FundsColumn[]): FundsColumn[] {
-  return found;
-}
-
-function distribute(cells: string[], rows: RowSlot[], cols: readonly FundsColumn[], separated: boolean): void {
+function distribute(
+  cells: string[],
+  rows: RowSlot[],
+  cols: readonly FundsColumn[],
+  separated: boolean,
+): void {
   if (rows.length === 1) {
     rows[0]!.cells.push(...cells);
     return;
@@ -190,7 +202,14 @@ function toRow(v: FundsValues | undefined): FundsRow | null {
   if (!v) return null;
   const row: FundsRow = {};
   let any = false;
-  for (const c of ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'] as const) {
+  for (const c of [
+    'initialBudget',
+    'annualBudget',
+    'executed',
+    'weight',
+    'executionRate',
+    'score',
+  ] as const) {
     const x = v[c];
     if (typeof x === 'number') {
       row[c] = x;

@@ -8,7 +8,13 @@ import type { Piece } from './zones.ts';
 // sentence ends, or where the second part starts the way the first one did (units restate their
 // goal: `提高医疗保障水平，推进…` / `提高医疗保障水平，推进了…`), nearest the middle.
 
-export function readGoals(s: Stream, pieces: readonly Piece[], form: Form, report: CellReport, cutByEnd: boolean): void {
+export function readGoals(
+  s: Stream,
+  pieces: readonly Piece[],
+  form: Form,
+  report: CellReport,
+  cutByEnd: boolean,
+): void {
   const own = pieces.filter((p) => p.zone === 'goals' && p.to > p.from);
   if (own.length === 0) return;
   splitGoals(s, own, form, report);
@@ -30,7 +36,10 @@ function splitGoals(s: Stream, own: Piece[], form: Form, report: CellReport): vo
   if (own.length === 1) {
     const p = own[0]!;
     const cells = cellsOf(s, p.from, p.to, LINE).filter(([a, b]) => b > a);
-    if (cells.length >= 3 && cells.slice(2).every(([a, b]) => /^\d+[.、．]/.test(s.key.slice(a, b)) || b - a <= 20)) {
+    if (
+      cells.length >= 3 &&
+      cells.slice(2).every(([a, b]) => /^\d+[.、．]/.test(s.key.slice(a, b)) || b - a <= 20)
+    ) {
       const [[a0, b0], [a1, b1]] = cells as [[number, number], [number, number]];
       set(form, report, textOf(s, a0, b0), textOf(s, a1, b1), 0.85);
       return;
@@ -46,12 +55,20 @@ function splitGoals(s: Stream, own: Piece[], form: Form, report: CellReport): vo
   const cut = bestCut(s, p.from, p.to);
   if (cut === null) {
     set(form, report, textOf(s, p.from, p.to), '', 0.5);
-    report.warn('goals.actual', '年度总体目标只有一段文字，未能分出“实际完成情况”，已全部放在“预期目标”', 0.4);
+    report.warn(
+      'goals.actual',
+      '年度总体目标只有一段文字，未能分出“实际完成情况”，已全部放在“预期目标”',
+      0.4,
+    );
     return;
   }
   set(form, report, textOf(s, p.from, cut.at), textOf(s, cut.at, p.to), cut.confidence);
   if (cut.confidence < 0.7)
-    report.warn('goals.actual', '预期目标与实际完成情况之间没有分隔，按句子与用词判断分界，请核对', cut.confidence);
+    report.warn(
+      'goals.actual',
+      '预期目标与实际完成情况之间没有分隔，按句子与用词判断分界，请核对',
+      cut.confidence,
+    );
 }
 
 /** OCR debris (`公,4`) is not a goal: a goal cell says something in at least two words' worth of ideographs. */
@@ -62,7 +79,8 @@ function meaningful(t: string): string {
 function set(form: Form, report: CellReport, expected: string, actual: string, confidence: number): void {
   form.goals.expected = meaningful(expected);
   form.goals.actual = meaningful(actual);
-  if (actual && !form.goals.actual) report.warn('goals.actual', `“${actual}”不像目标完成情况（可能是识别错误），未读取`, 0.3);
+  if (actual && !form.goals.actual)
+    report.warn('goals.actual', `“${actual}”不像目标完成情况（可能是识别错误），未读取`, 0.3);
   report.set('goals.expected', confidence);
   if (actual) report.set('goals.actual', confidence);
 }

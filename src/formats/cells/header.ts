@@ -17,7 +17,12 @@ export type TitleRead = { title: string; year: number | null; end: number };
 export function readTitle(s: Stream, hit: ZonedHit, floor: number): TitleRead {
   // Look back over at most 20 characters of the same cell for the title's prefix.
   let start = hit.from;
-  while (start > floor && hit.from - start < 20 && s.bound[start]! < LINE && !/[:：。，,、;；)）\]】]/.test(s.key[start - 1]!))
+  while (
+    start > floor &&
+    hit.from - start < 20 &&
+    s.bound[start]! < LINE &&
+    !/[:：。，,、;；)）\]】]/.test(s.key[start - 1]!)
+  )
     start--;
   const before = s.key.slice(start, hit.from);
   const m = TITLE_PREFIX.exec(before);
@@ -37,7 +42,8 @@ export function readTitle(s: Stream, hit: ZonedHit, floor: number): TitleRead {
 
 type Pending = { role: string; hit: ZonedHit };
 
-const ORG_SUFFIX = /(?:局|厅|委员会|委|办公室|办|中心|站|所|院|校|学|馆|队|团|会|社|部|处|科|股|政府|公司|集团|医院|中学|小学|幼儿园|支队|大队|机关|本级)$/;
+const ORG_SUFFIX =
+  /(?:局|厅|委员会|委|办公室|办|中心|站|所|院|校|学|馆|队|团|会|社|部|处|科|股|政府|公司|集团|医院|中学|小学|幼儿园|支队|大队|机关|本级)$/;
 
 /** Fills the header fields from the header labels and the pieces after them. */
 export function readHeader(
@@ -135,10 +141,16 @@ function apply(role: string, text: string, form: Form, report: CellReport, conf:
  * Labels whose value the layout moved elsewhere take unclaimed text that fits them: an
  * organisation's name for 主管部门 / 实施单位 (`稷山县医疗保险服务中心`). Low confidence, and said.
  */
-export function fillPending(pending: readonly Pending[], orphans: readonly string[], form: Form, report: CellReport): void {
+export function fillPending(
+  pending: readonly Pending[],
+  orphans: readonly string[],
+  form: Form,
+  report: CellReport,
+): void {
   const pool = [...orphans];
   for (const p of pending) {
-    if (p.role !== 'implementingUnit' && p.role !== 'competentDepartment' && p.role !== 'projectName') continue;
+    if (p.role !== 'implementingUnit' && p.role !== 'competentDepartment' && p.role !== 'projectName')
+      continue;
     if (form[p.role as 'implementingUnit']) continue;
     const i = pool.findIndex((t) => p.role === 'projectName' || ORG_SUFFIX.test(t));
     if (i < 0) continue;

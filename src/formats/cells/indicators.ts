@@ -49,7 +49,9 @@ export function readIndicators(
   const ctxs: Ctx[] = [{ l1: '', l2: '', l1Key: '', l2Key: '', l1Printed: false }];
   const segs: Seg[] = [];
   const events = [
-    ...hits.filter((h) => h.zone === 'indicators').map((h) => ({ at: h.from, hit: h as ZonedHit | null, piece: null as Piece | null })),
+    ...hits
+      .filter((h) => h.zone === 'indicators')
+      .map((h) => ({ at: h.from, hit: h as ZonedHit | null, piece: null as Piece | null })),
     ...pieces.filter((p) => p.zone === 'indicators').map((p) => ({ at: p.from, hit: null, piece: p })),
   ].sort((a, b) => a.at - b.at);
   let afterLevel = false;
@@ -105,7 +107,8 @@ export function readIndicators(
     const filled = full.filter((r) => r.fields[c]).length;
     if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
   }
-  if (Object.keys(blankCost).length > 0) parsed = parseRows(s, segs, columns, cellBound, memo, blankCost, endsText);
+  if (Object.keys(blankCost).length > 0)
+    parsed = parseRows(s, segs, columns, cellBound, memo, blankCost, endsText);
   // The table's printed points (`绩效指标(90分)`): weights that do not add up to them were misread
   // where a weight is blank; read again with weights required, and keep that if it adds up.
   if (points !== null && columns.includes('weight') && weightSum(s, parsed) !== points && !blankCost.weight) {
@@ -118,23 +121,26 @@ export function readIndicators(
     const nums = splitFigures(s, r.junk);
     if (nums.length === 2 && nums[0]! >= 90 && nums[0]! <= 120 && nums[1]! <= nums[0]!) totalsFromJunk = nums;
   }
-  if (process.env.JIXIAO_DEBUG_ROWS)
-    for (const r of parsed)
-      console.error(JSON.stringify(Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, s.key.slice(v![0], v![1])]))), r.nameless ? "NAMELESS" : "", r.nameOnly ? "NAMEONLY" : "", r.truncated ? "TRUNC" : "", r.junk ? s.key.slice(...r.junk) : "");
-  if (process.env.JIXIAO_DEBUG_ROWS) for (const g of segs) console.error("seg", g.ctx, g.afterLevel, s.key.slice(g.from, g.to));
   const rows = pairUp(parsed, s, memo);
   let totals: number[] | null = totalsFromJunk;
   const out: Indicator[] = [];
   for (const r of rows) {
     if (r.truncated) {
-      if (r.fields.name) report.warn('', `文字在“${textOf(s, ...r.fields.name)}”一行中间结束，该行未读取`, 0.9);
+      if (r.fields.name)
+        report.warn('', `文字在“${textOf(s, ...r.fields.name)}”一行中间结束，该行未读取`, 0.9);
       continue;
     }
     if (r.nameless) {
       const nums = Object.entries(r.fields)
         .map(([, range]) => readNumber(s.key.slice(range![0], range![1]))?.value)
         .filter((v): v is number => v !== undefined);
-      if (nums.length === 2 && Object.keys(r.fields).length === 2 && columns.includes('weight') && nums[0]! >= 90 && nums[1]! <= nums[0]!)
+      if (
+        nums.length === 2 &&
+        Object.keys(r.fields).length === 2 &&
+        columns.includes('weight') &&
+        nums[0]! >= 90 &&
+        nums[1]! <= nums[0]!
+      )
         totals = nums;
       else report.warn('', `有一组数值（${describe(s, r)}）找不到对应的指标名称，未读取`, 0.5);
       continue;
@@ -292,7 +298,14 @@ function inferLevel1(ctxs: readonly Ctx[], at: number, parent: ReadonlyMap<strin
   return c;
 }
 
-function toIndicator(s: Stream, r: ParsedRow, ctx: Ctx, columns: readonly IndicatorColumn[], report: CellReport, k: number): Indicator {
+function toIndicator(
+  s: Stream,
+  r: ParsedRow,
+  ctx: Ctx,
+  columns: readonly IndicatorColumn[],
+  report: CellReport,
+  k: number,
+): Indicator {
   const text = (c: IndicatorColumn) => (r.fields[c] ? textOf(s, ...r.fields[c]!) : '');
   const num = (c: IndicatorColumn): number | null => {
     const f = r.fields[c];
@@ -375,7 +388,8 @@ function trimLeading(key: string, a: number, b: number, f: Fragments): number {
   for (let k = Math.min(6, b - a - 1); k >= 2; k--) {
     if (f.prefixes.has(key.slice(a, a + k)) && !f.prefixes.has(key.slice(a, a + k + 1))) {
       const next = key.slice(a + k, a + k + 8);
-      if (!/^指标\d/.test(next) && [...f.prefixes].some((p) => p.length >= 3 && next.startsWith(p))) return a + k;
+      if (!/^指标\d/.test(next) && [...f.prefixes].some((p) => p.length >= 3 && next.startsWith(p)))
+        return a + k;
     }
   }
   return a;

@@ -63,7 +63,8 @@ export class LabelIndex {
     add(v.level1, 'level1');
     for (const [parent, terms] of Object.entries(v.level2)) {
       add(terms, 'level2');
-      for (const t of terms) if (!this.level2Parent.has(keyText(t))) this.level2Parent.set(keyText(t), keyText(parent));
+      for (const t of terms)
+        if (!this.level2Parent.has(keyText(t))) this.level2Parent.set(keyText(t), keyText(parent));
       const set = this.children.get(keyText(parent)) ?? new Set<string>();
       for (const t of terms) set.add(keyText(t));
       this.children.set(keyText(parent), set);
@@ -108,7 +109,14 @@ export class LabelIndex {
       }
       if (best) {
         for (const role of best.node.roles)
-          found.push({ role, term: best.node.term!, from: i, to: best.to, aligned: aligned(s, i, best.to), confidence: 1 });
+          found.push({
+            role,
+            term: best.node.term!,
+            from: i,
+            to: best.to,
+            aligned: aligned(s, i, best.to),
+            confidence: 1,
+          });
       }
     }
     return keepLongest(found);
@@ -128,7 +136,14 @@ export class LabelIndex {
         for (const t of terms) {
           if (oneOff(s.key, i, t.term)) {
             for (const role of t.roles)
-              out.push({ role, term: t.term, from: i, to: i + len, aligned: aligned(s, i, i + len), confidence: 0.5 });
+              out.push({
+                role,
+                term: t.term,
+                from: i,
+                to: i + len,
+                aligned: aligned(s, i, i + len),
+                confidence: 0.5,
+              });
           }
         }
       }

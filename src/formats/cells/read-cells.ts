@@ -2,16 +2,16 @@ import { emptyForm, type ImportResult } from '../../core/form/import-result.ts';
 import type { Form } from '../../core/form/schema.ts';
 import type { FundsColumn, IndicatorColumn, Template } from '../../core/template/schema.ts';
 import { loadTemplates, type TemplateSet } from '../templates/load-templates.ts';
+import { detectTemplate } from './detect.ts';
 import type { Memo } from './field-scores.ts';
 import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { fillPending, looksLikeOrg, readHeader, readTitle } from './header.ts';
 import { fragmentsOf, levelTermSet, readIndicators } from './indicators.ts';
 import { type LabelHit, LabelIndex } from './labels.ts';
+import { keyText } from './normalize.ts';
 import { CellReport } from './report.ts';
 import { buildStream, CELL, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
-import { detectTemplate } from './detect.ts';
-import { keyText } from './normalize.ts';
 import { separatesCells, type ZonedHit, zone } from './zones.ts';
 
 // The layout-independent reader: text of any layout (cells split by `|`, one cell per line, a
@@ -55,14 +55,14 @@ function formRanges(hits: readonly LabelHit[], end: number): Array<[number, numb
   let lastName = -1;
   for (const n of names) {
     // the nearest title before this name, after the previous form's name
-    const title = [...hits].reverse().find((h) => h.role === 'title' && h.to <= n.from && h.from > lastName && n.from - h.to < 200);
+    const title = [...hits]
+      .reverse()
+      .find((h) => h.role === 'title' && h.to <= n.from && h.from > lastName && n.from - h.to < 200);
     starts.push(title ? title.from : n.from);
     lastName = n.from;
   }
-  const ranges: Array<[number, number]> = [];
-  starts.forEach((st, i) => ranges.push([i === 0 ? Math.max(0, Math.min(st, 0) ) : st, starts[i + 1] ?? end]));
-  ranges[0]![0] = 0;
-  return ranges;
+  // The first form takes the text before it too: its title's prefix and header may start there.
+  return starts.map((st, i): [number, number] => [i === 0 ? 0 : st, starts[i + 1] ?? end]);
 }
 
 function readOne(
@@ -79,9 +79,11 @@ function readOne(
   const form = emptyForm(options.defaultYear ?? new Date().getFullYear());
   // The title nearest before the project name opens the form; text before it is not the form's.
   const name = all.find((h) => h.role === 'header.projectName' && h.from >= from && h.from < to);
-  const title = [...all].reverse().find((h) => h.role === 'title' && h.from >= from && (!name || h.to <= name.from));
+  const title = [...all]
+    .reverse()
+    .find((h) => h.role === 'title' && h.from >= from && (!name || h.to <= name.from));
   const start = title ? title.from : name ? name.from : from;
-  const zoned = zone(s, all, start, to, strict);
+  const zoned = zone(all, start, to, strict);
   if (title) {
     const t = readTitle(s, { ...title, zone: 'header' }, from);
     form.title = t.title;
@@ -97,16 +99,28 @@ function readOne(
   report.set('kind', 0.9);
   const cellBound = boundOf(s, zoned.hits);
   const header = readHeader(s, zoned.hits, zoned.pieces, form, report);
-  const funds = readFunds(s, zoned.hits, zoned.pieces, fundsColumns(template), cellBound >= SPACE, form, report);
+  const funds = readFunds(
+    s,
+    zoned.hits,
+    zoned.pieces,
+    fundsColumns(template),
+    cellBound >= SPACE,
+    form,
+    report,
+  );
   const unit = /[(（](万元|元)[)）]/.exec(s.key.slice(start, to));
   form.fundsUnit = unit?.[1] === '元' ? '元' : '万元';
   report.set('fundsUnit', unit ? 0.95 : 0.6);
   // A text cut short ends inside its last cell: the goals, if nothing of the table follows them.
-  const tableFollows = zoned.hits.some((h) => h.zone === 'indicators' || h.zone === 'totals' || h.zone === 'tail');
+  const tableFollows = zoned.hits.some(
+    (h) => h.zone === 'indicators' || h.zone === 'totals' || h.zone === 'tail',
+  );
   readGoals(s, zoned.pieces, form, report, to === s.key.length && !tableFollows);
   // An organisation's name the layout printed inside the tables belongs to the header label
   // still waiting for its value (`实施单位` … `稷山县医疗保险服务中心`).
-  const waiting = header.pending.filter((p) => p.role === 'implementingUnit' || p.role === 'competentDepartment');
+  const waiting = header.pending.filter(
+    (p) => p.role === 'implementingUnit' || p.role === 'competentDepartment',
+  );
   const pieces = zoned.pieces.filter((p) => {
     if (waiting.length === 0 || p.zone === 'header' || p.zone === 'goals') return true;
     const text = textOf(s, p.from, p.to);
@@ -133,9 +147,12 @@ function readOne(
     memo,
   );
   readTotals(s, zoned.hits, zoned.pieces, ind.totals, form, report);
-  const orphans = [...header.leftovers.flatMap(words), ...funds.orphans, ...ind.orphans, ...orphanTexts(s, zoned.pieces, header.claimed)].filter(
-    looksLikeOrg,
-  );
+  const orphans = [
+    ...header.leftovers.flatMap(words),
+    ...funds.orphans,
+    ...ind.orphans,
+    ...orphanTexts(s, zoned.pieces, header.claimed),
+  ].filter(looksLikeOrg);
   fillPending(header.pending, orphans, form, report);
   if (!form.projectName && form.indicators.length === 0 && form.funds.total === null) return null;
   report.finish();
@@ -156,13 +173,22 @@ let fragmentCache: { set: TemplateSet; f: ReturnType<typeof fragmentsOf> } | nul
 function fragmentsFor(set: TemplateSet): ReturnType<typeof fragmentsOf> {
   if (fragmentCache?.set !== set) {
     const v = set.vocabulary;
-    const terms = [...Object.values(v.indicatorColumns).flat(), ...v.level1, ...Object.values(v.level2).flat(), ...v.indicatorSection];
+    const terms = [
+      ...Object.values(v.indicatorColumns).flat(),
+      ...v.level1,
+      ...Object.values(v.level2).flat(),
+      ...v.indicatorSection,
+    ];
     fragmentCache = { set, f: fragmentsOf(terms.map(keyText)) };
   }
   return fragmentCache.f;
 }
 
-function orphanTexts(s: Stream, pieces: readonly { from: number; to: number; zone: string }[], claimed: Set<unknown>): string[] {
+function orphanTexts(
+  s: Stream,
+  pieces: readonly { from: number; to: number; zone: string }[],
+  claimed: Set<unknown>,
+): string[] {
   const out: string[] = [];
   for (const p of pieces) {
     if (claimed.has(p) || p.zone !== 'header') continue;
@@ -189,7 +215,9 @@ function boundOf(s: Stream, hits: readonly ZonedHit[]): number {
 }
 
 function fundsColumns(t: Template | null): FundsColumn[] {
-  return t ? t.funds.columns : ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'];
+  return t
+    ? t.funds.columns
+    : ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'];
 }
 
 const NATIONAL_COLUMNS: IndicatorColumn[] = ['name', 'target', 'actual', 'weight', 'score', 'deviation'];
@@ -203,7 +231,9 @@ function indicatorColumns(hits: readonly ZonedHit[], t: Template | null): Indica
     if (c === 'level1' || c === 'level2') continue;
     if (!found.includes(c)) found.push(c);
   }
-  const fromTemplate = t ? t.indicators.columns.filter((c) => c !== 'level1' && c !== 'level2') : NATIONAL_COLUMNS;
+  const fromTemplate = t
+    ? t.indicators.columns.filter((c) => c !== 'level1' && c !== 'level2')
+    : NATIONAL_COLUMNS;
   if (found.length < 3) return fromTemplate;
   if (!found.includes('name')) found.unshift('name');
   else if (found[0] !== 'name') {
@@ -211,7 +241,11 @@ function indicatorColumns(hits: readonly ZonedHit[], t: Template | null): Indica
     found.unshift('name');
   }
   // A heading the text lost (OCR, a scrambled order) is the template's, where the others agree with it.
-  const isSubsequence = found.every((c, i) => fromTemplate.indexOf(c) >= 0 && (i === 0 || fromTemplate.indexOf(c) > fromTemplate.indexOf(found[i - 1]!)));
+  const isSubsequence = found.every(
+    (c, i) =>
+      fromTemplate.indexOf(c) >= 0 &&
+      (i === 0 || fromTemplate.indexOf(c) > fromTemplate.indexOf(found[i - 1]!)),
+  );
   if (isSubsequence && fromTemplate.length > found.length) return fromTemplate;
   return found;
 }

@@ -1,8 +1,8 @@
 import type { IndicatorColumn } from '../../core/template/schema.ts';
-import { candidateCuts, type Cut } from './cuts.ts';
+import { type Cut, candidateCuts } from './cuts.ts';
 import { emptyScore, fieldScore, type Memo } from './field-scores.ts';
-import { readNumber } from './values.ts';
 import { LINE, NONE, SPACE, type Stream } from './stream.ts';
+import { readNumber } from './values.ts';
 
 // The indicator table's text → rows. Each row is a name and then one cell per column, in the
 // printed column order; cells may be blank, run together (`50件50件2020`) or be split by the
@@ -74,7 +74,11 @@ export function parseRows(
   // state: cut i, next column, whether the row has a cell yet, blank cells used at this cut
   const E = 3;
   const n = cuts.length;
-  const states: State[] = Array.from({ length: n * W * 2 * E }, () => ({ score: Number.NEGATIVE_INFINITY, prev: -1, action: null }));
+  const states: State[] = Array.from({ length: n * W * 2 * E }, () => ({
+    score: Number.NEGATIVE_INFINITY,
+    prev: -1,
+    action: null,
+  }));
   const idx = (i: number, col: number, f: number, e = 0) => ((i * W + col) * 2 + f) * E + e;
   const relax = (to: number, score: number, prev: number, action: Action) => {
     const st = states[to]!;
@@ -105,77 +109,101 @@ export function parseRows(
     for (let c = 1; c <= C; c++) order.push([c, 1]);
     order.push([0, 0]);
     for (let c = 1; c <= C; c++) order.push([c, 0]);
-    for (const [c, f] of order) for (let e = 0; e < E; e++) {
-      const here = idx(i, c, f, e);
-      const st = states[here]!;
-      if (st.score === Number.NEGATIVE_INFINITY) continue;
-      const base = st.score;
-      if (cut.segEnd && i + 1 < n) {
-        // Into the next piece of text: a row continues across a column heading freely, across a
-        // level label only at a cost (the label normally starts the next row).
-        const cost = c === 0 ? 0 : cuts[i + 1]!.afterLevel ? -2 : -0.3;
-        relax(idx(i + 1, c, f), base + cost, here, { kind: 'move' });
-      }
-      if (c === C) {
-        relax(idx(i, 0, 0, e), base + 0.5, here, { kind: 'end' });
-        continue;
-      }
-      if (c === 0) {
-        relax(idx(i, 1, 0, e), base - 3 - ROW_COST, here, { kind: 'skip', col: 0 });
-        for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
-          const len = cuts[j]!.pos - cut.pos;
-          if (len > 60) break;
-          // Set-aside text is heading debris; figures in it are cells the rows should have read.
-          // (A weight total and a score total, `100 94`, is the 总分 row printed away from its label.)
-          const text = s.key.slice(cut.pos, cuts[j]!.pos).replace(/指标[\d一二三四五六七八九十]{1,2}[:：]/g, '');
-          const figures = /^1[01]\d\d{1,3}(?:\.\d+)?$|^9\d\d{1,3}(?:\.\d+)?$/.test(text) ? 0 : (text.match(/\d+/g)?.length ?? 0);
-          relax(idx(j, 0, 0), base - 1.2 - 0.12 * len - 2 * figures, here, { kind: 'junk', from: cut.pos, to: cuts[j]!.pos });
+    for (const [c, f] of order)
+      for (let e = 0; e < E; e++) {
+        const here = idx(i, c, f, e);
+        const st = states[here]!;
+        if (st.score === Number.NEGATIVE_INFINITY) continue;
+        const base = st.score;
+        if (cut.segEnd && i + 1 < n) {
+          // Into the next piece of text: a row continues across a column heading freely, across a
+          // level label only at a cost (the label normally starts the next row).
+          const cost = c === 0 ? 0 : cuts[i + 1]!.afterLevel ? -2 : -0.3;
+          relax(idx(i + 1, c, f), base + cost, here, { kind: 'move' });
         }
-      } else if (f === 1) relax(idx(i, 0, 0, e), base - 3, here, { kind: 'end' });
-      const col = columns[c]!;
-      const limit = MAX_FIELD[col] ?? 80;
-      // A blank cell: free where the separators mark one (as many as they mark). Blank cells at the
-      // end of a row are its last columns: `60 | | |` leaves 得分 and 原因 blank, not 分值.
-      const marked = Math.min(E - 1, s.empties[cut.pos]!);
-      const free = c > 0 && e < marked && (!cut.segEnd || C - c <= marked - e);
-      if (free) relax(idx(i, c + 1, f, e + 1), base, here, { kind: 'skip', col: c });
-      else relax(idx(i, c + 1, f, e), base + (blankCost[col] ?? emptyScore(col)), here, { kind: 'skip', col: c });
-      if (cut.segEnd) continue;
-      for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
-        const to = cuts[j]!;
-        const len = to.pos - cut.pos;
-        if (len > limit) break;
-        const key = s.key.slice(cut.pos, to.pos);
-        const fs = fieldScore(col, key, memo);
-        if (fs === Number.NEGATIVE_INFINITY) continue;
-        const sc = base + fs + to.cost + span(cut.pos, to.pos);
-        relax(idx(j, c + 1, 1), sc - (c === 0 ? ROW_COST : 0), here, { kind: 'field', col: c, from: cut.pos, to: to.pos });
-        // An actual that repeats its target: the commonest row of all.
-        if (col === 'target' && columns[c + 1] === 'actual') {
-          const mate = byPos.get(`${to.seg}:${to.pos + len}`);
-          if (mate !== undefined && mate > j && s.key.slice(to.pos, cuts[mate]!.pos) === key)
-            relax(idx(mate, c + 2, 1), sc + fs + cuts[mate]!.cost + 2.5, here, {
-              kind: 'pair',
-              col: c,
+        if (c === C) {
+          relax(idx(i, 0, 0, e), base + 0.5, here, { kind: 'end' });
+          continue;
+        }
+        if (c === 0) {
+          relax(idx(i, 1, 0, e), base - 3 - ROW_COST, here, { kind: 'skip', col: 0 });
+          for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
+            const len = cuts[j]!.pos - cut.pos;
+            if (len > 60) break;
+            // Set-aside text is heading debris; figures in it are cells the rows should have read.
+            // (A weight total and a score total, `100 94`, is the 总分 row printed away from its label.)
+            const text = s.key
+              .slice(cut.pos, cuts[j]!.pos)
+              .replace(/指标[\d一二三四五六七八九十]{1,2}[:：]/g, '');
+            const figures = /^1[01]\d\d{1,3}(?:\.\d+)?$|^9\d\d{1,3}(?:\.\d+)?$/.test(text)
+              ? 0
+              : (text.match(/\d+/g)?.length ?? 0);
+            relax(idx(j, 0, 0), base - 1.2 - 0.12 * len - 2 * figures, here, {
+              kind: 'junk',
               from: cut.pos,
-              mid: to.pos,
-              to: cuts[mate]!.pos,
+              to: cuts[j]!.pos,
             });
-        }
-        // A score right after its weight must not exceed it.
-        if (c === wi && columns[c + 1] === 'score') {
-          const w = readNumber(key)?.value;
-          for (let k = j + 1; k < n && cuts[k]!.seg === cut.seg && cuts[k]!.pos - to.pos <= 6; k++) {
-            const sk = s.key.slice(to.pos, cuts[k]!.pos);
-            const ss = fieldScore('score', sk, memo);
-            if (ss === Number.NEGATIVE_INFINITY) continue;
-            const sv = readNumber(sk)?.value;
-            const fit = w === undefined || sv === undefined ? 0 : sv <= w ? 1 : -3;
-            relax(idx(k, c + 2, 1), sc + ss + fit + cuts[k]!.cost, here, { kind: 'pair', col: c, from: cut.pos, mid: to.pos, to: cuts[k]!.pos });
+          }
+        } else if (f === 1) relax(idx(i, 0, 0, e), base - 3, here, { kind: 'end' });
+        const col = columns[c]!;
+        const limit = MAX_FIELD[col] ?? 80;
+        // A blank cell: free where the separators mark one (as many as they mark). Blank cells at the
+        // end of a row are its last columns: `60 | | |` leaves 得分 and 原因 blank, not 分值.
+        const marked = Math.min(E - 1, s.empties[cut.pos]!);
+        const free = c > 0 && e < marked && (!cut.segEnd || C - c <= marked - e);
+        if (free) relax(idx(i, c + 1, f, e + 1), base, here, { kind: 'skip', col: c });
+        else
+          relax(idx(i, c + 1, f, e), base + (blankCost[col] ?? emptyScore(col)), here, {
+            kind: 'skip',
+            col: c,
+          });
+        if (cut.segEnd) continue;
+        for (let j = i + 1; j < n && cuts[j]!.seg === cut.seg; j++) {
+          const to = cuts[j]!;
+          const len = to.pos - cut.pos;
+          if (len > limit) break;
+          const key = s.key.slice(cut.pos, to.pos);
+          const fs = fieldScore(col, key, memo);
+          if (fs === Number.NEGATIVE_INFINITY) continue;
+          const sc = base + fs + to.cost + span(cut.pos, to.pos);
+          relax(idx(j, c + 1, 1), sc - (c === 0 ? ROW_COST : 0), here, {
+            kind: 'field',
+            col: c,
+            from: cut.pos,
+            to: to.pos,
+          });
+          // An actual that repeats its target: the commonest row of all.
+          if (col === 'target' && columns[c + 1] === 'actual') {
+            const mate = byPos.get(`${to.seg}:${to.pos + len}`);
+            if (mate !== undefined && mate > j && s.key.slice(to.pos, cuts[mate]!.pos) === key)
+              relax(idx(mate, c + 2, 1), sc + fs + cuts[mate]!.cost + 2.5, here, {
+                kind: 'pair',
+                col: c,
+                from: cut.pos,
+                mid: to.pos,
+                to: cuts[mate]!.pos,
+              });
+          }
+          // A score right after its weight must not exceed it.
+          if (c === wi && columns[c + 1] === 'score') {
+            const w = readNumber(key)?.value;
+            for (let k = j + 1; k < n && cuts[k]!.seg === cut.seg && cuts[k]!.pos - to.pos <= 6; k++) {
+              const sk = s.key.slice(to.pos, cuts[k]!.pos);
+              const ss = fieldScore('score', sk, memo);
+              if (ss === Number.NEGATIVE_INFINITY) continue;
+              const sv = readNumber(sk)?.value;
+              const fit = w === undefined || sv === undefined ? 0 : sv <= w ? 1 : -3;
+              relax(idx(k, c + 2, 1), sc + ss + fit + cuts[k]!.cost, here, {
+                kind: 'pair',
+                col: c,
+                from: cut.pos,
+                mid: to.pos,
+                to: cuts[k]!.pos,
+              });
+            }
           }
         }
       }
-    }
   }
   // The best way to finish: rows complete, or the last row cut by the end of the text.
   let end = idx(n - 1, 0, 0);
@@ -193,9 +221,16 @@ export function parseRows(
   return backtrack(states, end, W * E, cuts, columns);
 }
 
-function backtrack(states: State[], end: number, W: number, cuts: readonly Cut[], columns: readonly IndicatorColumn[]): ParsedRow[] {
+function backtrack(
+  states: State[],
+  end: number,
+  W: number,
+  cuts: readonly Cut[],
+  columns: readonly IndicatorColumn[],
+): ParsedRow[] {
   const actions: Array<{ action: Action; at: number }> = [];
-  for (let k = end; k >= 0 && states[k]!.action; k = states[k]!.prev) actions.push({ action: states[k]!.action!, at: k });
+  for (let k = end; k >= 0 && states[k]!.action; k = states[k]!.prev)
+    actions.push({ action: states[k]!.action!, at: k });
   actions.reverse();
   const rows: ParsedRow[] = [];
   let row: ParsedRow | null = null;
@@ -229,7 +264,15 @@ function backtrack(states: State[], end: number, W: number, cuts: readonly Cut[]
         break;
       }
       case 'junk':
-        rows.push({ fields: {}, ctx: cut.ctx, nameless: false, nameOnly: false, truncated: false, weakest: 0, junk: [action.from, action.to] });
+        rows.push({
+          fields: {},
+          ctx: cut.ctx,
+          nameless: false,
+          nameOnly: false,
+          truncated: false,
+          weakest: 0,
+          junk: [action.from, action.to],
+        });
         break;
       case 'end':
         if (row) {

@@ -38,7 +38,15 @@ export function buildStream(source: string): Stream {
   let sep = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n' || c === ' ' || c === '\u3000' || c === '\u00a0' || c === '\r' || c === '|' || c === '\t') {
+    if (
+      c === '\n' ||
+      c === ' ' ||
+      c === '\u3000' ||
+      c === '\u00a0' ||
+      c === '\r' ||
+      c === '|' ||
+      c === '\t'
+    ) {
       sep += c;
       continue;
     }
@@ -75,7 +83,12 @@ const CJK = /[\u4e00-\u9fff]/;
  */
 function ocrFix(text: string, i: number, key: string): { key: string; skip: number } | null {
   const c = text[i]!;
-  if (c === 'F' && /[l1I]/.test(text[i + 1] ?? '') && CJK.test(key[key.length - 1] ?? '') && CJK.test(text[i + 2] ?? ''))
+  if (
+    c === 'F' &&
+    /[l1I]/.test(text[i + 1] ?? '') &&
+    CJK.test(key[key.length - 1] ?? '') &&
+    CJK.test(text[i + 2] ?? '')
+  )
     return { key: '目', skip: 1 };
   if (c === '兀' && key[key.length - 1] === '万') return { key: '元', skip: 0 };
   if (c === '顼' && text[i + 1] === '目') return { key: '项', skip: 0 };
@@ -168,7 +181,12 @@ function removeChunkMarkers(text: string): string {
   const hits: Array<{ index: number; length: number; n: number; head: string }> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const n = Number(m[2]);
-    hits.push({ index: m.index + m[1]!.length, length: m[0].length - m[1]!.length, n, head: text.slice(re.lastIndex, re.lastIndex + 60) });
+    hits.push({
+      index: m.index + m[1]!.length,
+      length: m[0].length - m[1]!.length,
+      n,
+      head: text.slice(re.lastIndex, re.lastIndex + 60),
+    });
   }
   const first = hits.findIndex((h) => h.n === 1 && /绩效|项目名称|自评表/.test(h.head));
   if (first < 0) return text;

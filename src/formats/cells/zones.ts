@@ -1,5 +1,5 @@
 import type { LabelHit, Role } from './labels.ts';
-import { type Stream, SPACE } from './stream.ts';
+import { SPACE, type Stream } from './stream.ts';
 
 // A form is printed in one order — title, header, funds block, annual goals, indicator table,
 // totals, signatures — whatever the layout does to its cells. Each label belongs to one zone;
@@ -30,7 +30,7 @@ export type Zoned = { hits: ZonedHit[]; pieces: Piece[] };
  * Keeps the labels that fit the form's order. `strict`: the text separates its cells (spaces,
  * lines, `|`), so a label must stand as a cell of its own — `其他资金` inside `其他资金包括…` is text.
  */
-export function zone(s: Stream, hits: readonly LabelHit[], from: number, to: number, strict: boolean): Zoned {
+export function zone(hits: readonly LabelHit[], from: number, to: number, strict: boolean): Zoned {
   const kept: ZonedHit[] = [];
   let current: Zone = 'header';
   let tableStarted = false;
@@ -46,7 +46,10 @@ export function zone(s: Stream, hits: readonly LabelHit[], from: number, to: num
     const options = group
       .filter((h) => h.from >= from && h.to <= to && (!strict || h.aligned || h.role === 'title'))
       .filter((h) => fits(h, current, tableStarted))
-      .sort((a, b) => Math.abs(RANK[zoneOf(a.role)] - RANK[current]) - Math.abs(RANK[zoneOf(b.role)] - RANK[current]));
+      .sort(
+        (a, b) =>
+          Math.abs(RANK[zoneOf(a.role)] - RANK[current]) - Math.abs(RANK[zoneOf(b.role)] - RANK[current]),
+      );
     const h = options[0];
     if (!h) continue;
     const z = zoneOf(h.role);
@@ -74,7 +77,8 @@ function fits(h: LabelHit, current: Zone, tableStarted: boolean): boolean {
   if (z === 'header') return h.role !== 'title' && now <= RANK.funds && current !== 'goals';
   if (z === 'funds' || z === 'goals') return now <= RANK.goals;
   if (z === 'indicators') {
-    if (h.role === 'level1' || h.role === 'level2') return (tableStarted || current === 'indicators') && now <= RANK.indicators;
+    if (h.role === 'level1' || h.role === 'level2')
+      return (tableStarted || current === 'indicators') && now <= RANK.indicators;
     return now <= RANK.indicators;
   }
   if (z === 'totals') return tableStarted && now <= RANK.totals;

@@ -46,7 +46,9 @@ export function loadTemplates(dir = TEMPLATES_DIR): TemplateSet {
 }
 
 function parseOrThrow<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } },
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+  },
   value: unknown,
   file: string,
 ): T {
