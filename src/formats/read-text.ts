@@ -17,7 +17,7 @@ export function readText(text: string, options: ReadTextOptions = {}): ImportRes
   const lines = importText(text, { fileName: options.fileName });
   // The line reader reads the national form's layout only.
   if (/项目支出绩效自评表$/.test(lines.form.title)) lines.form.template = 'national-2020';
-  if (complete(lines.form) && !lines.warnings.some((w) => w.confidence < 0.6)) return [lines];
+  if (complete(lines.form)) return [lines];
   let cells: ImportResult[] = [];
   try {
     cells = readCells(text, options);
@@ -42,9 +42,10 @@ function complete(f: Form): boolean {
   const base = t.annualBudget ?? t.initialBudget;
   if (typeof base !== 'number' || base <= 0) return false;
   if (Math.abs((100 * t.executed) / base - t.executionRate) > 0.06) return false;
-  if (f.indicators.some((r) => !r.name || !r.target || r.weight === null)) return false;
+  if (f.indicators.some((r) => !r.name || !r.target || !r.actual || r.weight === null || r.score === null)) return false;
+  // The weights add up to the printed 总分 (or, where the 总分 row is missing, to 100).
   const weights = f.indicators.reduce((a, r) => a + (r.weight ?? 0), 0) + (t.weight ?? 0);
-  return f.totalWeight !== null && Math.abs(weights - f.totalWeight) < 0.01;
+  return Math.abs(weights - (f.totalWeight ?? 100)) < 0.01;
 }
 
 /** How much of the form a reading found, and how well its figures agree. */
