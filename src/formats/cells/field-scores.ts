@@ -13,10 +13,11 @@ function cjkCount(t: string): number {
 
 const COMPARATOR_WORDS = /^(?:[=≥≤<>]|>=|<=|定性|定量|正向|反向|≥=?)$/;
 
-export type Memo = Map<string, ValueKind>;
+/** Per form: value kinds and field scores by text (the reader scores one text for many readings). */
+export type Memo = Map<string, ValueKind | number>;
 
 export function kindOf(key: string, memo: Memo): ValueKind {
-  let k = memo.get(key);
+  let k = memo.get(key) as ValueKind | undefined;
   if (k === undefined) {
     k = valueKind(key);
     memo.set(key, k);
@@ -27,6 +28,16 @@ export function kindOf(key: string, memo: Memo): ValueKind {
 /** Score of `key` (the cell's key text) as the column's value; -Infinity: it cannot be. */
 export function fieldScore(col: IndicatorColumn, key: string, memo: Memo): number {
   if (key === '') return emptyScore(col);
+  const m = `${col}\u0000${key}`;
+  let v = memo.get(m) as number | undefined;
+  if (v === undefined) {
+    v = score(col, key, memo);
+    memo.set(m, v);
+  }
+  return v;
+}
+
+function score(col: IndicatorColumn, key: string, memo: Memo): number {
   switch (col) {
     case 'name':
       return nameScore(key, memo);

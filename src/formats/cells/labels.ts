@@ -42,6 +42,8 @@ export class LabelIndex {
   private readonly root: Node = { next: new Map(), roles: [] };
   /** terms of at least 4 characters, for the OCR-tolerant pass, by length */
   private readonly long = new Map<number, Array<{ term: string; roles: Role[] }>>();
+  /** the same, by length and first character (a tolerant match keeps the first character) */
+  private readonly longByFirst = new Map<number, Map<string, Array<{ term: string; roles: Role[] }>>>();
   readonly level2Parent = new Map<string, string>();
   /** level-1 key → the keys of its level-2 terms */
   readonly children = new Map<string, Set<string>>();
@@ -71,6 +73,15 @@ export class LabelIndex {
     }
     add(v.totals, 'totals');
     add(v.tail, 'tail');
+    for (const [len, terms] of this.long) {
+      const byFirst = new Map<string, Array<{ term: string; roles: Role[] }>>();
+      for (const t of terms) {
+        const l = byFirst.get(t.term[0]!) ?? [];
+        l.push(t);
+        byFirst.set(t.term[0]!, l);
+      }
+      this.longByFirst.set(len, byFirst);
+    }
   }
 
   private add(term: string, role: Role): void {
@@ -130,9 +141,11 @@ export class LabelIndex {
     const taken = new Uint8Array(s.key.length + 1);
     for (const h of hits) taken.fill(1, h.from, h.to);
     const out: LabelHit[] = [];
-    for (const [len, terms] of this.long) {
+    for (const [len, byFirst] of this.longByFirst) {
       for (let i = 0; i + len <= s.key.length; i++) {
         if (taken[i] || taken[i + len - 1]) continue;
+        const terms = byFirst.get(s.key[i]!);
+        if (!terms) continue;
         for (const t of terms) {
           if (oneOff(s.key, i, t.term)) {
             for (const role of t.roles)
