@@ -1,5 +1,7 @@
 import type { IndicatorColumn } from '../../core/template/schema.ts';
-import { isBlankMark, readNumber, type ValueKind, valueKind } from './values.ts';
+import { isBlankMark, readNumber, VALUE_WORDS, type ValueKind, valueKind } from './values.ts';
+
+const VALUE_WORD_SET = new Set(VALUE_WORDS);
 
 // How well a piece of text fits each column of the indicator table: the reader's evidence when it
 // decides where a cell ends. Numbers are rough log-odds, tuned on our own fixtures: a weight is a
@@ -102,7 +104,8 @@ function nameScore(key: string, memo: Memo): number {
   s -= 3 * gluedFigure(key);
   const k = kindOf(key, memo);
   if (k === 'quantity' || k === 'deadline') s -= 3;
-  if (k === 'tier' && key.length <= 4) s -= 2;
+  // `合格` is an answer, not a name; `完成时间` is a name that starts with one.
+  if (k === 'tier' && (VALUE_WORD_SET.has(key) || key.length <= 2)) s -= 2;
   if (/^指标[\d一二三四五六七八九十]+[:：]/.test(key))
     s += /^指标[\d一二三四五六七八九十]+[:：]$/.test(key) ? -6 : 0.5;
   if (key.length > 50) s -= (key.length - 50) * 0.05;

@@ -207,7 +207,10 @@ function removeChunkMarkers(text: string): string {
 /** `項(xiàng)目`: pinyin annotations between ideographs are not part of the label. */
 const PINYIN = /(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*[)）]/gi;
 
+/** A Markdown table's rule line (`| --- | :---: |`) separates nothing a form prints. */
+const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$/gm;
+
 export function cleanSource(text: string): string {
-  const t = text.replace(/\r\n?/g, '\n');
+  const t = text.replace(/\r\n?/g, '\n').replace(TABLE_RULE, '');
   return removeChunkMarkers(PINYIN.test(t) ? t.replace(PINYIN, '') : t);
 }
