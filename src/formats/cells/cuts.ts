@@ -68,6 +68,17 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
         add(p + w.length, -1);
       }
     }
+    // `建立已建立`, `完成已完成`: an actual that restates its target as done.
+    for (let i = seg.from; i < seg.to; i++) {
+      if (key[i] !== '已') continue;
+      for (let L = 1; L <= 8 && i - L >= seg.from && i + 1 + L <= seg.to; L++) {
+        if (key.slice(i - L, i) === key.slice(i + 1, i + 1 + L)) {
+          add(i - L, -0.6);
+          add(i, -0.6);
+          add(i + 1 + L, -0.6);
+        }
+      }
+    }
     // Text written twice in a row: target and actual alike.
     for (let i = seg.from; i < seg.to; i++) {
       for (let L = 1; L <= MAX_REPEAT && i + 2 * L <= seg.to; L++) {

@@ -123,24 +123,28 @@ function nameScore(key: string, memo: Memo): number {
 function gluedFigure(key: string): number {
   if (/^\d+$/.test(key)) return 0;
   let n = 0;
-  for (const m of key.matchAll(/(?:^|[\u4e00-\u9fff])(\d{1,2})(?=[\u4e00-\u9fff]|$)/g)) {
+  for (const m of key.matchAll(/(?:^|[\u4e00-\u9fff])(\d+)(?=[\u4e00-\u9fff]|$)/g)) {
+    // one or two digits anywhere, a longer figure only between words
+    if (m[1]!.length > 2 && m.index === 0) continue;
     const next = key[m.index! + m[0].length] ?? '';
     if (next === '' || !UNIT_AFTER.test(next)) n++;
   }
   return n;
 }
 
-const UNIT_AFTER = /[个年月日人次项家元万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类]/;
+const UNIT_AFTER = /[个年月日人次项家元万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类公厘平立亩]/;
+
+const UNIT_START = /^(?:万元|亿元|元|%|公里|千米|厘米|平方米|米|吨|人次|人|个|次|件|项|天|户|家|场|份|篇|起|台|套|辆|亩)(?=\d|$)/;
 
 /** A unit with no figure is half a value (`万元` of `14.8万元`). */
-const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|吨|户|家|场|份|篇|起)$/;
+const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|公里|千米|厘米|平方米|亩|公顷|吨|户|家|场|份|篇|起|台|套|辆)$/;
 
 function valueScore(key: string, memo: Memo): number {
   if (BARE_UNIT.test(key)) return -2;
   // `指标1:` starts a row's name, never a value.
   if (/^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(key)) return -4;
   // A value does not start with a unit (`万元14.8万元` is the end of one cell and the next).
-  if (/^(?:万元|元|%)/.test(key)) return -2.5;
+  if (UNIT_START.test(key)) return -2.5;
   const glued = gluedFigure(key);
   if (glued > 0) return -3 * glued;
   // A figure never starts with 0 unless it is 0 or 0.x: `021年` is a cut in the wrong place.
@@ -148,7 +152,8 @@ function valueScore(key: string, memo: Memo): number {
   const k = kindOf(key, memo);
   switch (k) {
     case 'quantity':
-      return 2.5 + (/^[≥≤<>=]/.test(key) ? 0.3 : 0);
+      // a bare figure (`0`, `8755`) is a value too, but less surely one than `46公里` or `≥95%`
+      return (/^\d+(?:\.\d+)?$/.test(key) ? 1.5 : 2.5) + (/^[≥≤<>=]/.test(key) ? 0.3 : 0);
     case 'deadline':
       return 2;
     case 'tier':
