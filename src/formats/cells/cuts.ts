@@ -79,7 +79,7 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
         }
       }
     }
-    // Text written twice in a row: target and actual alike.
+    // Text written twice in a row: target and actual alike (the first may carry a comparator).
     for (let i = seg.from; i < seg.to; i++) {
       for (let L = 1; L <= MAX_REPEAT && i + 2 * L <= seg.to; L++) {
         if (key.charCodeAt(i) !== key.charCodeAt(i + L)) continue;

@@ -1,3 +1,4 @@
+import { lookupUnit } from '../../core/grammar/unit.ts';
 import type { IndicatorColumn } from '../../core/template/schema.ts';
 import { isBlankMark, readNumber, VALUE_WORDS, type ValueKind, valueKind } from './values.ts';
 
@@ -136,6 +137,12 @@ const UNIT_AFTER = /[个年月日人次项家元万千亿号岁名所台套辆�
 
 const UNIT_START = /^(?:万元|亿元|元|%|公里|千米|厘米|平方米|米|吨|人次|人|个|次|件|项|天|户|家|场|份|篇|起|台|套|辆|亩)(?=\d|$)/;
 
+/** `所12所`: a unit of the grammar's table, then a figure. */
+function startsWithUnit(key: string): boolean {
+  const u = lookupUnit(key, 0);
+  return u !== null && /\d/.test(key[u.text.length] ?? '');
+}
+
 /** A unit with no figure is half a value (`万元` of `14.8万元`). */
 const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|公里|千米|厘米|平方米|亩|公顷|吨|户|家|场|份|篇|起|台|套|辆)$/;
 
@@ -144,7 +151,7 @@ function valueScore(key: string, memo: Memo): number {
   // `指标1:` starts a row's name, never a value.
   if (/^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(key)) return -4;
   // A value does not start with a unit (`万元14.8万元` is the end of one cell and the next).
-  if (UNIT_START.test(key)) return -2.5;
+  if (UNIT_START.test(key) || startsWithUnit(key)) return -2.5;
   const glued = gluedFigure(key);
   if (glued > 0) return -3 * glued;
   // A figure never starts with 0 unless it is 0 or 0.x: `021年` is a cut in the wrong place.

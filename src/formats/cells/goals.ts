@@ -106,7 +106,8 @@ function bestCut(s: Stream, from: number, to: number): { at: number; confidence:
     if (/[，,、。；;：:）)]/.test(key[i]!)) score -= 3;
     // The second cell restating the first one's opening words is strong evidence; words met
     // anywhere in the first cell are weak evidence (goals repeat their nouns).
-    const head = restates(key, from, i, to);
+    // (`已完成…` restates `完成…`: a word of completion may come first)
+    const head = Math.max(restates(key, from, i, to), restates(key, from, i + 1, to) - 1, restates(key, from, i + 2, to) - 2);
     const alike = commonStart(key, from, i, to);
     if (head >= 2) score += 1 + Math.min(head, 8) * 0.5;
     else if (alike >= 2) score += 0.3 + Math.min(alike, 8) * 0.1;

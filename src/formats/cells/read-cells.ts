@@ -11,7 +11,7 @@ import { fragmentsOf, levelTermSet, readIndicators } from './indicators.ts';
 import { type LabelHit, LabelIndex } from './labels.ts';
 import { keyText } from './normalize.ts';
 import { CellReport } from './report.ts';
-import { buildStream, CELL, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
+import { buildStream, CELL, cellsOf, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
 import { separatesCells, type ZonedHit, zone } from './zones.ts';
 
 // The layout-independent reader: text of any layout (cells split by `|`, one cell per line, a
@@ -146,7 +146,7 @@ function readOne(
     report,
     memo,
   );
-  readTotals(s, zoned.hits, zoned.pieces, ind.totals, form, report);
+  readTotals(s, zoned.pieces, ind.totals, form, report);
   const orphans = [
     ...header.leftovers.flatMap(words),
     ...funds.orphans,
@@ -252,14 +252,13 @@ function indicatorColumns(hits: readonly ZonedHit[], t: Template | null): Indica
 
 function readTotals(
   s: Stream,
-  hits: readonly ZonedHit[],
   pieces: readonly { from: number; to: number; zone: string; after: ZonedHit | null }[],
   pair: number[] | null,
   form: Form,
   report: CellReport,
 ): void {
   const p = pieces.find((x) => x.zone === 'totals' && x.after?.role === 'totals');
-  const nums = p ? numbersIn(s.key.slice(p.from, p.to), form) : [];
+  const nums = p ? figuresAfterTotal(s, p.from, p.to, form) : [];
   const got = nums.length > 0 ? nums : (pair ?? []);
   if (got.length === 0) return;
   const weights = form.indicators.reduce((a, r) => a + (r.weight ?? 0), 0);
@@ -270,7 +269,8 @@ function readTotals(
     report.set('totalScore', nums.length > 0 ? 0.9 : 0.5);
   } else if (got.length === 1) {
     // One figure under 总分: the weight column when it adds up, else the score.
-    if (Math.abs(got[0]! - 100) < 1e-9 || Math.abs(got[0]! - weights) < 1e-9) {
+    const fundsWeight = form.funds.total?.weight ?? 0;
+    if ([100, weights, weights + fundsWeight].some((w) => Math.abs(got[0]! - w) < 1e-9)) {
       form.totalWeight = got[0]!;
       report.set('totalWeight', 0.8);
     } else {
@@ -278,20 +278,24 @@ function readTotals(
       report.set('totalScore', 0.6);
     }
   }
-  void hits;
 }
 
-/** The figures after 总分: cells, or a run of digits cut where the weights say (`10098` → 100, 98). */
-function numbersIn(key: string, form: Form): number[] {
-  const cells = key.match(/\d+(?:\.\d+)?/g) ?? [];
+/**
+ * The figures of the 总分 row: its cells, or one run of digits cut where the weights say
+ * (`10098` → 100, 98; `110108.3` → 110, 108.3 when the weights add up to 110).
+ */
+function figuresAfterTotal(s: Stream, from: number, to: number, form: Form): number[] {
+  const cells = cellsOf(s, from, to, SPACE)
+    .map(([a, b]) => s.key.slice(a, b))
+    .filter((k) => /^\d+(?:\.\d+)?$/.test(k));
   if (cells.length !== 1) return cells.slice(0, 2).map(Number);
   const run = cells[0]!;
   const weights = form.indicators.reduce((a, r) => a + (r.weight ?? 0), 0);
-  for (const w of [100, weights]) {
+  for (const w of [100, weights, weights + (form.funds.total?.weight ?? 0)]) {
     const ws = String(w);
     if (run.length > ws.length && run.startsWith(ws)) {
       const rest = Number(run.slice(ws.length));
-      if (rest <= w) return [w, rest];
+      if (Number.isFinite(rest) && rest <= w && !run.slice(ws.length).startsWith('0')) return [w, rest];
     }
   }
   return [Number(run)];
