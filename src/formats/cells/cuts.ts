@@ -19,6 +19,7 @@ export type Cut = {
   ctx: number;
   /** the piece starts right after a level-1/level-2 label */
   afterLevel: boolean;
+  process: boolean;
 };
 
 const DIGIT = /[0-9]/;
@@ -97,26 +98,12 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
       for (let p = at + 1; p < at + m[0].length; p++) costs.delete(p);
       add(at, 0);
     }
-    out.push({
-      pos: seg.from,
-      seg: si,
-      segEnd: false,
-      cost: 0,
-      bound: 3,
-      ctx: seg.ctx,
-      afterLevel: seg.afterLevel,
-    });
+    const process = seg.process ?? false;
+    const base = { seg: si, ctx: seg.ctx, process };
+    out.push({ ...base, pos: seg.from, segEnd: false, cost: 0, bound: 3, afterLevel: seg.afterLevel });
     for (const p of [...costs.keys()].sort((x, y) => x - y))
-      out.push({
-        pos: p,
-        seg: si,
-        segEnd: false,
-        cost: costs.get(p)!,
-        bound: s.bound[p]! || NONE,
-        ctx: seg.ctx,
-        afterLevel: false,
-      });
-    out.push({ pos: seg.to, seg: si, segEnd: true, cost: 0, bound: 3, ctx: seg.ctx, afterLevel: false });
+      out.push({ ...base, pos: p, segEnd: false, cost: costs.get(p)!, bound: s.bound[p]! || NONE, afterLevel: false });
+    out.push({ ...base, pos: seg.to, segEnd: true, cost: 0, bound: 3, afterLevel: false });
   });
   return out;
 }

@@ -113,7 +113,7 @@ function nameScore(key: string, memo: Memo): number {
   if (/^[，,、。;；:：)）]/.test(key)) s -= 2;
   // A name does not end with a comparator or a figure with its unit: that is the next cell.
   if (/[≥≤=<>]$/.test(key)) s -= 3;
-  if (/\d(?:\.\d+)?(?:万元|元|%|个|人|次|件|项|天)$/.test(key)) s -= 2;
+  if (endsWithQuantity(key)) s -= 2;
   return s;
 }
 
@@ -133,9 +133,18 @@ function gluedFigure(key: string): number {
   return n;
 }
 
-const UNIT_AFTER = /[个年月日人次项家元万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类公厘平立亩]/;
+const UNIT_AFTER = /[个年月日人次项家元十百万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类公厘平立亩小秒]/;
 
 const UNIT_START = /^(?:万元|亿元|元|%|公里|千米|厘米|平方米|米|吨|人次|人|个|次|件|项|天|户|家|场|份|篇|起|台|套|辆|亩)(?=\d|$)/;
+
+/** `维修响应时间48小时`: a figure with its unit at the end of a name is the next cell. */
+function endsWithQuantity(key: string): boolean {
+  const m = /\d(?:\.\d+)?([^\d.]{1,4})$/.exec(key);
+  if (!m) return false;
+  const at = key.length - m[1]!.length;
+  const u = lookupUnit(key, at);
+  return (u !== null && at + u.text.length === key.length) || m[1] === '%';
+}
 
 /** `所12所`: a unit of the grammar's table, then a figure. */
 function startsWithUnit(key: string): boolean {

@@ -131,8 +131,15 @@ function apply(role: string, text: string, form: Form, report: CellReport, conf:
       report.set('totalScore', c * 0.85);
       return t.slice(m[0].length) || true;
     }
+    case 'reviewScore': {
+      // 财政审核评分: printed, not a field of the form; only a figure is its value.
+      const t = text.replace(/\s/g, '');
+      const m = /^(\d+(?:\.\d+)?)/.exec(t);
+      if (!m) return false;
+      return t.slice(m[0].length) || true;
+    }
     default:
-      // 报表编号, 财政审核评分: printed, but not fields of the form.
+      // 报表编号: printed, but not a field of the form.
       return true;
   }
 }

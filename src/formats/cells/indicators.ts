@@ -17,6 +17,9 @@ import type { Piece, ZonedHit } from './zones.ts';
 export type Ctx = { l1: string; l2: string; l1Key: string; l2Key: string; l1Printed: boolean };
 
 const POINTS = /^[(（](\d+(?:\.\d+)?)分?[)）]?/;
+
+/** Level-1 groups of the evaluation framework's process side (财预〔2020〕10号 附件1: 决策, 过程). */
+const PROCESS_LEVEL1 = new Set(['项目决策', '项目过程', '项目管理', '决策', '过程']);
 // `指标1:` (or, OCR'd, `指标L` right before the next one): the template's numbering of an empty row.
 const PLACEHOLDER = /指标[\dLlI一二三四五六七八九十]{1,2}(?:[:：]|(?=指标))/y;
 const ELLIPSIS = /(?:…{1,}|\.{3,}|。{3,})/y;
@@ -91,28 +94,32 @@ export function readIndicators(
       if (m) from += m[0].length;
     }
     for (const [a, b] of splitJunk(s, from, to, levelTerms, fragments, ctxs)) {
-      segs.push({ from: a, to: b, ctx: ctxs.length - 1, afterLevel });
+      const process = PROCESS_LEVEL1.has(ctxs[ctxs.length - 1]!.l1Key);
+      segs.push({ from: a, to: b, ctx: ctxs.length - 1, afterLevel, process });
       afterLevel = false;
     }
   }
   const orphans: string[] = [];
   let totalsFromJunk: number[] | null = null;
   if (segs.length === 0) return { totals: null, orphans };
-  let parsed = parseRows(s, segs, columns, cellBound, memo, {}, endsText);
+  let parsed = parseRows(s, segs, columns, cellBound, memo, { endsText });
   // A column the table fills on most rows is rarely blank on one: read again knowing that.
-  const full = parsed.filter((r) => !r.nameless && !r.nameOnly && !r.truncated);
+  const full = parsed.filter((r) => r.fields.name && !r.nameOnly && !r.truncated);
   const blankCost: Partial<Record<IndicatorColumn, number>> = {};
   for (const c of ['weight', 'score'] as const) {
     if (!columns.includes(c) || full.length < 3) continue;
     const filled = full.filter((r) => r.fields[c]).length;
     if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
   }
-  if (Object.keys(blankCost).length > 0)
-    parsed = parseRows(s, segs, columns, cellBound, memo, blankCost, endsText);
+  // Most names carry the template's `指标1:`: a name without it is another row's text.
+  const marked = full.filter((r) => r.fields.name && /^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(s.key.slice(...r.fields.name)));
+  const namePrefix = full.length >= 3 && marked.length / full.length >= 0.6;
+  if (Object.keys(blankCost).length > 0 || namePrefix)
+    parsed = parseRows(s, segs, columns, cellBound, memo, { blankCost, endsText, namePrefix });
   // The table's printed points (`绩效指标(90分)`): weights that do not add up to them were misread
   // where a weight is blank; read again with weights required, and keep that if it adds up.
   if (points !== null && columns.includes('weight') && weightSum(s, parsed) !== points && !blankCost.weight) {
-    const again = parseRows(s, segs, columns, cellBound, memo, { ...blankCost, weight: -7 }, endsText);
+    const again = parseRows(s, segs, columns, cellBound, memo, { blankCost: { ...blankCost, weight: -7 }, endsText, namePrefix });
     if (weightSum(s, again) === points) parsed = again;
   }
   // Two figures set aside between rows, in a table with weights: the 总分 row's, printed away from its label.

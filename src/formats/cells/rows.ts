@@ -13,7 +13,23 @@ import { readNumber } from './values.ts';
 // A row whose name and figures the layout separated (a name with no cells, cells with no name)
 // is kept as such; indicators.ts pairs them up.
 
-export type Seg = { from: number; to: number; ctx: number; afterLevel: boolean };
+export type Seg = {
+  from: number;
+  to: number;
+  ctx: number;
+  afterLevel: boolean;
+  /** a 项目决策 / 项目管理 group: its rows print a judgement as the actual and rarely a target */
+  process?: boolean;
+};
+
+export type ParseOptions = {
+  /** cost of leaving a column blank, where the rows read so far say it is rarely blank */
+  blankCost?: Partial<Record<IndicatorColumn, number>>;
+  /** the table runs to the end of the text, so its last row may be cut short */
+  endsText?: boolean;
+  /** most names start with the template's `指标1:`: a name without it is unlikely */
+  namePrefix?: boolean;
+};
 
 export type ParsedRow = {
   fields: Partial<Record<IndicatorColumn, [number, number]>>;
@@ -45,6 +61,8 @@ type Action =
  */
 const ROW_COST = 5;
 
+const ROW_MARK = /^指标[\d一二三四五六七八九十]{1,2}[:：]/;
+
 const MAX_FIELD: Partial<Record<IndicatorColumn, number>> = {
   name: 80,
   target: 160,
@@ -63,11 +81,10 @@ export function parseRows(
   columns: readonly IndicatorColumn[],
   cellBound: number,
   memo: Memo,
-  /** cost of leaving a column blank, where the rows read so far say it is rarely blank */
-  blankCost: Partial<Record<IndicatorColumn, number>> = {},
-  /** the table runs to the end of the text, so its last row may be cut short */
-  endsText = true,
+  options: ParseOptions = {},
 ): ParsedRow[] {
+  const blankCost = options.blankCost ?? {};
+  const endsText = options.endsText ?? true;
   const cuts = candidateCuts(s, segs, cellBound);
   const C = columns.length;
   const W = C + 1;
@@ -89,14 +106,23 @@ export function parseRows(
     }
   };
   const strongInside = strongPrefix(s, cellBound);
+  const typeChanges = typeChangePrefix(s, cellBound);
   const span = (from: number, to: number): number => {
     // separators strictly inside the cell: at positions from+1 … to-1
-    const k = to - from > 1 ? strongInside[to]! - strongInside[from + 1]! : 0;
+    if (to - from <= 1) return 0;
+    const k = strongInside[to]! - strongInside[from + 1]!;
     if (k <= 0) return 0;
-    return -k * (cellBound >= LINE + 1 ? 3 : cellBound === LINE ? 1.5 : 0.8);
+    // words on one side of a separator and a figure on the other are two cells, not a wrapped one
+    const t = typeChanges[to]! - typeChanges[from + 1]!;
+    return -k * (cellBound >= LINE + 1 ? 3 : cellBound === LINE ? 1.5 : 0.8) - t * 1.7;
   };
   states[idx(0, 0, 0)]!.score = 0;
   const wi = columns.indexOf('weight');
+  const blankOf = (col: IndicatorColumn, process: boolean): number => {
+    if (process && col === 'target') return -0.3;
+    if (process && col === 'actual') return -3;
+    return blankCost[col] ?? emptyScore(col);
+  };
   const byPos = new Map<string, number>();
   cuts.forEach((c, i) => {
     if (!c.segEnd) byPos.set(`${c.seg}:${c.pos}`, i);
@@ -153,7 +179,7 @@ export function parseRows(
         const free = c > 0 && e < marked && (!cut.segEnd || C - c <= marked - e);
         if (free) relax(idx(i, c + 1, f, e + 1), base, here, { kind: 'skip', col: c });
         else
-          relax(idx(i, c + 1, f, e), base + (blankCost[col] ?? emptyScore(col)), here, {
+          relax(idx(i, c + 1, f, e), base + blankOf(col, cut.process), here, {
             kind: 'skip',
             col: c,
           });
@@ -163,8 +189,10 @@ export function parseRows(
           const len = to.pos - cut.pos;
           if (len > limit) break;
           const key = s.key.slice(cut.pos, to.pos);
-          const fs = fieldScore(col, key, memo);
+          let fs = fieldScore(col, key, memo);
           if (fs === Number.NEGATIVE_INFINITY) continue;
+          // Where the template numbers its rows (`指标1:`), a name without the number is another cell.
+          if (c === 0 && options.namePrefix && !ROW_MARK.test(key)) fs -= 6;
           const sc = base + fs + to.cost + span(cut.pos, to.pos);
           relax(idx(j, c + 1, 1), sc - (c === 0 ? ROW_COST : 0), here, {
             kind: 'field',
@@ -311,6 +339,20 @@ function ctxAt(cuts: readonly Cut[], pos: number): number {
 }
 
 /** prefix counts of separators at least as strong as `cellBound` (none when cells run together). */
+/** prefix counts of cell separators with an ideograph on one side and a digit on the other */
+function typeChangePrefix(s: Stream, cellBound: number): Int32Array {
+  const out = new Int32Array(s.key.length + 1);
+  const cjk = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  for (let i = 0; i < s.key.length; i++) {
+    const strong = cellBound > NONE && i > 0 && s.bound[i]! >= Math.max(cellBound, SPACE);
+    const a = s.key[i - 1];
+    const b = s.key[i];
+    out[i + 1] = out[i]! + (strong && ((cjk(a) && digit(b)) || (digit(a) && cjk(b))) ? 1 : 0);
+  }
+  return out;
+}
+
 function strongPrefix(s: Stream, cellBound: number): Int32Array {
   const out = new Int32Array(s.key.length + 1);
   for (let i = 0; i < s.key.length; i++)
