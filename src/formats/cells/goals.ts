@@ -17,7 +17,13 @@ export function readGoals(
 ): void {
   const own = pieces.filter((p) => p.zone === 'goals' && p.to > p.from);
   if (own.length === 0) return;
-  splitGoals(s, own, form, report);
+  // Each heading with its own text under it (`年初设定目标 保障… 年度总体目标完成情况 …`): the
+  // text after 预期目标 is the expected goal, the text after 实际完成情况 (if any) the actual.
+  const expected = own.filter((p) => p.after?.role === 'goalsExpected');
+  if (expected.length === 1 && own.indexOf(expected[0]!) === 0) {
+    const rest = own.slice(1);
+    set(form, report, textOf(s, expected[0]!.from, expected[0]!.to), rest.map((p) => textOf(s, p.from, p.to)).join(''), 0.85);
+  } else splitGoals(s, own, form, report);
   // The text stops inside the goals: the last cell is cut short unless it ends a sentence.
   if (cutByEnd && own[own.length - 1]!.to === s.key.length) {
     const which = form.goals.actual ? 'actual' : 'expected';

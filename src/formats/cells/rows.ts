@@ -57,9 +57,10 @@ type Action =
 
 /**
  * Every row costs this much: cells score above zero when they fit, so without it cutting one row
- * into two (`52021年12月完成2021年12月完成4` as two rows of small figures) would pay.
+ * into two (`52021年12月完成2021年12月完成4` as two rows of small figures) would pay. A table
+ * without weights and scores earns less per row, and pays less.
  */
-const ROW_COST = 5;
+const rowCost = (columns: readonly IndicatorColumn[]): number => (columns.includes('weight') ? 5 : 2.5);
 
 const ROW_MARK = /^指标[\d一二三四五六七八九十]{1,2}[:：]/;
 
@@ -84,6 +85,7 @@ export function parseRows(
   options: ParseOptions = {},
 ): ParsedRow[] {
   const blankCost = options.blankCost ?? {};
+  const ROW_COST = rowCost(columns);
   const endsText = options.endsText ?? true;
   const cuts = candidateCuts(s, segs, cellBound);
   const C = columns.length;
