@@ -193,8 +193,11 @@ function scoreReading(
       // A match between different figures is evidence; 30 ÷ 30 = 100% would fit any reading.
       // 30 ÷ 30 = 100% or 0 ÷ x = 0% would fit any reading: only a match of different,
       // non-zero figures is evidence.
-      if (fits) s += executed === base || executed === 0 ? 0 : annual !== null ? 3 : 2;
+      // (A printed 0% fits every tiny execution as well: no evidence either.)
+      if (fits) s += executed === base || executed === 0 || rate === 0 ? 0 : annual !== null ? 3 : 2;
       else s -= 4;
+      // Under 1% spent is a reading of figures cut in the wrong place more often than a project.
+      if (executed > 0 && computed < 1) s -= 1;
     }
   }
   if (weight !== null) {
