@@ -120,7 +120,9 @@ function blankCells(seps: readonly string[]): Uint8Array {
     else if (/\n[ \t\u3000\u00a0\r]*\n/.test(s)) double++;
     else if (s.includes('\n')) single++;
   }
-  const mode = pipes > (single + double) / 2 ? 'pipe' : double > single ? 'paragraph' : 'line';
+  // One cell per paragraph separates (nearly) every cell by a blank line; one cell per line uses
+  // blank lines only for blank cells, which are fewer than the filled ones.
+  const mode = pipes > (single + double) / 2 ? 'pipe' : double >= 4 * single ? 'paragraph' : 'line';
   seps.forEach((s, i) => {
     let n = 0;
     if (mode === 'pipe') n = Math.max(0, (s.match(/\|/g)?.length ?? 0) - 1);
