@@ -1,5 +1,8 @@
 // The indicator table's vocabulary: column headers (with the optional columns some regions add)
-// and the level labels of the merged group cells.
+// and the level labels of the merged group cells. Headings the template files add
+// (templates/*.json) are read too.
+
+import { roleOf } from '../templates/vocabulary-match.ts';
 
 export type IndicatorCol =
   | 'level1'
@@ -44,7 +47,9 @@ export function indicatorColumn(key: string): IndicatorCol | null {
   if (/年度指标值|全年指标值|^指标值|目标值|预期指标值|预期值/.test(key)) return 'target';
   if (key === '分值' || key === '权重' || key.startsWith('分值') || key.startsWith('权重')) return 'weight';
   if (key.includes('得分')) return 'score';
-  return null;
+  // the template vocabulary's column headings (`参考分值`, `全年完成值`, `得分计算方法`…)
+  const v = roleOf(key, 'indicatorColumn');
+  return v && v.column !== 'scoringMethod' ? (v.column as IndicatorCol) : null;
 }
 
 /** The columns that make a row the indicator table's header; extra columns do not count. */

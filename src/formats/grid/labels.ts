@@ -2,6 +2,12 @@
 // a `labelKey` (no whitespace, half-width ASCII, no trailing colon).
 
 import type { FormKind, FundsKey } from '../../core/form/schema.ts';
+import { endsWithTitle, roleOf } from '../templates/vocabulary-match.ts';
+
+// Each matcher below also consults the template vocabulary (templates/*.json, shared with the
+// cell reader): a label a region's template file adds is a label here too.
+
+const STANDARD_HEADER = new Set<string>(['projectName', 'competentDepartment', 'implementingUnit', 'projectLead', 'phone']);
 
 export type HeaderKey = 'projectName' | 'competentDepartment' | 'implementingUnit' | 'projectLead' | 'phone';
 
@@ -36,11 +42,14 @@ export function headerLabel(key: string, rawText: string): { key: HeaderKey; inl
       if (m) return { key: k, inlineValue: m[1]!.trim() };
     }
   }
+  const v = roleOf(key, 'header');
+  if (v && STANDARD_HEADER.has(v.role)) return { key: v.role as HeaderKey, inlineValue: '' };
+  if (v?.role === 'leadAndPhone') return { key: 'projectLead', inlineValue: '' };
   return null;
 }
 
 export function isAnyHeaderLabel(key: string): boolean {
-  return HEADER_LABELS.some(([label]) => key === label);
+  return HEADER_LABELS.some(([label]) => key === label) || roleOf(key, 'header') !== null;
 }
 
 /** The title line: short, names a 绩效 table (`项目支出绩效自评表`, `2021年度项目绩效目标自评表`). */
@@ -48,7 +57,10 @@ export function isTitle(key: string): boolean {
   if (key.length > 50) return false;
   const t = cleanTitle(key);
   return (
-    !/[:：]/.test(t) && t.length >= 5 && t.length <= 30 && t.includes('绩效') && /表$|评价$|评价报告$/.test(t)
+    !/[:：]/.test(t) &&
+    t.length >= 5 &&
+    t.length <= 30 &&
+    ((t.includes('绩效') && /表$|评价$|评价报告$/.test(t)) || endsWithTitle(t))
   );
 }
 
@@ -99,7 +111,8 @@ export function fundsColumn(key: string): FundsCol | null {
   if (/全年执行|执行数|实际支出|支出数/.test(key)) return 'executed';
   if (key === '分值' || key === '权重' || key.startsWith('分值')) return 'weight';
   if (key.includes('得分')) return 'score';
-  return null;
+  const v = roleOf(key, 'fundsColumn');
+  return v && v.column !== 'note' ? (v.column as FundsCol) : null;
 }
 
 export const FUNDS_ROW_NAMES: Record<FundsKey, string> = {
@@ -116,7 +129,8 @@ export function fundsRowLabel(key: string): FundsKey | null {
   if (/财政拨款|财政资金|财政补助/.test(k)) return 'fiscal';
   if (/上年结转|结转资金|结余/.test(k)) return 'carryover';
   if (/其他资金|^其他$|自筹/.test(k)) return 'other';
-  return null;
+  const v = roleOf(k, 'fundsRow');
+  return v && v.row !== 'extra' ? (v.row as FundsKey) : null;
 }
 
 /** `项目资金（万元）`, `（单位：元）`, `金额单位：万元`. */
@@ -134,13 +148,27 @@ export function isFundsBlockLabel(key: string): boolean {
 // ── goals ──────────────────────────────────────────────────────────────────────────────
 
 export function isGoalsLabel(key: string): boolean {
-  return key === '年度总体目标' || key === '总体目标' || key === '年度总体目标完成情况' || key === '年度目标';
+  return (
+    key === '年度总体目标' ||
+    key === '总体目标' ||
+    key === '年度总体目标完成情况' ||
+    key === '年度目标' ||
+    roleOf(key, 'goals') !== null
+  );
 }
 
 export function isExpectedHeader(key: string): boolean {
-  return key === '预期目标' || key === '年度预期目标' || key === '预期' || key === '绩效目标';
+  return (
+    key === '预期目标' || key === '年度预期目标' || key === '预期' || key === '绩效目标' || roleOf(key, 'goalsExpected') !== null
+  );
 }
 
 export function isActualHeader(key: string): boolean {
-  return key === '实际完成情况' || key === '目标实际完成情况' || key === '实际完成' || key === '完成情况';
+  return (
+    key === '实际完成情况' ||
+    key === '目标实际完成情况' ||
+    key === '实际完成' ||
+    key === '完成情况' ||
+    roleOf(key, 'goalsActual') !== null
+  );
 }
