@@ -42,7 +42,8 @@ function complete(f: Form): boolean {
   const base = t.annualBudget ?? t.initialBudget;
   if (typeof base !== 'number' || base <= 0) return false;
   if (Math.abs((100 * t.executed) / base - t.executionRate) > 0.06) return false;
-  if (f.indicators.some((r) => !r.name || !r.target || !r.actual || r.weight === null || r.score === null)) return false;
+  if (f.indicators.some((r) => !r.name || !r.target || !r.actual || r.weight === null || r.score === null))
+    return false;
   // The weights add up to the printed 总分 (or, where the 总分 row is missing, to 100).
   const weights = f.indicators.reduce((a, r) => a + (r.weight ?? 0), 0) + (t.weight ?? 0);
   return Math.abs(weights - (f.totalWeight ?? 100)) < 0.01;

@@ -102,7 +102,14 @@ export function candidateCuts(s: Stream, segs: readonly Seg[], cellBound: number
     const base = { seg: si, ctx: seg.ctx, process };
     out.push({ ...base, pos: seg.from, segEnd: false, cost: 0, bound: 3, afterLevel: seg.afterLevel });
     for (const p of [...costs.keys()].sort((x, y) => x - y))
-      out.push({ ...base, pos: p, segEnd: false, cost: costs.get(p)!, bound: s.bound[p]! || NONE, afterLevel: false });
+      out.push({
+        ...base,
+        pos: p,
+        segEnd: false,
+        cost: costs.get(p)!,
+        bound: s.bound[p]! || NONE,
+        afterLevel: false,
+      });
     out.push({ ...base, pos: seg.to, segEnd: true, cost: 0, bound: 3, afterLevel: false });
   });
   return out;

@@ -133,9 +133,11 @@ function gluedFigure(key: string): number {
   return n;
 }
 
-const UNIT_AFTER = /[个年月日人次项家元十百万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类公厘平立亩小秒处座盏册张]/;
+const UNIT_AFTER =
+  /[个年月日人次项家元十百万千亿号岁名所台套辆户条批期场份篇天周吨米件起倍分级类公厘平立亩小秒处座盏册张]/;
 
-const UNIT_START = /^(?:万元|亿元|元|%|公里|千米|厘米|平方米|米|吨|人次|人|个|次|件|项|天|户|家|场|份|篇|起|台|套|辆|亩|处|座|盏|册|张)(?=\d|$)/;
+const UNIT_START =
+  /^(?:万元|亿元|元|%|公里|千米|厘米|平方米|米|吨|人次|人|个|次|件|项|天|户|家|场|份|篇|起|台|套|辆|亩|处|座|盏|册|张)(?=\d|$)/;
 
 /** `维修响应时间48小时`: a figure with its unit at the end of a name is the next cell. */
 function endsWithQuantity(key: string): boolean {
@@ -153,7 +155,8 @@ function startsWithUnit(key: string): boolean {
 }
 
 /** A unit with no figure is half a value (`万元` of `14.8万元`). */
-const BARE_UNIT = /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|公里|千米|厘米|平方米|亩|公顷|吨|户|家|场|份|篇|起|台|套|辆|处|座|盏|册|张)$/;
+const BARE_UNIT =
+  /^(?:万元|元|亿元|%|人|人次|个|次|件|项|天|米|公里|千米|厘米|平方米|亩|公顷|吨|户|家|场|份|篇|起|台|套|辆|处|座|盏|册|张)$/;
 
 function valueScore(key: string, memo: Memo): number {
   if (BARE_UNIT.test(key)) return -2;

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { FundsColumn } from '../../core/template/schema.ts';
 import { readFundsRow } from './funds-row.ts';
 
-const NATIONAL: FundsColumn[] = ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'];
+const NATIONAL: FundsColumn[] = [
+  'initialBudget',
+  'annualBudget',
+  'executed',
+  'weight',
+  'executionRate',
+  'score',
+];
 const read = (cells: string[], columns = NATIONAL, separated = true, subRow = false) =>
   readFundsRow(cells, columns, { subRow, separated })?.values;
 
@@ -51,7 +58,9 @@ describe('funds row: figures to columns', () => {
       weight: 12,
       executionRate: 100,
     });
-    expect(read(['353510100.00%10'], ['annualBudget', 'executed', 'weight', 'executionRate', 'score'], false)).toEqual({
+    expect(
+      read(['353510100.00%10'], ['annualBudget', 'executed', 'weight', 'executionRate', 'score'], false),
+    ).toEqual({
       annualBudget: 35,
       executed: 35,
       weight: 10,

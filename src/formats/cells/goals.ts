@@ -22,7 +22,13 @@ export function readGoals(
   const expected = own.filter((p) => p.after?.role === 'goalsExpected');
   if (expected.length === 1 && own.indexOf(expected[0]!) === 0) {
     const rest = own.slice(1);
-    set(form, report, textOf(s, expected[0]!.from, expected[0]!.to), rest.map((p) => textOf(s, p.from, p.to)).join(''), 0.85);
+    set(
+      form,
+      report,
+      textOf(s, expected[0]!.from, expected[0]!.to),
+      rest.map((p) => textOf(s, p.from, p.to)).join(''),
+      0.85,
+    );
   } else splitGoals(s, own, form, report);
   // The text stops inside the goals: the last cell is cut short unless it ends a sentence.
   if (cutByEnd && own[own.length - 1]!.to === s.key.length) {
@@ -113,7 +119,11 @@ function bestCut(s: Stream, from: number, to: number): { at: number; confidence:
     // The second cell restating the first one's opening words is strong evidence; words met
     // anywhere in the first cell are weak evidence (goals repeat their nouns).
     // (`已完成…` restates `完成…`: a word of completion may come first)
-    const head = Math.max(restates(key, from, i, to), restates(key, from, i + 1, to) - 1, restates(key, from, i + 2, to) - 2);
+    const head = Math.max(
+      restates(key, from, i, to),
+      restates(key, from, i + 1, to) - 1,
+      restates(key, from, i + 2, to) - 2,
+    );
     const alike = commonStart(key, from, i, to);
     if (head >= 2) score += 1 + Math.min(head, 8) * 0.5;
     else if (alike >= 2) score += 0.3 + Math.min(alike, 8) * 0.1;

@@ -112,14 +112,20 @@ export function readIndicators(
     if (filled / full.length >= 0.6) blankCost[c] = c === 'weight' ? -7 : -4;
   }
   // Most names carry the template's `指标1:`: a name without it is another row's text.
-  const marked = full.filter((r) => r.fields.name && /^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(s.key.slice(...r.fields.name)));
+  const marked = full.filter(
+    (r) => r.fields.name && /^指标[\d一二三四五六七八九十]{1,2}[:：]/.test(s.key.slice(...r.fields.name)),
+  );
   const namePrefix = full.length >= 3 && marked.length / full.length >= 0.6;
   if (Object.keys(blankCost).length > 0 || namePrefix)
     parsed = parseRows(s, segs, columns, cellBound, memo, { blankCost, endsText, namePrefix });
   // The table's printed points (`绩效指标(90分)`): weights that do not add up to them were misread
   // where a weight is blank; read again with weights required, and keep that if it adds up.
   if (points !== null && columns.includes('weight') && weightSum(s, parsed) !== points && !blankCost.weight) {
-    const again = parseRows(s, segs, columns, cellBound, memo, { blankCost: { ...blankCost, weight: -7 }, endsText, namePrefix });
+    const again = parseRows(s, segs, columns, cellBound, memo, {
+      blankCost: { ...blankCost, weight: -7 },
+      endsText,
+      namePrefix,
+    });
     if (weightSum(s, again) === points) parsed = again;
   }
   // Two figures set aside between rows, in a table with weights: the 总分 row's, printed away from its label.

@@ -4,7 +4,24 @@ import type { Form, Indicator } from '../../core/form/schema.ts';
 // Test support only: random forms in the national layout, with names and figures of the kinds
 // real forms print (no real form's text), for property tests of the cell reader.
 
-const WORDS = ['道路', '河道', '校舍', '农田', '社区', '养老', '医疗', '图书', '绿化', '供水', '公交', '文化', '体育', '培训', '监测', '巡查'];
+const WORDS = [
+  '道路',
+  '河道',
+  '校舍',
+  '农田',
+  '社区',
+  '养老',
+  '医疗',
+  '图书',
+  '绿化',
+  '供水',
+  '公交',
+  '文化',
+  '体育',
+  '培训',
+  '监测',
+  '巡查',
+];
 const NOUNS = ['维修', '保洁', '建设', '改造', '补贴', '服务', '宣传', '检测', '采购', '管护'];
 const UNITS = ['公里', '人次', '个', '所', '场', '份', '户', '项'];
 const QUAL = ['明显改善', '有效提升', '达到预期', '合格'];
@@ -19,7 +36,11 @@ const LEVELS: Array<[string, string]> = [
 ];
 
 const phrase = fc
-  .tuple(fc.constantFrom(...WORDS), fc.constantFrom(...NOUNS), fc.constantFrom('', '质量', '数量', '覆盖率', '完成率'))
+  .tuple(
+    fc.constantFrom(...WORDS),
+    fc.constantFrom(...NOUNS),
+    fc.constantFrom('', '质量', '数量', '覆盖率', '完成率'),
+  )
   .map(([a, b, c]) => a + b + c);
 
 /** A row's target and actual as a form prints them, by the kind of its level-2 group. */
@@ -74,10 +95,19 @@ export const randomForm: fc.Arbitrary<Form> = fc
       names.add(name);
       const [level1, level2] = LEVELS[row.level]!;
       const [target, actual] = valuesFor(level2, row.n, row.pct, row.word, row.unit);
-      indicators.push({ level1, level2, name, target, actual, weight: row.weight, score: row.weight - row.lost, deviation: '' });
+      indicators.push({
+        level1,
+        level2,
+        name,
+        target,
+        actual,
+        weight: row.weight,
+        score: row.weight - row.lost,
+        deviation: '',
+      });
     }
     const weight = indicators.reduce((a, i) => a + (i.weight ?? 0), 10);
-    const score = Math.round((indicators.reduce((a, i) => a + (i.score ?? 0), 0) + (rate / 10)) * 100) / 100;
+    const score = Math.round((indicators.reduce((a, i) => a + (i.score ?? 0), 0) + rate / 10) * 100) / 100;
     const form: Form = {
       kind: 'project-self-evaluation',
       year: r.year,
@@ -87,12 +117,22 @@ export const randomForm: fc.Arbitrary<Form> = fc
       implementingUnit: r.impl,
       fundsUnit: '万元',
       funds: {
-        total: { initialBudget: r.budget, annualBudget: r.budget, executed, weight: 10, executionRate: rate, score: Math.round(rate) / 10 },
+        total: {
+          initialBudget: r.budget,
+          annualBudget: r.budget,
+          executed,
+          weight: 10,
+          executionRate: rate,
+          score: Math.round(rate) / 10,
+        },
         fiscal: { initialBudget: r.budget, annualBudget: r.budget, executed, executionRate: rate },
         carryover: null,
         other: null,
       },
-      goals: { expected: `完成${r.name}工作，群众满意度不低于90%。`, actual: `已完成${r.name}工作，群众满意度93%。` },
+      goals: {
+        expected: `完成${r.name}工作，群众满意度不低于90%。`,
+        actual: `已完成${r.name}工作，群众满意度93%。`,
+      },
       indicators,
       totalWeight: weight,
       totalScore: score,

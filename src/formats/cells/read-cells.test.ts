@@ -9,7 +9,8 @@ import { LAYOUTS, ocrNoise, render, traditional } from './render-layouts.ts';
 // Our own fixtures in the shapes real published forms take (../shared/corpus/notes.md describes
 // the shapes; the words and figures here are invented). Each test names the layout or family.
 
-const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/cells/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../test/fixtures/cells/${name}`, import.meta.url), 'utf8');
 const read = (text: string) => readCells(text, { defaultYear: 2000 });
 type Row = [string, string, string, string, string, number | null, number | null, string?];
 const rows = (form: Form): Row[] =>
@@ -29,7 +30,9 @@ describe('one form printed in every layout', () => {
     ] as const)
       it(`${layout}${variant ? `, ${variant}` : ''}: every field read back`, () => {
         const [r] = read(change(render(RIVER_FORM, layout)));
-        const wrong = fieldAccuracy(RIVER_FORM as unknown as Record<string, unknown>, r!.form).filter((c) => !c.equal);
+        const wrong = fieldAccuracy(RIVER_FORM as unknown as Record<string, unknown>, r!.form).filter(
+          (c) => !c.equal,
+        );
         expect(wrong).toEqual([]);
         expect(r!.form.template).toBe('national-2020');
       });
@@ -49,7 +52,13 @@ describe('a scrambled PDF reading order (flattened, names apart from their cells
   });
 
   it('gives the figures printed after both row labels to the rows in order', () => {
-    expect(f.funds.total).toEqual({ annualBudget: 48.5, executed: 46.08, weight: 10, executionRate: 95, score: 9 });
+    expect(f.funds.total).toEqual({
+      annualBudget: 48.5,
+      executed: 46.08,
+      weight: 10,
+      executionRate: 95,
+      score: 9,
+    });
     expect(f.funds.fiscal).toEqual({ annualBudget: 48.5, executed: 46.08, executionRate: 95 });
     expect(f.funds.carryover).toBeNull();
   });
@@ -83,7 +92,12 @@ describe('a scanned form run together, with 项目决策 / 项目管理 rows and
     expect(f.implementingUnit).toBe('某某市第三小学');
     expect(f.totalScore).toBe(96);
     expect(f.fundsUnit).toBe('万元');
-    expect(f.funds.total).toEqual({ initialBudget: 42.5, annualBudget: 42.5, executed: 42.5, executionRate: 100 });
+    expect(f.funds.total).toEqual({
+      initialBudget: 42.5,
+      annualBudget: 42.5,
+      executed: 42.5,
+      executionRate: 100,
+    });
     expect(f.template).toBe('city-process-indicators');
   });
 
@@ -110,7 +124,14 @@ describe('四川 部门预算项目支出绩效自评表, one cell per `|` line'
   it('maps the family’s own labels and keeps the funds rows the national form has no slot for', () => {
     expect(f.template).toBe('sichuan-department-budget');
     expect(f.implementingUnit).toBe('某某县文化馆');
-    expect(f.funds.total).toEqual({ initialBudget: 54, annualBudget: 54, executed: 51.3, executionRate: 95, weight: 10, score: 9.5 });
+    expect(f.funds.total).toEqual({
+      initialBudget: 54,
+      annualBudget: 54,
+      executed: 51.3,
+      executionRate: 95,
+      weight: 10,
+      score: 9.5,
+    });
     expect(f.funds.other).toBeNull();
     expect(f.extraFunds?.map((x) => x.label)).toEqual(['财政专户管理资金', '单位资金']);
     expect(f.goals).toEqual({
@@ -144,7 +165,9 @@ describe('县级专项资金绩效目标自评表 run together (no weights, no s
     expect(f.competentDepartment).toBe('某某县水利局');
     expect(f.funds.total).toEqual({ annualBudget: 86.5, executed: 86.5, executionRate: 100 });
     expect(f.funds.fiscal).toBeNull();
-    expect(f.extraFunds).toEqual([{ label: '县级资金', annualBudget: 86.5, executed: 86.5, executionRate: 100 }]);
+    expect(f.extraFunds).toEqual([
+      { label: '县级资金', annualBudget: 86.5, executed: 86.5, executionRate: 100 },
+    ]);
   });
 
   it('reads every row across the chunk markers, with no weight or score', () => {
@@ -170,8 +193,20 @@ describe('several forms on one page, one cell per line', () => {
     expect(forms.map((r) => r.form.projectName)).toEqual(['农村电影放映补助', '农家书屋图书更新']);
     const f = forms[1]!.form;
     expect(f.competentDepartment).toBe('');
-    expect(f.funds.total).toEqual({ initialBudget: 12, annualBudget: 12, executed: 11.4, weight: 10, executionRate: 95, score: 9.5 });
-    expect(f.funds.fiscal).toEqual({ initialBudget: 12, annualBudget: 12, executed: 11.4, executionRate: 95 });
+    expect(f.funds.total).toEqual({
+      initialBudget: 12,
+      annualBudget: 12,
+      executed: 11.4,
+      weight: 10,
+      executionRate: 95,
+      score: 9.5,
+    });
+    expect(f.funds.fiscal).toEqual({
+      initialBudget: 12,
+      annualBudget: 12,
+      executed: 11.4,
+      executionRate: 95,
+    });
   });
 
   it('does not read the cell the text stops in, and says so', () => {
@@ -189,7 +224,14 @@ describe('a page with a summary before the form, one cell per paragraph', () => 
     const f = r!.form;
     expect(f.projectName).toBe('基本公共卫生服务补助');
     expect(f.totalScore).toBeNull();
-    expect(f.funds.total).toEqual({ initialBudget: 350, annualBudget: 350, executed: 341.2, weight: 10, executionRate: 97.49, score: 9.7 });
+    expect(f.funds.total).toEqual({
+      initialBudget: 350,
+      annualBudget: 350,
+      executed: 341.2,
+      weight: 10,
+      executionRate: 97.49,
+      score: 9.7,
+    });
   });
 });
 
@@ -204,7 +246,13 @@ describe('绩效目标自评表 run together, weight before the target, 项目�
   });
 
   it('cuts run-together figures by the arithmetic (202010100.00%10 style)', () => {
-    expect(f.funds.total).toEqual({ annualBudget: 50, executed: 50, weight: 10, executionRate: 100, score: 10 });
+    expect(f.funds.total).toEqual({
+      annualBudget: 50,
+      executed: 50,
+      weight: 10,
+      executionRate: 100,
+      score: 10,
+    });
     expect(f.funds.fiscal).toEqual({ annualBudget: 50, executed: 50 });
   });
 

@@ -7,7 +7,14 @@
 import type { Form, FundsRow } from '../../core/form/schema.ts';
 
 export type Layout = 'pipe' | 'lines' | 'paragraphs' | 'flattened' | 'row-lines' | 'run-together';
-export const LAYOUTS: readonly Layout[] = ['pipe', 'lines', 'paragraphs', 'flattened', 'row-lines', 'run-together'];
+export const LAYOUTS: readonly Layout[] = [
+  'pipe',
+  'lines',
+  'paragraphs',
+  'flattened',
+  'row-lines',
+  'run-together',
+];
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
@@ -31,14 +38,32 @@ export function formRows(form: Form): string[][] {
   rows.push(['主管部门', form.competentDepartment, '实施单位', form.implementingUnit]);
   if (form.projectLead !== undefined || form.phone !== undefined)
     rows.push(['项目负责人', form.projectLead ?? '', '联系电话', form.phone ?? '']);
-  rows.push([`项目资金（${form.fundsUnit}）`, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+  rows.push([
+    `项目资金（${form.fundsUnit}）`,
+    '年初预算数',
+    '全年预算数',
+    '全年执行数',
+    '分值',
+    '执行率',
+    '得分',
+  ]);
   rows.push(['年度资金总额', ...fundsCells(form.funds.total, false)]);
   rows.push(['其中：当年财政拨款', ...fundsCells(form.funds.fiscal, true)]);
   rows.push(['上年结转资金', ...fundsCells(form.funds.carryover, true)]);
   rows.push(['其他资金', ...fundsCells(form.funds.other, true)]);
   rows.push(['年度总体目标', '预期目标', '实际完成情况']);
   rows.push(['', form.goals.expected, form.goals.actual]);
-  rows.push(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
+  rows.push([
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '偏差原因分析及改进措施',
+  ]);
   let l1 = '';
   let l2 = '';
   for (const i of form.indicators) {
@@ -91,7 +116,10 @@ export function withChunkMarkers(text: string, every = 230): string {
 
 /** OCR confusions in labels: 目 read as `Fl`, 元 as 兀, 单 as 第 (text a scanner produced). */
 export function ocrNoise(text: string): string {
-  return text.replace(/项目资金/g, '项Fl资金').replace(/万元）/g, '万兀）').replace(/实施单位/g, '实施第位');
+  return text
+    .replace(/项目资金/g, '项Fl资金')
+    .replace(/万元）/g, '万兀）')
+    .replace(/实施单位/g, '实施第位');
 }
 
 /** Traditional characters in the labels, with pinyin after the first character of each. */

@@ -203,22 +203,27 @@ export function parseRows(
             to: to.pos,
           });
           // An actual that repeats its target (`合格合格`), or repeats it without its comparator
-        // (`≥168人次168人次`): the commonest rows of all.
-        if (col === 'target' && columns[c + 1] === 'actual') {
-          const core = key.replace(/^(?:[≥≤<>=]=?)/, '');
-          const mate = byPos.get(`${to.seg}:${to.pos + core.length}`);
-          if (core !== '' && mate !== undefined && mate > j && s.key.slice(to.pos, cuts[mate]!.pos) === core) {
-            const as = core === key ? fs : fieldScore('actual', core, memo);
-            relax(idx(mate, c + 2, 1), sc + as + cuts[mate]!.cost + 2.5, here, {
-              kind: 'pair',
-              col: c,
-              from: cut.pos,
-              mid: to.pos,
-              to: cuts[mate]!.pos,
-            });
+          // (`≥168人次168人次`): the commonest rows of all.
+          if (col === 'target' && columns[c + 1] === 'actual') {
+            const core = key.replace(/^(?:[≥≤<>=]=?)/, '');
+            const mate = byPos.get(`${to.seg}:${to.pos + core.length}`);
+            if (
+              core !== '' &&
+              mate !== undefined &&
+              mate > j &&
+              s.key.slice(to.pos, cuts[mate]!.pos) === core
+            ) {
+              const as = core === key ? fs : fieldScore('actual', core, memo);
+              relax(idx(mate, c + 2, 1), sc + as + cuts[mate]!.cost + 2.5, here, {
+                kind: 'pair',
+                col: c,
+                from: cut.pos,
+                mid: to.pos,
+                to: cuts[mate]!.pos,
+              });
+            }
           }
-        }
-        // A score right after its weight must not exceed it.
+          // A score right after its weight must not exceed it.
           if (c === wi && columns[c + 1] === 'score') {
             const w = readNumber(key)?.value;
             for (let k = j + 1; k < n && cuts[k]!.seg === cut.seg && cuts[k]!.pos - to.pos <= 6; k++) {

@@ -18,7 +18,12 @@ describe('stream: text of any layout as one keyed run with separators', () => {
   it('counts blank cells: `|` between `|`, an empty line between one-per-line cells, a paragraph of spaces', () => {
     const pipe = buildStream('60 |\n|\n|\n效益');
     expect(pipe.empties[2]).toBe(2);
-    expect(cellsOf(pipe, 0, pipe.key.length, SPACE).map(([a, b]) => pipe.key.slice(a, b))).toEqual(['60', '', '', '效益']);
+    expect(cellsOf(pipe, 0, pipe.key.length, SPACE).map(([a, b]) => pipe.key.slice(a, b))).toEqual([
+      '60',
+      '',
+      '',
+      '效益',
+    ]);
     const lines = buildStream('当年财政拨款\n30\n30\n\n100%\n\n上年结转资金\n\n\n其他资金');
     expect(lines.empties[lines.key.indexOf('100%')]).toBe(1);
     const paragraphs = buildStream('30\n\n30\n\n \n\n100%');
@@ -32,7 +37,9 @@ describe('stream: text of any layout as one keyed run with separators', () => {
   });
 
   it('removes a document site’s numbered chunk markers, and only those', () => {
-    expect(cleanSource('上传\n1、项目支出绩效自评表项目名称甲\n2、乙丙\n3、丁')).toBe('上传\n项目支出绩效自评表项目名称甲乙丙丁');
+    expect(cleanSource('上传\n1、项目支出绩效自评表项目名称甲\n2、乙丙\n3、丁')).toBe(
+      '上传\n项目支出绩效自评表项目名称甲乙丙丁',
+    );
     // a numbered list inside a cell is the form's text
     expect(cleanSource('年度目标：\n1、完成调研\n2、举办培训')).toBe('年度目标：\n1、完成调研\n2、举办培训');
   });

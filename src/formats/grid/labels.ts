@@ -7,7 +7,13 @@ import { endsWithTitle, roleOf } from '../templates/vocabulary-match.ts';
 // Each matcher below also consults the template vocabulary (templates/*.json, shared with the
 // cell reader): a label a region's template file adds is a label here too.
 
-const STANDARD_HEADER = new Set<string>(['projectName', 'competentDepartment', 'implementingUnit', 'projectLead', 'phone']);
+const STANDARD_HEADER = new Set<string>([
+  'projectName',
+  'competentDepartment',
+  'implementingUnit',
+  'projectLead',
+  'phone',
+]);
 
 export type HeaderKey = 'projectName' | 'competentDepartment' | 'implementingUnit' | 'projectLead' | 'phone';
 
@@ -159,7 +165,11 @@ export function isGoalsLabel(key: string): boolean {
 
 export function isExpectedHeader(key: string): boolean {
   return (
-    key === '预期目标' || key === '年度预期目标' || key === '预期' || key === '绩效目标' || roleOf(key, 'goalsExpected') !== null
+    key === '预期目标' ||
+    key === '年度预期目标' ||
+    key === '预期' ||
+    key === '绩效目标' ||
+    roleOf(key, 'goalsExpected') !== null
   );
 }
 

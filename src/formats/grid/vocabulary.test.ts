@@ -6,7 +6,10 @@ import { gridToForms } from './grid-to-form.ts';
 // family's own labels — 专项资金名称, 县级主管部门, 调整后预算数, 预算执行数, 全年完成值 — read in a
 // spreadsheet too. Our own figures.
 
-const grid = (rows: string[][]): ReadGrid => ({ cells: rows, rowSource: rows.map((_, r) => ({ sheet: 'S', row: r + 1 })) });
+const grid = (rows: string[][]): ReadGrid => ({
+  cells: rows,
+  rowSource: rows.map((_, r) => ({ sheet: 'S', row: r + 1 })),
+});
 
 describe('grid reader with the template vocabulary', () => {
   it('reads a county special-fund sheet whose labels only the template files name', () => {

@@ -38,7 +38,12 @@ describe('template families as data (templates/*.json)', () => {
         source: 'a test of adding a family by a file',
         detect: { titles: ['项目绩效考评表'], labels: ['承办单位'] },
         funds: { columns: ['annualBudget', 'executed', 'executionRate'], weight: null },
-        indicators: { columns: ['level1', 'level2', 'name', 'target', 'actual'], points: null, weights: false, scores: false },
+        indicators: {
+          columns: ['level1', 'level2', 'name', 'target', 'actual'],
+          points: null,
+          weights: false,
+          scores: false,
+        },
         totalWeight: null,
         vocabulary: { titles: ['项目绩效考评表'], header: { implementingUnit: ['承办单位'] } },
       }),

@@ -38,7 +38,8 @@ function index(set: TemplateSet = loadTemplates()): Index {
   add(v.goals, { kind: 'goals' });
   add(v.goalsExpected, { kind: 'goalsExpected' });
   add(v.goalsActual, { kind: 'goalsActual' });
-  for (const [column, terms] of Object.entries(v.indicatorColumns)) add(terms, { kind: 'indicatorColumn', column });
+  for (const [column, terms] of Object.entries(v.indicatorColumns))
+    add(terms, { kind: 'indicatorColumn', column });
   const titles = v.titles.map(keyText).sort((a, b) => b.length - a.length);
   const idx = { exact, titles };
   cache = { set, index: idx };
@@ -54,8 +55,13 @@ export function rolesOf(cellKey: string): readonly CellRole[] {
   return index().exact.get(k) ?? [];
 }
 
-export function roleOf<K extends CellRole['kind']>(cellKey: string, kind: K): Extract<CellRole, { kind: K }> | null {
-  return (rolesOf(cellKey).find((r) => r.kind === kind) as Extract<CellRole, { kind: K }> | undefined) ?? null;
+export function roleOf<K extends CellRole['kind']>(
+  cellKey: string,
+  kind: K,
+): Extract<CellRole, { kind: K }> | null {
+  return (
+    (rolesOf(cellKey).find((r) => r.kind === kind) as Extract<CellRole, { kind: K }> | undefined) ?? null
+  );
 }
 
 /** A title the vocabulary knows ends the cell (`…县级专项资金绩效目标自评表`). */

@@ -1,24 +1,35 @@
 // The form's fixed vocabulary (glossary.md), and matching a term that a narrow cell wrapped over
 // several lines (`经济效益指` + `标`, `偏差原因分析及改进` + blank + `措施`).
 
+import { loadTemplates } from '../templates/load-templates.ts';
 import { type Line, plain } from './lines.ts';
 
-export const LEVEL1_TERMS = ['产出指标', '效益指标', '满意度指标'] as const;
+// The level terms of the template files (templates/*.json) join the line reader's own, so the
+// families the cell reader knows (项目决策, 项目管理 …) are level labels here too.
+const shared = loadTemplates().vocabulary;
 
-export const LEVEL2_TERMS = [
-  '数量指标',
-  '质量指标',
-  '时效指标',
-  '成本指标',
-  '经济效益指标',
-  '社会效益指标',
-  '生态效益指标',
-  '可持续影响指标',
-  '服务对象满意度指标',
-  '经济成本指标',
-  '社会成本指标',
-  '生态环境成本指标',
-] as const;
+// `成本指标` is either level (labelLevel decides), so it is listed with the level-2 terms only.
+export const LEVEL1_TERMS: readonly string[] = [
+  ...new Set(['产出指标', '效益指标', '满意度指标', ...shared.level1]),
+].filter((t) => t !== '成本指标');
+
+export const LEVEL2_TERMS: readonly string[] = [
+  ...new Set([
+    '数量指标',
+    '质量指标',
+    '时效指标',
+    '成本指标',
+    '经济效益指标',
+    '社会效益指标',
+    '生态效益指标',
+    '可持续影响指标',
+    '服务对象满意度指标',
+    '经济成本指标',
+    '社会成本指标',
+    '生态环境成本指标',
+    ...Object.values(shared.level2).flat(),
+  ]),
+];
 
 /** Column titles of the indicator table; a page break repeats them. */
 export const TABLE_HEADER_TERMS = [
