@@ -17,7 +17,7 @@ export function readText(text: string, options: ReadTextOptions = {}): ImportRes
   const lines = importText(text, { fileName: options.fileName });
   // The line reader reads the national form's layout only.
   if (/项目支出绩效自评表$/.test(lines.form.title)) lines.form.template = 'national-2020';
-  if (complete(lines.form)) return [lines];
+  if (complete(lines.form) || mostlyRead(lines.form)) return [lines];
   let cells: ImportResult[] = [];
   try {
     cells = readCells(text, options);
@@ -47,6 +47,18 @@ function complete(f: Form): boolean {
   // The weights add up to the printed 总分 (or, where the 总分 row is missing, to 100).
   const weights = f.indicators.reduce((a, r) => a + (r.weight ?? 0), 0) + (t.weight ?? 0);
   return Math.abs(weights - (f.totalWeight ?? 100)) < 0.01;
+}
+
+/**
+ * The line reader found the form's parts and nearly every row reads whole: a damaged line here
+ * or there (a text edited by hand, a page lost) is not a reason to read the text a second way.
+ */
+function mostlyRead(f: Form): boolean {
+  if (f.indicators.length < 5) return false;
+  const whole = f.indicators.filter(
+    (r) => r.name && r.target && r.weight !== null && r.score !== null && r.score <= r.weight,
+  ).length;
+  return whole >= 5 && whole / f.indicators.length >= 0.6;
 }
 
 /** How much of the form a reading found, and how well its figures agree. */

@@ -16,8 +16,11 @@ function cjkCount(t: string): number {
 
 const COMPARATOR_WORDS = /^(?:[=≥≤<>]|>=|<=|定性|定量|正向|反向|≥=?)$/;
 
-/** Per form: value kinds and field scores by text (the reader scores one text for many readings). */
-export type Memo = Map<string, ValueKind | number>;
+/**
+ * Per form: value kinds and field scores by text (the reader scores one text for many readings),
+ * and field scores by position (negative number keys, see fieldScoreAt).
+ */
+export type Memo = Map<string | number, ValueKind | number>;
 
 export function kindOf(key: string, memo: Memo): ValueKind {
   let k = memo.get(key) as ValueKind | undefined;
@@ -26,6 +29,27 @@ export function kindOf(key: string, memo: Memo): ValueKind {
     memo.set(key, k);
   }
   return k;
+}
+
+const COLUMN_INDEX = new Map<IndicatorColumn, number>(
+  ['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'weight', 'score', 'deviation', 'scoringMethod'].map(
+    (c, i) => [c as IndicatorColumn, i],
+  ),
+);
+
+/**
+ * `fieldScore` of the key range [from, to), remembered by position: the row reader asks for the
+ * same range once per reading state and once per pass, and building the text to look it up
+ * costs more than the answer.
+ */
+export function fieldScoreAt(col: IndicatorColumn, key: string, from: number, to: number, memo: Memo): number {
+  const at = -((from * 65536 + Math.min(to - from, 65535)) * 16 + COLUMN_INDEX.get(col)!) - 1;
+  let v = memo.get(at) as number | undefined;
+  if (v === undefined) {
+    v = fieldScore(col, key.slice(from, to), memo);
+    memo.set(at, v);
+  }
+  return v;
 }
 
 /** Score of `key` (the cell's key text) as the column's value; -Infinity: it cannot be. */

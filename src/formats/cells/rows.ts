@@ -1,6 +1,6 @@
 import type { IndicatorColumn } from '../../core/template/schema.ts';
 import { type Cut, candidateCuts } from './cuts.ts';
-import { emptyScore, fieldScore, type Memo } from './field-scores.ts';
+import { emptyScore, fieldScore, fieldScoreAt, type Memo } from './field-scores.ts';
 import { LINE, NONE, SPACE, type Stream } from './stream.ts';
 import { readNumber } from './values.ts';
 
@@ -62,7 +62,12 @@ type Action =
  */
 const rowCost = (columns: readonly IndicatorColumn[]): number => (columns.includes('weight') ? 5 : 2.5);
 
-const ROW_MARK = /^指标[\d一二三四五六七八九十]{1,2}[:：]/;
+const ROW_MARK = /指标[\d一二三四五六七八九十]{1,2}[:：]/y;
+
+function rowMarkAt(key: string, from: number, to: number): boolean {
+  ROW_MARK.lastIndex = from;
+  return ROW_MARK.test(key) && ROW_MARK.lastIndex <= to;
+}
 
 const MAX_FIELD: Partial<Record<IndicatorColumn, number>> = {
   name: 80,
@@ -190,11 +195,12 @@ export function parseRows(
           const to = cuts[j]!;
           const len = to.pos - cut.pos;
           if (len > limit) break;
-          const key = s.key.slice(cut.pos, to.pos);
-          let fs = fieldScore(col, key, memo);
+          let fs = fieldScoreAt(col, s.key, cut.pos, to.pos, memo);
           if (fs === Number.NEGATIVE_INFINITY) continue;
           // Where the template numbers its rows (`指标1:`), a name without the number is another cell.
-          if (c === 0 && options.namePrefix && !ROW_MARK.test(key)) fs -= 6;
+          if (c === 0 && options.namePrefix && !rowMarkAt(s.key, cut.pos, to.pos)) fs -= 6;
+          const needsKey = (col === 'target' && columns[c + 1] === 'actual') || c === wi;
+          const key = needsKey ? s.key.slice(cut.pos, to.pos) : '';
           const sc = base + fs + to.cost + span(cut.pos, to.pos);
           relax(idx(j, c + 1, 1), sc - (c === 0 ? ROW_COST : 0), here, {
             kind: 'field',
