@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { evaluateForm } from '../src/core/evaluate.ts';
-import { decodeText } from '../src/formats/text/decode.ts';
 import { readText } from '../src/formats/read-text.ts';
+import { decodeText } from '../src/formats/text/decode.ts';
 import { loadProfile } from '../src/services/profiles.ts';
 import { compare, fmt } from './measure.ts';
 

@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
-// `npm run bench -- core formats` runs a subset (core, formats, web, server, dashboards).
+// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
   core: benchCore,
+  import: async () => (await import('./import.bench.ts')).benchImport(),
   formats: async () => (await import('./formats.bench.ts')).benchFormats(),
   web: async () => (await import('./web.bench.ts')).benchWeb(),
   server: async () => (await import('./server.bench.ts')).benchServer(),

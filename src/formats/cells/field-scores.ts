@@ -32,9 +32,19 @@ export function kindOf(key: string, memo: Memo): ValueKind {
 }
 
 const COLUMN_INDEX = new Map<IndicatorColumn, number>(
-  ['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'weight', 'score', 'deviation', 'scoringMethod'].map(
-    (c, i) => [c as IndicatorColumn, i],
-  ),
+  [
+    'level1',
+    'level2',
+    'name',
+    'nature',
+    'target',
+    'unit',
+    'actual',
+    'weight',
+    'score',
+    'deviation',
+    'scoringMethod',
+  ].map((c, i) => [c as IndicatorColumn, i]),
 );
 
 /**
@@ -42,7 +52,13 @@ const COLUMN_INDEX = new Map<IndicatorColumn, number>(
  * same range once per reading state and once per pass, and building the text to look it up
  * costs more than the answer.
  */
-export function fieldScoreAt(col: IndicatorColumn, key: string, from: number, to: number, memo: Memo): number {
+export function fieldScoreAt(
+  col: IndicatorColumn,
+  key: string,
+  from: number,
+  to: number,
+  memo: Memo,
+): number {
   const at = -((from * 65536 + Math.min(to - from, 65535)) * 16 + COLUMN_INDEX.get(col)!) - 1;
   let v = memo.get(at) as number | undefined;
   if (v === undefined) {
