@@ -193,6 +193,16 @@ describe('the forms’ own inconsistencies (rules.md §5)', () => {
     expect(zero[0]!.message).toContain('“当年财政拨款”全年执行数 95万元');
   });
 
+  it('a blank 全年执行数 beside a printed 100% is a missing cell, not a 0% rate', () => {
+    const f = form([], {
+      funds: funds(
+        { initialBudget: 30, annualBudget: 30, weight: 10, executionRate: 100 },
+        { initialBudget: 30, annualBudget: 30, executed: 30 },
+      ),
+    });
+    expect(find(f, 'funds.zero-rate-with-spending')).toEqual([]);
+  });
+
   it('a sub-row carrying its own 分值 / 得分 different from the total row’s', () => {
     const f = form([], {
       funds: funds(

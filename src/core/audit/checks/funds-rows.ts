@@ -84,7 +84,9 @@ export const fundsTotalVsParts: Check = {
       });
     }
     // A 0% rate on the total row while a sub-row reports spending (rules.md §1.2, §5 arithmetic).
-    const spent = (total.executed ?? 0) > 0 ? [] : parts.filter((p) => (p.row.executed ?? 0) > 0);
+    // Only a printed 0 says so: a blank 全年执行数 beside a printed rate is a missing cell, not 0%.
+    const zero = total.executed === 0 || (total.executed == null && total.executionRate === 0);
+    const spent = zero ? parts.filter((p) => (p.row.executed ?? 0) > 0) : [];
     if (spent.length > 0) {
       out.push({
         code: 'funds.zero-rate-with-spending',
