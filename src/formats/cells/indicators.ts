@@ -320,10 +320,12 @@ function toIndicator(
   k: number,
 ): Indicator {
   const text = (c: IndicatorColumn) => (r.fields[c] ? textOf(s, ...r.fields[c]!) : '');
+  const ocr: string[] = [];
   const num = (c: IndicatorColumn): number | null => {
     const f = r.fields[c];
     if (!f) return null;
     const n = readNumber(s.key.slice(f[0], f[1]));
+    if (n?.ocr) ocr.push(c);
     return n ? n.value : null;
   };
   const parts = columns.includes('nature') || columns.includes('unit');
@@ -345,6 +347,15 @@ function toIndicator(
   const conf = r.weakest >= 2 ? 0.95 : r.weakest >= 1 ? 0.85 : r.weakest === 0 && r.ctx >= 0 ? 0.7 : 0.5;
   for (const f of ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const)
     report.set(`indicators[${k}].${f}`, conf);
+  // `IO` read as 10: a likely OCR confusion, corrected, said, and not trusted.
+  for (const c of ocr) {
+    const printed = textOf(s, ...r.fields[c as IndicatorColumn]!);
+    report.warn(
+      `indicators[${k}].${c}`,
+      `第${k + 1}行“${row.name}”的${c === 'weight' ? '分值' : '得分'}印作“${printed}”，按 ${row[c as 'weight' | 'score']} 读取（疑似识别错误），请核对`,
+      0.4,
+    );
+  }
   return row;
 }
 

@@ -93,6 +93,14 @@ function readOne(
       report.set('year', 0.95);
     } else report.warn('year', '没有找到年度，按今年填写', 0.3);
   }
+  // Labels read through an OCR confusion (`实施第位`, `项Fl资金`): corrected, said, and not trusted.
+  for (const h of zoned.hits) {
+    let ocr = h.confidence < 1;
+    for (let i = h.from; i < h.to && !ocr; i++) ocr = s.ocr.has(i);
+    if (!ocr) continue;
+    const path = h.role.startsWith('header.') ? h.role.slice('header.'.length) : '';
+    report.warn(path, `“${textOf(s, h.from, h.to)}”按“${h.term}”读取（疑似识别错误），请核对`, 0.5);
+  }
   const template = detectTemplate(set.families, zoned.hits, form.title);
   if (template) form.template = template.id;
   form.kind = template?.kind ?? 'project-self-evaluation';
