@@ -134,11 +134,14 @@ describe('gridToForms', () => {
     expect(
       f.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score]),
     ).toEqual([
-      ['产出指标', '数量指标', '养护里程', '≥20公里', '20公里', 30, 30],
+      ['产出指标', '数量指标', '养护里程', '≥20公里', '20', 30, 30],
       ['产出指标', '数量指标', '巡查次数', '≥12次', '十二', 20, 19],
       ['产出指标', '时效指标', '完成时间', '2022年底前', '2022年底前', 10, 10],
-      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '92%', 10, 10],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '92', 10, 10],
     ]);
+    // v1.1: the target's three printed columns are kept apart as well
+    expect(f.indicators[0]!.targetParts).toEqual({ nature: '≥', value: '20', unit: '公里' });
+    expect(f.indicators[2]!.targetParts).toBeUndefined();
     expect(f.indicators[1]!.deduction).toBe(1);
     expect(f.indicators[0]!.deduction).toBeUndefined();
     expect([f.totalWeight, f.totalScore]).toEqual([70, 69]);

@@ -136,11 +136,16 @@ export function readIndicators(
       level2,
       name,
       target: withUnit(withComparator(target, text(r, 'nature')), text(r, 'unit')),
-      actual: withUnit(actual, text(r, 'unit')),
+      // The actual stays as printed in its own cell (Form JSON v1.1, docs/form-json.md): a bare
+      // figure takes the target's unit when it is scored.
+      actual,
       weight: score(view, r, cols.weight, `${path}.weight`, '分值', report),
       score: score(view, r, cols.score, `${path}.score`, '得分', report),
       deviation,
     };
+    // Form JSON v1.1: the target's columns as printed, where the template prints them apart.
+    if ((cols.nature !== undefined || cols.unit !== undefined) && (text(r, 'nature') || text(r, 'unit')))
+      ind.targetParts = { nature: text(r, 'nature'), value: target, unit: text(r, 'unit') };
     if (cols.deduction !== undefined) {
       const d = readNumber(view, r, cols.deduction, `${path}.deduction`, '扣分', report);
       if (d.kind === 'number') ind.deduction = d.value;

@@ -109,7 +109,8 @@ describe('importXlsx', () => {
         i.deduction,
       ]),
     ).toEqual([
-      ['产出指标', '数量指标', '服务人次', '500人次', '520人次', 30, 30, undefined],
+      // the 计量单位 column joins the target as printed; the actual stays as its own cell printed it
+      ['产出指标', '数量指标', '服务人次', '500人次', '520', 30, 30, undefined],
       ['产出指标', '质量指标', '投诉率', '≤1%', '0.5%', null, 18, 2],
       ['效益指标', '社会效益指标', '老人获得感', '提升', '提升', 30, 30, undefined],
       ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '96%', 10, 10, undefined],
