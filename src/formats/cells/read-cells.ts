@@ -1,8 +1,8 @@
 import { emptyForm, type ImportResult } from '../../core/form/import-result.ts';
 import type { Form } from '../../core/form/schema.ts';
 import type { FundsColumn, IndicatorColumn, Template } from '../../core/template/schema.ts';
+import { detectTemplate } from '../templates/detect.ts';
 import { loadTemplates, type TemplateSet } from '../templates/load-templates.ts';
-import { detectTemplate } from './detect.ts';
 import type { Memo } from './field-scores.ts';
 import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
@@ -101,7 +101,7 @@ function readOne(
     const path = h.role.startsWith('header.') ? h.role.slice('header.'.length) : '';
     report.warn(path, `“${textOf(s, h.from, h.to)}”按“${h.term}”读取（疑似识别错误），请核对`, 0.5);
   }
-  const template = detectTemplate(set.families, zoned.hits, form.title);
+  const template = detectTemplate(set.families, new Set(zoned.hits.map((h) => h.term)), form.title);
   if (template) form.template = template.id;
   form.kind = template?.kind ?? 'project-self-evaluation';
   report.set('kind', 0.9);

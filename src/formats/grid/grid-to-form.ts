@@ -1,10 +1,13 @@
 // The one parser behind the xlsx, docx and PDF importers: a table of cell texts → Form JSON.
 // Everything is found by content (labels and vocabulary), never by fixed coordinates, so exported
 // files, WPS/Excel templates with other column positions and grids rebuilt from PDF geometry all
-// read the same way. Pure: no Node APIs.
+// read the same way. Its vocabulary and template families come from templates/*.json.
 
 import { emptyForm, type ImportResult } from '../../core/form/import-result.ts';
+import { keyText } from '../cells/normalize.ts';
 import type { ReadGrid } from '../layout/grid.ts';
+import { detectTemplate } from '../templates/detect.ts';
+import { loadTemplates } from '../templates/load-templates.ts';
 import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { readHeader } from './header.ts';
@@ -35,6 +38,12 @@ export function gridToForms(grid: ReadGrid, options: GridToFormsOptions): Import
     readFunds(view, seg, sec, form, report);
     readGoals(view, seg, sec, form, report);
     readIndicators(view, seg, sec, form, report);
+    // The printed family (templates/*.json), by the title and the labels the sheet shows.
+    const seen = new Set<string>();
+    for (let r = seg.start; r < seg.end; r++)
+      for (const c of view.filled(r)) seen.add(keyText(view.key(r, c)));
+    const template = detectTemplate(loadTemplates().families, seen, form.title);
+    if (template) form.template = template.id;
     report.finish();
     out.push({ form, warnings: report.warnings, confidence: report.confidence });
   }

@@ -100,11 +100,17 @@ describe('importHtml', () => {
     const seed = seedForm();
     const [back] = importHtml(utf8(exportHtml(seed, profile('beijing'))), 'seed.html');
     expect(differences(seed, back!.form)).toEqual([]);
-    expect(isDeepStrictEqual(back!.form, seed)).toBe(true);
+    // the reader adds the printed family it recognised (Form JSON v1.1); nothing else differs
+    expect(back!.form.template).toBe('national-2020');
+    expect(isDeepStrictEqual({ ...back!.form, template: undefined }, { ...seed, template: undefined })).toBe(
+      true,
+    );
     expect(back!.warnings).toEqual([]);
     const small = form([row({ target: '≥10个', actual: '12个' })], { totalScore: 10 });
     const [again] = importHtml(utf8(exportHtml(small, null)), 'small.html');
-    expect(isDeepStrictEqual(again!.form, small)).toBe(true);
+    expect(
+      isDeepStrictEqual({ ...again!.form, template: undefined }, { ...small, template: undefined }),
+    ).toBe(true);
   });
 
   it('a page without a form is the same not-a-form FormatError as other formats', () => {

@@ -1,16 +1,15 @@
 import type { Template } from '../../core/template/schema.ts';
-import { keyText } from './normalize.ts';
-import type { ZonedHit } from './zones.ts';
+import { keyText } from '../cells/normalize.ts';
 
 // Which printed family a form is: the one whose title words and distinctive labels it shows most.
 // A form that shows none of any family's marks is read with the shared vocabulary (null).
 
 export function detectTemplate(
   families: readonly Template[],
-  hits: readonly ZonedHit[],
+  /** the keys (`keyText`) of the labels the form shows */
+  seen: ReadonlySet<string>,
   title: string,
 ): Template | null {
-  const seen = new Set(hits.map((h) => h.term));
   const titleKey = keyText(title);
   let best: Template | null = null;
   let bestScore = 0;
