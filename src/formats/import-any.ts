@@ -89,8 +89,15 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
 
 /** The first form of a file: what the CLI's single-form commands (score, audit) read. */
 export async function importBytes(bytes: Uint8Array, file: string): Promise<ImportResult> {
-  const all = await importBytesAll(bytes, file);
-  return all[0]!;
+  return firstForm(await importBytesAll(bytes, file));
+}
+
+/**
+ * The first form that has a table: a document site's preview often opens with the torn-off end
+ * of the previous form (a name and a 总分, nothing else), which is not what the reader asked about.
+ */
+export function firstForm(all: readonly ImportResult[]): ImportResult {
+  return all.find((r) => r.form.indicators.length > 0 || r.form.funds.total !== null) ?? all[0]!;
 }
 
 function nonEmpty(results: ImportResult[], file: string): ImportResult[] {

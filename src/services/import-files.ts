@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from '../formats/format-error.ts';
-import { extensionOf, IMPORTABLE, importBytesAll } from '../formats/import-any.ts';
+import { extensionOf, firstForm, IMPORTABLE, importBytesAll } from '../formats/import-any.ts';
 
 export type ImportOutcome =
   /** a file may hold several forms (one per sheet or table). */
@@ -66,7 +66,7 @@ export async function readForms(file: string): Promise<ImportResult[]> {
 
 /** The first form in a file — what `score` and `audit` read. */
 export async function readForm(file: string): Promise<ImportResult> {
-  return (await readForms(file))[0]!;
+  return firstForm(await readForms(file));
 }
 
 /** Imports one file; every failure becomes a value naming the file and the reason. */
