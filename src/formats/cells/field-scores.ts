@@ -1,5 +1,5 @@
 import { lookupUnit } from '../../core/grammar/unit.ts';
-import type { IndicatorColumn } from '../../core/template/schema.ts';
+import { INDICATOR_COLUMNS, type IndicatorColumn } from '../../core/template/schema.ts';
 import { isBlankMark, readNumber, VALUE_WORDS, type ValueKind, valueKind } from './values.ts';
 
 const VALUE_WORD_SET = new Set(VALUE_WORDS);
@@ -31,21 +31,7 @@ export function kindOf(key: string, memo: Memo): ValueKind {
   return k;
 }
 
-const COLUMN_INDEX = new Map<IndicatorColumn, number>(
-  [
-    'level1',
-    'level2',
-    'name',
-    'nature',
-    'target',
-    'unit',
-    'actual',
-    'weight',
-    'score',
-    'deviation',
-    'scoringMethod',
-  ].map((c, i) => [c as IndicatorColumn, i]),
-);
+const COLUMN_INDEX = new Map<IndicatorColumn, number>(INDICATOR_COLUMNS.map((c, i) => [c, i]));
 
 /**
  * `fieldScore` of the key range [from, to), remembered by position: the row reader asks for the
