@@ -30,6 +30,8 @@ export const importPreviewItemSchema = z.object({
   existing: z.object({ formId: idSchema, revision: z.number().int(), orgId: idSchema }).nullable(),
   /** the unit whose name matches form.implementingUnit in the caller's scope, if any. */
   suggestedOrgId: idSchema.nullable(),
+  /** the printed template family the reader recognised (templates/*.json), and its rules profile. */
+  template: z.object({ id: z.string(), name: z.string(), profile: z.string() }).nullable().default(null),
 });
 export type ImportPreviewItem = z.infer<typeof importPreviewItemSchema>;
 

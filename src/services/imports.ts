@@ -2,6 +2,7 @@ import type { ImportResult } from '../core/form/import-result.ts';
 import type { Form } from '../core/form/schema.ts';
 import { FormatError } from '../formats/format-error.ts';
 import { importBytesAll } from '../formats/import-any.ts';
+import { loadTemplates } from '../formats/templates/load-templates.ts';
 import {
   type Db,
   findFormsByProjectName,
@@ -102,9 +103,16 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
         ? { formId: existing[0].id, revision: existing[0].revision, orgId: existing[0].orgId }
         : null,
       suggestedOrgId: unit?.id ?? null,
+      template: templateOf(r.form.template),
     });
   }
   return { fileName, items };
+}
+
+/** The family a reader recognised, by its file in templates/ (its printed name and rules profile). */
+function templateOf(id: string | undefined): { id: string; name: string; profile: string } | null {
+  const t = id ? loadTemplates().families.find((f) => f.id === id) : undefined;
+  return t ? { id: t.id, name: t.name, profile: t.profile } : null;
 }
 
 /** Stores an imported form inside the caller's transaction. */

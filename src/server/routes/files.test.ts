@@ -81,6 +81,9 @@ describe.each(dialects)('evidence, import and export API (%s)', (dialect) => {
     expect(item.form.projectName).toBe('2021年中关村海外联络工作支持资金项目');
     expect(item.existing).toMatchObject({ formId: id });
     expect(item.suggestedOrgId).toBe('demo-zgc-bj');
+    // the template family the reader recognised, by its file in templates/, with its rules profile
+    expect(item.template).toMatchObject({ id: 'national-2020', profile: 'national' });
+    expect(item.template.name).toContain('项目支出绩效自评表');
     expect(Array.isArray(item.warnings)).toBe(true);
 
     const conflict = await unit.post('/api/imports/commit', { form: item.form });

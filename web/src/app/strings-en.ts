@@ -291,6 +291,8 @@ export const en: Strings = {
     reading: (name: string) => `Reading ${name}…`,
     source: 'Source',
     parsed: 'As read (editable)',
+    template: (name: string) => `Read as: ${name}`,
+    templateUnknown: 'No template family recognised: read with the shared vocabulary',
     lowConfidence: 'Cells the reader was unsure of are yellow: please check them',
     warnings: (n: number) => `${n} reading notes`,
     noWarnings: 'Every cell read reliably',

@@ -321,6 +321,8 @@ export const zh = {
     reading: (name: string) => `正在读取 ${name}…`,
     source: '原文件',
     parsed: '识别结果（可直接修改）',
+    template: (name: string) => `识别为：${name}`,
+    templateUnknown: '未识别出表样，按通用词表读取',
     lowConfidence: '识别把握不大的单元格已用黄色标出，请核对',
     warnings: (n: number) => `${n} 条识别提示`,
     noWarnings: '所有单元格识别可靠',

@@ -35,10 +35,11 @@ export function ReviewStep(props: {
   const suggested = props.item.suggestedOrgId ?? props.item.existing?.orgId ?? undefined;
   const [orgId, setOrgId] = useState<string | undefined>(suggested);
   const org = orgs.data?.items.find((o) => o.id === orgId);
+  // the unit's rules profile; else the one the recognised template family names
   const editor = useFormEditor({
     form: props.item.form,
     revision: 0,
-    profileId: org?.profileId ?? 'national',
+    profileId: org?.profileId ?? props.item.template?.profile ?? 'national',
   });
   const live = useLiveEvaluation(editor.state.form, editor.state.profileId);
   // the unit's rule profile, once the org tree has loaded, unless the user picked one
@@ -68,6 +69,9 @@ export function ReviewStep(props: {
       <div className="import-savebar">
         <Space wrap>
           <Button onClick={props.onBack}>{t.importer.back}</Button>
+          <span className="import-template">
+            {props.item.template ? t.importer.template(props.item.template.name) : t.importer.templateUnknown}
+          </span>
           <span className="muted">{t.importer.lowConfidence}</span>
         </Space>
         <Space wrap>
