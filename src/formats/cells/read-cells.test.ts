@@ -217,6 +217,26 @@ describe('several forms on one page, one cell per line', () => {
   });
 });
 
+describe('a document that prints the title and year once, then form after form', () => {
+  it('gives the later forms the title and year of the first, and says so', () => {
+    const forms = read(
+      '项目支出绩效自评表(2022 年度)项目名称甲项目主管部门某局实施单位某站' +
+        '项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额202020101009.9' +
+        '项目名称乙项目主管部门某局实施单位某所项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分年度资金总额404040101009.9',
+    );
+    expect(forms.map((r) => [r.form.projectName, r.form.title, r.form.year])).toEqual([
+      ['甲项目', '项目支出绩效自评表', 2022],
+      ['乙项目', '项目支出绩效自评表', 2022],
+    ]);
+    expect(
+      forms[1]!.warnings
+        .filter((w) => w.path === 'year')
+        .map((w) => w.message)
+        .join(),
+    ).toContain('沿用');
+  });
+});
+
 describe('a page with a summary before the form, one cell per paragraph', () => {
   const [r] = read(fixture('prose-then-form.txt'));
 

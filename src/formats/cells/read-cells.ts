@@ -38,7 +38,24 @@ export function readCells(source: string, options: ReadCellsOptions = {}): Impor
   const out: ImportResult[] = [];
   for (const [from, to] of formRanges(hits, s.key.length)) {
     const r = readOne(s, hits, from, to, strict, set, index, options);
-    if (r) out.push(r);
+    if (!r) continue;
+    // A document of several forms may print the title and year once: the next form starts with
+    // 项目名称 and takes them from the form before it.
+    const prev = out[out.length - 1]?.form;
+    if (prev && !r.form.title && prev.title) {
+      r.form.title = prev.title;
+      r.form.year = prev.year;
+      r.form.kind = prev.kind;
+      r.confidence.title = 0.7;
+      r.confidence.year = 0.7;
+      r.warnings = r.warnings.filter((w) => w.path !== 'year');
+      r.warnings.push({
+        path: 'year',
+        message: `这张表没有印表名和年度，沿用同一文档上一张表的“${prev.title}”（${prev.year}年度）`,
+        confidence: 0.7,
+      });
+    }
+    out.push(r);
   }
   return out;
 }
