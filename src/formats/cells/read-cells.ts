@@ -1,17 +1,18 @@
 import { emptyForm, type ImportResult } from '../../core/form/import-result.ts';
-import type { Form } from '../../core/form/schema.ts';
-import type { FundsColumn, IndicatorColumn, Template } from '../../core/template/schema.ts';
 import { detectTemplate } from '../templates/detect.ts';
 import { loadTemplates, type TemplateSet } from '../templates/load-templates.ts';
+import { boundOf, fundsColumns, indicatorColumns } from './columns.ts';
+import { fragmentsOf, levelTermSet } from './debris.ts';
 import type { Memo } from './field-scores.ts';
 import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { fillPending, looksLikeOrg, readHeader, readTitle } from './header.ts';
-import { fragmentsOf, levelTermSet, readIndicators } from './indicators.ts';
+import { readIndicators } from './indicators.ts';
 import { type LabelHit, LabelIndex } from './labels.ts';
 import { keyText } from './normalize.ts';
 import { CellReport } from './report.ts';
-import { buildStream, CELL, cellsOf, LINE, NONE, SPACE, type Stream, textOf } from './stream.ts';
+import { buildStream, SPACE, type Stream, textOf } from './stream.ts';
+import { readTotals } from './totals.ts';
 import { separatesCells, type ZonedHit, zone } from './zones.ts';
 
 // The layout-independent reader: text of any layout (cells split by `|`, one cell per line, a
@@ -225,103 +226,4 @@ function orphanTexts(
 /** Unclaimed text in pieces: split at spaces and after a score label the vocabulary missed (`财政审1度评分`). */
 function words(text: string): string[] {
   return text.split(/\s+|评分|得分/).filter((w) => w !== '');
-}
-
-/** The separator that usually stands between two cells of this text. */
-function boundOf(s: Stream, hits: readonly ZonedHit[]): number {
-  if (hits.length === 0) return SPACE;
-  const counts = [0, 0, 0, 0];
-  for (const h of hits) counts[Math.min(3, s.bound[h.from]!)]!++;
-  const n = hits.length;
-  if (counts[CELL]! / n >= 0.5) return CELL;
-  if ((counts[CELL]! + counts[LINE]!) / n >= 0.5) return LINE;
-  if ((counts[CELL]! + counts[LINE]! + counts[SPACE]!) / n >= 0.5) return SPACE;
-  return NONE;
-}
-
-function fundsColumns(t: Template | null): FundsColumn[] {
-  return t
-    ? t.funds.columns
-    : ['initialBudget', 'annualBudget', 'executed', 'weight', 'executionRate', 'score'];
-}
-
-const NATIONAL_COLUMNS: IndicatorColumn[] = ['name', 'target', 'actual', 'weight', 'score', 'deviation'];
-
-/** Column headings in printed order; the template's order where the headings are missing or partial. */
-function indicatorColumns(hits: readonly ZonedHit[], t: Template | null): IndicatorColumn[] {
-  const found: IndicatorColumn[] = [];
-  for (const h of hits) {
-    if (!h.role.startsWith('indCol.')) continue;
-    const c = h.role.slice('indCol.'.length) as IndicatorColumn;
-    if (c === 'level1' || c === 'level2') continue;
-    if (!found.includes(c)) found.push(c);
-  }
-  const fromTemplate = t
-    ? t.indicators.columns.filter((c) => c !== 'level1' && c !== 'level2')
-    : NATIONAL_COLUMNS;
-  if (found.length < 3) return fromTemplate;
-  if (!found.includes('name')) found.unshift('name');
-  else if (found[0] !== 'name') {
-    found.splice(found.indexOf('name'), 1);
-    found.unshift('name');
-  }
-  // A heading the text lost (OCR, a scrambled order) is the template's, where the others agree with it.
-  const isSubsequence = found.every(
-    (c, i) =>
-      fromTemplate.indexOf(c) >= 0 &&
-      (i === 0 || fromTemplate.indexOf(c) > fromTemplate.indexOf(found[i - 1]!)),
-  );
-  if (isSubsequence && fromTemplate.length > found.length) return fromTemplate;
-  return found;
-}
-
-function readTotals(
-  s: Stream,
-  pieces: readonly { from: number; to: number; zone: string; after: ZonedHit | null }[],
-  pair: number[] | null,
-  form: Form,
-  report: CellReport,
-): void {
-  const p = pieces.find((x) => x.zone === 'totals' && x.after?.role === 'totals');
-  const nums = p ? figuresAfterTotal(s, p.from, p.to, form) : [];
-  const got = nums.length > 0 ? nums : (pair ?? []);
-  if (got.length === 0) return;
-  const weights = form.indicators.reduce((a, r) => a + (r.weight ?? 0), 0);
-  if (got.length >= 2) {
-    form.totalWeight = got[0]!;
-    form.totalScore = got[1]!;
-    report.set('totalWeight', nums.length > 0 ? 0.9 : 0.5);
-    report.set('totalScore', nums.length > 0 ? 0.9 : 0.5);
-  } else if (got.length === 1) {
-    // One figure under 总分: the weight column when it adds up, else the score.
-    const fundsWeight = form.funds.total?.weight ?? 0;
-    if ([100, weights, weights + fundsWeight].some((w) => Math.abs(got[0]! - w) < 1e-9)) {
-      form.totalWeight = got[0]!;
-      report.set('totalWeight', 0.8);
-    } else {
-      form.totalScore ??= got[0]!;
-      report.set('totalScore', 0.6);
-    }
-  }
-}
-
-/**
- * The figures of the 总分 row: its cells, or one run of digits cut where the weights say
- * (`10098` → 100, 98; `110108.3` → 110, 108.3 when the weights add up to 110).
- */
-function figuresAfterTotal(s: Stream, from: number, to: number, form: Form): number[] {
-  const cells = cellsOf(s, from, to, SPACE)
-    .map(([a, b]) => s.key.slice(a, b))
-    .filter((k) => /^\d+(?:\.\d+)?$/.test(k));
-  if (cells.length !== 1) return cells.slice(0, 2).map(Number);
-  const run = cells[0]!;
-  const weights = form.indicators.reduce((a, r) => a + (r.weight ?? 0), 0);
-  for (const w of [100, weights, weights + (form.funds.total?.weight ?? 0)]) {
-    const ws = String(w);
-    if (run.length > ws.length && run.startsWith(ws)) {
-      const rest = Number(run.slice(ws.length));
-      if (Number.isFinite(rest) && rest <= w && !run.slice(ws.length).startsWith('0')) return [w, rest];
-    }
-  }
-  return [Number(run)];
 }
