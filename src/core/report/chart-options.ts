@@ -35,6 +35,18 @@ export type MissedIndicator = { level2: string; name: string; missed: number };
 export type FamilyCount = { family: string; count: number };
 export type TotalsPoint = { projectName: string; selfTotal: number | null; ruleTotal: number | null };
 
+/** Series colours, in order (the dashboard's and the report's). */
+export const CHART_PALETTE = [
+  '#1f4e8c',
+  '#2f7d32',
+  '#c77700',
+  '#b3261e',
+  '#5b8bc9',
+  '#7a5aa6',
+  '#3a9c9c',
+  '#8c6d1f',
+];
+
 export const GRADE_COLORS: Record<string, string> = {
   优: '#2f7d32',
   良: '#1f4e8c',

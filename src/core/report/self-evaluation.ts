@@ -45,7 +45,7 @@ const p = (text: string, section?: ReportSectionKey): ReportBlock =>
   section ? { type: 'paragraph', text, section } : { type: 'paragraph', text };
 
 /** Longer target/actual cells are cut to this many characters in the table (the form has them whole). */
-export const TABLE_CELL_MAX = 80;
+export const TABLE_CELL_MAX = 60;
 
 const cut = (text: string, cuts: { n: number }): string => {
   const chars = [...text.trim()];
@@ -88,14 +88,14 @@ export function indicatorTable(input: ReportInput): ReportBlock {
   return {
     type: 'table',
     columns: [
-      { title: '序号', width: 3, align: 'center' },
-      { title: '二级指标', width: 5 },
-      { title: '三级指标', width: 9 },
-      { title: '年度指标值', width: 8 },
-      { title: '实际完成值', width: 8 },
-      { title: '分值', width: 3.5, align: 'right' },
-      { title: '自评得分', width: 4.5, align: 'right' },
-      { title: '规则得分', width: 4.5, align: 'right' },
+      { title: '序号', width: 2.6, align: 'center' },
+      { title: '二级指标', width: 4.6 },
+      { title: '三级指标', width: 7 },
+      { title: '年度指标值', width: 9.5 },
+      { title: '实际完成值', width: 9.5 },
+      { title: '分值', width: 3.2, align: 'right' },
+      { title: '自评得分', width: 4, align: 'right' },
+      { title: '规则得分', width: 4, align: 'right' },
     ],
     rows,
     strong: [rows.length - 1],

@@ -26,7 +26,8 @@ const h1 = (text: string): ReportBlock => ({ type: 'heading', level: 1, text });
 const h2 = (text: string): ReportBlock => ({ type: 'heading', level: 2, text });
 const p = (text: string): ReportBlock => ({ type: 'paragraph', text });
 
-const CHART = { width: 440, height: 230 };
+/** Drawn 600 wide (the dashboard card's size, where its axis labels fit) and scaled to the text width. */
+const CHART = { width: 600, height: 300 };
 
 function summaryText(r: SpotCheckReport): string {
   const t = r.totals;
