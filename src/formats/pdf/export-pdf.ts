@@ -5,7 +5,6 @@ import { formGrid } from '../layout/form-grid.ts';
 import type { ExportGrid } from '../layout/grid.ts';
 import { registerFace } from './fonts.ts';
 import { mergeRules, type Rule } from './geometry.ts';
-import { collect, type Doc, measurer, TEXT_OPTIONS } from './pdf-kit.ts';
 import {
   BODY_SIZE,
   fitToBox,
@@ -19,6 +18,7 @@ import {
   type Piece,
   planPages,
 } from './page-plan.ts';
+import { collect, type Doc, measurer, TEXT_OPTIONS } from './pdf-kit.ts';
 
 // The official printed form as a PDF: the formGrid table (the same layout the xlsx/docx/html
 // exporters render) on A4 landscape pages, with the Chinese font embedded as a subset.

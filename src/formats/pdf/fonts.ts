@@ -50,7 +50,9 @@ const loaded = new Map<FaceName, LoadedFace>();
 
 function fromEnv(face: FaceName): FaceSpec | null {
   const raw =
-    process.env[face === 'bold' ? 'JIXIAO_PDF_FONT_BOLD' : face === 'sans' ? 'JIXIAO_PDF_FONT_SANS' : 'JIXIAO_PDF_FONT'];
+    process.env[
+      face === 'bold' ? 'JIXIAO_PDF_FONT_BOLD' : face === 'sans' ? 'JIXIAO_PDF_FONT_SANS' : 'JIXIAO_PDF_FONT'
+    ];
   if (!raw) return null;
   const [file, postscript] = raw.split('#');
   return { file: file ?? raw, postscript: postscript ?? '' };

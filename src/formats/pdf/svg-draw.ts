@@ -53,7 +53,10 @@ export function parseColor(value: string | null | undefined): { color: string; a
   if (!v || v === 'none' || v === 'transparent' || v.startsWith('url(')) return null;
   const rgb = /^rgba?\(([^)]+)\)$/.exec(v);
   if (rgb) {
-    const parts = rgb[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = rgb[1]!
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     const [r = 0, g = 0, b = 0, a = 1] = parts;
     return { color: `#${hex2(r)}${hex2(g)}${hex2(b)}`, alpha: a };
   }
@@ -76,7 +79,10 @@ export function parseTransform(value: string | null): Matrix | null {
     a[1] * b[4] + a[3] * b[5] + a[5],
   ];
   for (const t of value.matchAll(/(\w+)\s*\(([^)]*)\)/g)) {
-    const args = t[2]!.split(/[\s,]+/).filter(Boolean).map(Number);
+    const args = t[2]!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     const [a = 0, b, c, d, e, f] = args;
     let next: Matrix;
     switch (t[1]) {
@@ -142,7 +148,10 @@ function inherit(parent: Paint, p: Map<string, string>): Paint {
   if (p.has('stroke-width')) next.strokeWidth = num(p.get('stroke-width'), 1);
   const dash = p.get('stroke-dasharray');
   if (dash !== undefined) {
-    const parts = dash.split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n >= 0);
+    const parts = dash
+      .split(/[\s,]+/)
+      .map(Number)
+      .filter((n) => Number.isFinite(n) && n >= 0);
     next.dash = dash === 'none' || parts.every((n) => n === 0) ? null : parts;
   }
   if (p.has('font-size')) next.fontSize = num(p.get('font-size'), next.fontSize);
@@ -175,8 +184,10 @@ function paintShape(doc: Doc, paint: Paint, closed: boolean): void {
 /** Baseline offset for `dominant-baseline`: ideographs span 0.12 em below to 0.88 em above the baseline. */
 function baselineShift(baseline: string, size: number): number {
   if (baseline === 'central' || baseline === 'middle') return 0.38 * size;
-  if (baseline === 'hanging' || baseline === 'text-before-edge' || baseline === 'text-top') return 0.88 * size;
-  if (baseline === 'text-after-edge' || baseline === 'text-bottom' || baseline === 'ideographic') return -0.12 * size;
+  if (baseline === 'hanging' || baseline === 'text-before-edge' || baseline === 'text-top')
+    return 0.88 * size;
+  if (baseline === 'text-after-edge' || baseline === 'text-bottom' || baseline === 'ideographic')
+    return -0.12 * size;
   return 0;
 }
 
@@ -208,7 +219,8 @@ function points(value: string | undefined): number[] {
 
 function drawElement(ctx: Ctx, el: Element, parent: Paint): void {
   const name = el.localName;
-  if (name === 'style' || name === 'defs' || name === 'clipPath' || name === 'title' || name === 'desc') return;
+  if (name === 'style' || name === 'defs' || name === 'clipPath' || name === 'title' || name === 'desc')
+    return;
   const p = props(el);
   if (p.get('display') === 'none' || p.get('visibility') === 'hidden') return;
   const paint = inherit(parent, p);
@@ -219,7 +231,8 @@ function drawElement(ctx: Ctx, el: Element, parent: Paint): void {
   switch (name) {
     case 'svg':
     case 'g':
-      for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) drawElement(ctx, c as Element, paint);
+      for (let c = el.firstChild; c; c = c.nextSibling)
+        if (c.nodeType === 1) drawElement(ctx, c as Element, paint);
       break;
     case 'path': {
       const d = p.get('d');
@@ -285,9 +298,8 @@ export function drawSvg(
 ): number {
   const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
   if (!root) return 0;
-  const [, , vbW = num(root.getAttribute('width'), box.width), vbH = num(root.getAttribute('height'), 0)] = points(
-    root.getAttribute('viewBox') ?? undefined,
-  );
+  const [, , vbW = num(root.getAttribute('width'), box.width), vbH = num(root.getAttribute('height'), 0)] =
+    points(root.getAttribute('viewBox') ?? undefined);
   const scale = vbW > 0 ? box.width / vbW : 1;
   doc.save();
   doc.translate(box.x, box.y).scale(scale);

@@ -125,12 +125,22 @@ function drawRow(f: Flow, t: Table, row: LaidRow, widths: number[], from: number
     const align = t.columns[i]?.align ?? 'left';
     const part = lines.slice(from, to);
     // short cells are centred in the row's height, like a table in Word
-    const top = f.y + SIZES.tablePad + (from === 0 && to - from > part.length ? ((to - from - part.length) * SIZES.tableLine) / 2 : 0);
+    const top =
+      f.y +
+      SIZES.tablePad +
+      (from === 0 && to - from > part.length ? ((to - from - part.length) * SIZES.tableLine) / 2 : 0);
     part.forEach((l, k) => {
       const lw = f.measure(l, face, SIZES.table);
       const inner = w - 2 * SIZES.tablePad;
       const dx = align === 'right' ? inner - lw : align === 'center' ? (inner - lw) / 2 : 0;
-      f.line(l, x + SIZES.tablePad + Math.max(0, dx), top + k * SIZES.tableLine, face, SIZES.table, SIZES.tableLine);
+      f.line(
+        l,
+        x + SIZES.tablePad + Math.max(0, dx),
+        top + k * SIZES.tableLine,
+        face,
+        SIZES.table,
+        SIZES.tableLine,
+      );
     });
     f.doc.rect(x, f.y, w, h);
     x += w;
@@ -148,7 +158,15 @@ function table(f: Flow, t: Table): void {
     true,
   );
   const strong = new Set(t.strong ?? []);
-  const drawHeader = () => drawRow(f, t, header, widths, 0, header.cells.reduce((m, c) => Math.max(m, c.length), 1));
+  const drawHeader = () =>
+    drawRow(
+      f,
+      t,
+      header,
+      widths,
+      0,
+      header.cells.reduce((m, c) => Math.max(m, c.length), 1),
+    );
   f.ensure(header.height + SIZES.tableLine * 2 + 2 * SIZES.tablePad);
   drawHeader();
   for (const [i, cells] of t.rows.entries()) {
