@@ -125,11 +125,11 @@ function rankingTable(r: SpotCheckReport): ReportBlock {
   return {
     type: 'table',
     columns: [
-      { title: '排名', width: 2.5, align: 'center' },
+      { title: '排名', width: 2.8, align: 'center' },
       { title: '项目名称', width: 10 },
       { title: '单位', width: 8 },
-      { title: '年度', width: 3, align: 'center' },
-      { title: '风险', width: 3, align: 'right' },
+      { title: '年度', width: 3.2, align: 'center' },
+      { title: '风险', width: 3.8, align: 'right' },
       { title: '自评总分', width: 3.5, align: 'right' },
       { title: '规则总分', width: 3.5, align: 'right' },
       { title: '原因', width: 9 },
