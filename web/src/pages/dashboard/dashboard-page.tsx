@@ -17,6 +17,7 @@ import {
   mostMissedOption,
 } from './dashboard-options.ts';
 import { spotCheckList } from './spot-check.ts';
+import { SpotCheckExport } from './spot-check-export.tsx';
 import { SpotCheckTable } from './spot-check-table.tsx';
 import { useAllForms } from './use-all-forms.ts';
 
@@ -96,6 +97,7 @@ export default function DashboardPage() {
             placeholder={t.list.allOrgs}
             width={240}
           />
+          <SpotCheckExport year={year} orgId={orgId} />
         </search>
       </div>
       <div className="kpi-row">
