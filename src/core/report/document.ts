@@ -34,6 +34,11 @@ export type ReportBlock =
 export type ReportDocument = {
   /** document title (bold serif, centred). */
   title: string;
+  /**
+   * Where a title too long for one line is best broken (a character index): before 支出绩效自评报告,
+   * not wherever the line happens to end.
+   */
+  titleBreak?: number;
   /** the line under the title, e.g. （2021年度）. */
   subtitle?: string;
   /** PDF/Word metadata subject. */

@@ -203,8 +203,11 @@ export function selfEvaluationReport(input: ReportInput): ReportDocument {
     h1('六、改进措施及结果应用'),
     p(sectionText(input, 'measures'), 'measures'),
   ];
+  const title = reportTitle(form.projectName);
+  const at = title.lastIndexOf(form.projectName.trim().endsWith('项目') ? '支出绩效' : '项目支出绩效');
   return {
-    title: reportTitle(form.projectName),
+    title,
+    ...(at > 0 ? { titleBreak: at } : {}),
     subtitle: `（${form.year}年度）`,
     subject: `${form.projectName} ${form.year}年度项目支出绩效自评报告`,
     blocks,

@@ -53,3 +53,13 @@ export const DOCX_FONTS = {
 /** Points → twips (Word's 1/20 pt) and half-points (font sizes). */
 export const twips = (pt: number): number => Math.round(pt * 20);
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
+
+/** The title's lines: whole when it fits, else broken where the document says (then wrapped). */
+export function titleLines(
+  title: string,
+  titleBreak: number | undefined,
+  fits: (line: string) => boolean,
+): string[] {
+  if (fits(title) || titleBreak === undefined) return [title];
+  return [title.slice(0, titleBreak), title.slice(titleBreak)];
+}

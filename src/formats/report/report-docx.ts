@@ -22,6 +22,7 @@ import {
   REPORT_PAGE as PAGE,
   SIZES,
   TEXT_WIDTH,
+  titleLines,
   twips,
 } from './layout.ts';
 
@@ -200,7 +201,15 @@ function table(t: Table_): Array<Paragraph | Table> {
 }
 
 function blocks(report: ReportDocument): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [para(report.title, 'ReportTitle')];
+  // a CJK character is one em: the title fits when its characters times its size fit the line
+  const fits = (l: string) => [...l].length * SIZES.title <= TEXT_WIDTH;
+  const lines = titleLines(report.title, report.titleBreak, fits);
+  const out: Array<Paragraph | Table> = [
+    new Paragraph({
+      style: 'ReportTitle',
+      children: lines.map((l, i) => new TextRun({ text: l, ...(i > 0 ? { break: 1 } : {}) })),
+    }),
+  ];
   if (report.subtitle) out.push(para(report.subtitle, 'ReportSubtitle'));
   for (const b of report.blocks) {
     if (b.type === 'heading') out.push(para(b.text, b.level === 1 ? 'ReportHeading1' : 'ReportHeading2'));

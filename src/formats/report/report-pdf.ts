@@ -5,7 +5,7 @@ import { collect, type Doc, type FaceMeasure, measurer, TEXT_OPTIONS } from '../
 import { drawSvg } from '../pdf/svg-draw.ts';
 import { wrapText } from '../pdf/wrap.ts';
 import { chartSvg } from './charts.ts';
-import { INDENT, isSubheading, REPORT_PAGE as PAGE, SIZES, TEXT_WIDTH } from './layout.ts';
+import { INDENT, isSubheading, REPORT_PAGE as PAGE, SIZES, TEXT_WIDTH, titleLines } from './layout.ts';
 
 // A report document (core/report/document.ts) as a PDF: text flowed onto A4 pages in the layout
 // of layout.ts, tables with their header repeated after a page break, charts drawn as vectors from
@@ -241,7 +241,11 @@ export async function renderReportPdf(report: ReportDocument): Promise<Uint8Arra
   };
   const f = new Flow(doc, measurer(doc, faces));
   f.newPage();
-  f.lines(f.wrap(report.title, 'bold', SIZES.title, TEXT_WIDTH), {
+  const fits = (l: string) => f.measure(l, 'bold', SIZES.title) <= TEXT_WIDTH;
+  const title = titleLines(report.title, report.titleBreak, fits).flatMap((l) =>
+    f.wrap(l, 'bold', SIZES.title, TEXT_WIDTH),
+  );
+  f.lines(title, {
     face: 'bold',
     size: SIZES.title,
     lineHeight: SIZES.titleLine,
