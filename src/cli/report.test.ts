@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SEED_JSON, SEED_TXT } from '../../test/fixtures/build-form.ts';
 import { cleanForm } from '../../test/fixtures/report-forms.ts';
-import { Workbook } from '../formats/xlsx/exceljs.ts';
 import { openContext } from '../services/context.ts';
 import { seedDemoIfEmpty } from '../services/demo-seed.ts';
 import { evaluateAll } from '../services/evaluation.ts';
@@ -21,7 +21,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'jixiao-report-cli-'));
 const zip = (file: string) => readFileSync(file).subarray(0, 2).toString('latin1');
 
 async function sheetRows(file: string, sheet: string): Promise<string[][]> {
-  const wb = new Workbook();
+  const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const rows: string[][] = [];
   wb.getWorksheet(sheet)!.eachRow((r) => {

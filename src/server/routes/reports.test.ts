@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POPPLER_MISSING, poppler, popplerAvailable } from '../../../test/fixtures/pdf/poppler.ts';
 import { IN_CI } from '../../../test/fixtures/tools.ts';
 import { formEtag } from '../../contract/forms.ts';
 import type { Form } from '../../core/form/schema.ts';
-import { Workbook } from '../../formats/xlsx/exceljs.ts';
 import { createTestApp, type Session, type TestApp, testDialects } from '../testing.ts';
 
 // The two reports through the API: a unit's 自评报告 with its edited narrative kept in the form's
@@ -105,7 +105,7 @@ describe.each(dialects)('reports API (%s)', (dialect) => {
     const r = await finance.get('/api/reports/spot-check?format=xlsx&year=2021');
     expect(r.statusCode).toBe(200);
     expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain('抽查报告-2021年度.xlsx');
-    const wb = new Workbook();
+    const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '各单位', '抽查排序', '问题清单', '自评表']);
     const findings = wb.getWorksheet('问题清单')!;
@@ -119,7 +119,7 @@ describe.each(dialects)('reports API (%s)', (dialect) => {
     expect(forms.rowCount).toBeGreaterThan(1);
 
     const none = await finance.get('/api/reports/spot-check?format=xlsx&status=published&year=2021');
-    const empty = new Workbook();
+    const empty = new ExcelJS.Workbook();
     await empty.xlsx.load(none.rawPayload as unknown as ArrayBuffer);
     expect(empty.getWorksheet('自评表')!.rowCount).toBe(1);
     expect(String(empty.getWorksheet('汇总')!.getRow(2).getCell(2).value)).toContain('状态：已公开');
