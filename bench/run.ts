@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
-// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards).
+// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
@@ -9,6 +9,7 @@ const all: Record<string, () => Promise<string[]> | string[]> = {
   web: async () => (await import('./web.bench.ts')).benchWeb(),
   server: async () => (await import('./server.bench.ts')).benchServer(),
   dashboards: async () => (await import('./dashboards.bench.ts')).benchDashboards(),
+  reports: async () => (await import('./reports.bench.ts')).benchReports(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in all);

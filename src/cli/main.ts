@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerReport } from './commands/report.ts';
 import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
 import { CliExit, EXIT, exitForFormatCode } from './exit.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerScore(program);
   registerAudit(program);
   registerExport(program);
+  registerReport(program);
   registerDemo(program);
   registerServe(program);
   for (const c of program.commands) c.exitOverride();

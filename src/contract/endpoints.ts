@@ -31,6 +31,7 @@ import {
   projectSchema,
   updateProjectRequestSchema,
 } from './projects.ts';
+import { selfEvaluationReportQuerySchema, spotCheckReportQuerySchema } from './reports.ts';
 import { revisionDetailSchema, revisionParamsSchema, revisionSummarySchema } from './revisions.ts';
 import { createUserRequestSchema, updateUserRequestSchema, userSchema } from './users.ts';
 import { commentSchema, createCommentRequestSchema, transitionRequestSchema } from './workflow.ts';
@@ -386,6 +387,27 @@ export const endpoints = {
     auth: true,
     params: idParamsSchema,
     query: exportQuerySchema,
+    status: 200,
+    produces: 'file',
+  }),
+  formReport: e({
+    method: 'GET',
+    path: '/api/forms/:id/report',
+    summary: '项目支出绩效自评报告（docx / pdf；叙述部分为表中保存的修改，未改的按表中数字起草）',
+    tag: '报告',
+    auth: true,
+    params: idParamsSchema,
+    query: selfEvaluationReportQuerySchema,
+    status: 200,
+    produces: 'file',
+  }),
+  spotCheckReport: e({
+    method: 'GET',
+    path: '/api/reports/spot-check',
+    summary: '抽查报告（xlsx / pdf）：本人范围内按年度、单位、状态筛选的自评表',
+    tag: '报告',
+    auth: true,
+    query: spotCheckReportQuerySchema,
     status: 200,
     produces: 'file',
   }),

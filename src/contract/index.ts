@@ -14,6 +14,7 @@ export * from './jobs.ts';
 export * from './orgs.ts';
 export * from './profile-rules.ts';
 export * from './projects.ts';
+export * from './reports.ts';
 export * from './revisions.ts';
 export * from './users.ts';
 export * from './workflow.ts';

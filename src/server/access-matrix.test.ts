@@ -409,6 +409,22 @@ const CASES: Case[] = [
     prepare: seedForm,
     request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/export?format=html` }),
   },
+  {
+    endpoint: 'formReport',
+    scope: 'unit',
+    allowed: 'all',
+    ok: 200,
+    prepare: seedForm,
+    request: (i) => ({ method: 'GET', url: `/api/forms/${i['form']}/report?format=docx` }),
+  },
+  {
+    endpoint: 'spotCheckReport',
+    scope: 'unit',
+    order: 'role-first',
+    allowed: REVIEWERS,
+    ok: 200,
+    request: (_i, t) => ({ method: 'GET', url: `/api/reports/spot-check?format=xlsx&orgId=${UNITS[t]}` }),
+  },
 
   {
     endpoint: 'listEvidence',

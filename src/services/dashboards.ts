@@ -1,11 +1,10 @@
+import { executionHistogram, leniencyHistogram } from '../core/report/buckets.ts';
 import {
   type DashboardFilter,
   dashboard,
-  EXECUTION_RATE_BOUNDS,
   FINDING_FAMILIES,
   type OrgRecord,
   orgs,
-  SELF_MINUS_RULE_BOUNDS,
   STATUSES,
 } from '../store/index.ts';
 import type { Actor, AppContext } from './context.ts';
@@ -16,38 +15,8 @@ import { orgInScope } from './org-admin.ts';
 // summed here.
 
 const GRADE_ORDER = ['优', '良', '中', '差'];
-const rateLabel = (min: number | null, max: number | null): string =>
-  min === null ? `低于 ${max}%` : max === null ? `${min}% 及以上` : `${min}%–${max}%`;
-const DIFF_LABELS = [
-  '低 5 分以上',
-  '低 0–5 分',
-  '相同',
-  '高 0–1 分',
-  '高 1–3 分',
-  '高 3–5 分',
-  '高 5–10 分',
-  '高 10 分以上',
-];
 
 const avg = (sum: number, n: number): number | null => (n === 0 ? null : Math.round((sum / n) * 100) / 100);
-
-/** Histogram over bucket indexes (−1: no value, shown only with a label and a count). */
-function histogram(
-  bounds: readonly number[],
-  counts: Map<number, number>,
-  label: (min: number | null, max: number | null, i: number) => string,
-  nullLabel?: string,
-) {
-  const out = [];
-  for (let i = 0; i <= bounds.length; i++) {
-    const min = i === 0 ? null : bounds[i - 1]!;
-    const max = i === bounds.length ? null : bounds[i]!;
-    out.push({ label: label(min, max, i), min, max, count: counts.get(i) ?? 0 });
-  }
-  const none = counts.get(-1) ?? 0;
-  if (nullLabel && none > 0) out.push({ label: nullLabel, min: null, max: null, count: none });
-  return out;
-}
 
 /** Each org of the subtree → the row it is shown under: a child of the chosen node (or the node itself). */
 function rollUpTargets(all: OrgRecord[], root: OrgRecord): Map<string, OrgRecord> {
@@ -152,9 +121,9 @@ export async function getDashboard(
     gradeCounts: [...byGrade]
       .map(([grade, count]) => ({ grade, count }))
       .sort((a, b) => rank(a.grade) - rank(b.grade)),
-    executionRate: histogram(EXECUTION_RATE_BOUNDS, rates, rateLabel, '无法计算'),
+    executionRate: executionHistogram(rates),
     // forms without both totals (not yet evaluated) are left out of this one
-    selfMinusRule: histogram(SELF_MINUS_RULE_BOUNDS, diffs, (_min, _max, i) => DIFF_LABELS[i] ?? ''),
+    selfMinusRule: leniencyHistogram(diffs),
     mostMissed: missed,
     findingsByFamily: FINDING_FAMILIES.map((family) => ({ family, count: families.get(family) ?? 0 })),
     byOrgYear: [...rows.values()]

@@ -38,6 +38,7 @@ export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts'
 export { loginAttempts } from './repositories/login-attempts.ts';
 export { orgs } from './repositories/orgs.ts';
 export { type ProjectFilter, projects } from './repositories/projects.ts';
+export { type ReportFormFilter, type ReportFormRow, reportForms } from './repositories/report-forms.ts';
 export { revisions } from './repositories/revisions.ts';
 export { sessions } from './repositories/sessions.ts';
 export { type NewUser, users } from './repositories/users.ts';

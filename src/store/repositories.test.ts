@@ -8,6 +8,7 @@ import { jobs } from './repositories/jobs.ts';
 import { loginAttempts } from './repositories/login-attempts.ts';
 import { orgs } from './repositories/orgs.ts';
 import { projects } from './repositories/projects.ts';
+import { reportForms } from './repositories/report-forms.ts';
 import { revisions } from './repositories/revisions.ts';
 import { sessions } from './repositories/sessions.ts';
 import { users } from './repositories/users.ts';
@@ -325,6 +326,19 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       { orgId: 'o3', year: 2021, forms: 1, selfSum: 95, selfN: 1, ruleSum: 90, ruleN: 1, withFindings: 1 },
     ]);
     expect(await dashboard.summary(db, { scopePath: '/o1/', year: 2020 })).toEqual([]);
+    const rf = { scopePath: '/o1/', orgName: '甲', year: 2021, status: 'draft' as const };
+    expect(await step('reportForms.count', () => reportForms.count(db, rf))).toBe(1);
+    expect(await step('reportForms.page', () => reportForms.page(db, rf, null, 10))).toEqual([
+      {
+        id: 'f1',
+        orgName: '实施单位甲',
+        status: 'draft',
+        profileId: 'national',
+        data: content(changed).data,
+      },
+    ]);
+    expect(await reportForms.page(db, rf, 'f1', 10)).toEqual([]);
+    expect(await reportForms.count(db, { ...rf, status: 'approved' })).toBe(0);
     await forms.syncIndicators(db, 'f1', 'o3', 2021, [
       row(0, { missed: true, score: 1 }),
       row(1, { missed: true, score: 1 }),

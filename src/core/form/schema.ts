@@ -67,6 +67,29 @@ export const indicatorSchema = z.object({
   scoringMethod: z.string().optional(),
 });
 
+/**
+ * v1.1: the 项目支出绩效自评报告's narrative as the unit edited it (core/report/self-evaluation.ts).
+ * A section left out is drafted from the form's figures whenever the report is made; a section
+ * present is the unit's own text and printed as written. Kept with the form, so every revision
+ * keeps the report text it was saved with.
+ */
+export const reportTextSchema = z.object({
+  /** 一（一）项目概况 */
+  overview: z.string().optional(),
+  /** 一（二）资金投入和使用情况 */
+  funds: z.string().optional(),
+  /** 二（一）总体目标完成情况 */
+  goals: z.string().optional(),
+  /** 三 自评结论: the closing words after the computed totals */
+  conclusion: z.string().optional(),
+  /** 四 偏差及原因分析 */
+  deviations: z.string().optional(),
+  /** 五 存在的问题 */
+  problems: z.string().optional(),
+  /** 六 改进措施及结果应用 */
+  measures: z.string().optional(),
+});
+
 export const goalsSchema = z.object({
   expected: z.string(),
   actual: z.string(),
@@ -91,6 +114,8 @@ export const formSchema = z.object({
   template: z.string().optional(),
   /** v1.1: funds rows beyond 年度资金总额 / 当年财政拨款 / 上年结转资金 / 其他资金, in form order. */
   extraFunds: z.array(extraFundsRowSchema).optional(),
+  /** v1.1: the self-evaluation report's edited narrative (absent: drafted from the figures). */
+  report: reportTextSchema.optional(),
 });
 
 export type FundsRow = z.infer<typeof fundsRowSchema>;
@@ -100,6 +125,8 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type ExtraFundsRow = z.infer<typeof extraFundsRowSchema>;
 export type TargetParts = z.infer<typeof targetPartsSchema>;
 export type Goals = z.infer<typeof goalsSchema>;
+export type ReportText = z.infer<typeof reportTextSchema>;
+export type ReportSectionKey = keyof ReportText;
 export type Form = z.infer<typeof formSchema>;
 export type FormKind = (typeof FORM_KINDS)[number];
 

@@ -3,7 +3,7 @@ import type { Form } from '../../core/form/schema.ts';
 import type { Profile } from '../../core/rules/profile.ts';
 import { formGrid } from '../layout/form-grid.ts';
 import type { ExportGrid } from '../layout/grid.ts';
-import { type FaceName, type LoadedFace, registerFace } from './fonts.ts';
+import { registerFace } from './fonts.ts';
 import { mergeRules, type Rule } from './geometry.ts';
 import {
   BODY_SIZE,
@@ -18,53 +18,12 @@ import {
   type Piece,
   planPages,
 } from './page-plan.ts';
+import { collect, type Doc, measurer, TEXT_OPTIONS } from './pdf-kit.ts';
 
 // The official printed form as a PDF: the formGrid table (the same layout the xlsx/docx/html
 // exporters render) on A4 landscape pages, with the Chinese font embedded as a subset.
 
 const BORDER_WIDTH = 0.75;
-
-/**
- * OpenType shaping (ligatures, kerning, contextual forms) switched off: CJK text needs none of it,
- * it is most of the time pdfkit spends per line, and unshaped widths equal the measured ones.
- */
-const NO_SHAPING = Object.fromEntries(
-  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
-    .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
-    .map((f) => [f, false]),
-);
-const TEXT_OPTIONS = {
-  lineBreak: false,
-  baseline: 'alphabetic',
-  features: NO_SHAPING as unknown as PDFKit.Mixins.OpenTypeFeatures[],
-} as const;
-
-type Doc = PDFKit.PDFDocument;
-
-/** Per-character advance widths at 1 pt, per font file: measuring through pdfkit is the slow part. */
-const widthCache = new Map<string, Map<string, number>>();
-
-function measurer(doc: Doc, faces: Record<FaceName, LoadedFace>): Measure {
-  return (text, face, size) => {
-    const key = faces[face].key;
-    let widths = widthCache.get(key);
-    if (!widths) {
-      widths = new Map();
-      widthCache.set(key, widths);
-    }
-    let total = 0;
-    for (const ch of text) {
-      let w = widths.get(ch);
-      if (w === undefined) {
-        doc.font(face).fontSize(100);
-        w = doc.widthOfString(ch) / 100;
-        widths.set(ch, w);
-      }
-      total += w;
-    }
-    return total * size;
-  };
-}
 
 /** Cell box on one page: from the first to the last piece of the page that lies in the cell's rows. */
 function boxOn(
@@ -179,18 +138,6 @@ function drawFooters(doc: Doc, measure: Measure): void {
     doc.font('regular').fontSize(BODY_SIZE);
     doc.text(text, (PAGE.width - w) / 2, PAGE.height - PAGE.bottom / 2, TEXT_OPTIONS);
   }
-}
-
-function collect(doc: Doc): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => {
-      const all = Buffer.concat(chunks);
-      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
-    });
-    doc.on('error', reject);
-  });
 }
 
 /** Renders a laid-out grid; `borders: false` leaves out the ruling (tests of the text-only reader). */

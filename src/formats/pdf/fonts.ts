@@ -8,7 +8,8 @@ import { join } from 'node:path';
 // Parsing a 26 MB collection costs far more than laying out a form, so both the file and the parsed
 // font are kept for the life of the process.
 
-export type FaceName = 'regular' | 'bold';
+/** regular and bold: the serif (宋体/仿宋/小标宋 stand-ins); sans: the 黑体 stand-in (report headings, charts). */
+export type FaceName = 'regular' | 'bold' | 'sans';
 
 type FaceSpec = { file: string; postscript: string };
 
@@ -28,6 +29,7 @@ const CANDIDATES: Record<FaceName, FaceSpec[]> = {
     { file: 'NotoSerifCJK-Bold.ttc', postscript: 'NotoSerifCJKsc-Bold' },
     { file: 'NotoSansCJK-Bold.ttc', postscript: 'NotoSansCJKsc-Bold' },
   ],
+  sans: [{ file: 'NotoSansCJK-Regular.ttc', postscript: 'NotoSansCJKsc-Regular' }],
 };
 
 export const FONT_MISSING_MESSAGE =
@@ -47,7 +49,10 @@ export type LoadedFace = {
 const loaded = new Map<FaceName, LoadedFace>();
 
 function fromEnv(face: FaceName): FaceSpec | null {
-  const raw = process.env[face === 'bold' ? 'JIXIAO_PDF_FONT_BOLD' : 'JIXIAO_PDF_FONT'];
+  const raw =
+    process.env[
+      face === 'bold' ? 'JIXIAO_PDF_FONT_BOLD' : face === 'sans' ? 'JIXIAO_PDF_FONT_SANS' : 'JIXIAO_PDF_FONT'
+    ];
   if (!raw) return null;
   const [file, postscript] = raw.split('#');
   return { file: file ?? raw, postscript: postscript ?? '' };
@@ -66,15 +71,15 @@ function locate(face: FaceName): { path: string; postscript: string } | null {
 }
 
 /**
- * The face to embed. Regular is required (throws a message saying what to install); bold falls
- * back to regular, since a title in the regular weight is still a correct form.
+ * The face to embed. Regular is required (throws a message saying what to install); bold and sans
+ * fall back to regular, since a title in the regular weight is still a correct form.
  */
 export function loadFace(face: FaceName): LoadedFace {
   const hit = loaded.get(face);
   if (hit) return hit;
   const found = locate(face);
   if (!found) {
-    if (face === 'bold') return loadFace('regular');
+    if (face !== 'regular') return loadFace('regular');
     throw new Error(FONT_MISSING_MESSAGE);
   }
   const value: LoadedFace = {

@@ -2,5 +2,5 @@
 // takes it from here.
 import ExcelJS from 'exceljs';
 
-export const { Workbook } = ExcelJS;
+export const { Workbook, stream } = ExcelJS;
 export type { Alignment, Border, Borders, Cell, Font, Worksheet } from 'exceljs';

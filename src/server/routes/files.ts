@@ -6,7 +6,9 @@ import type { AppContext } from '../../services/context.ts';
 import { deleteEvidence, evidenceFile, listEvidence, uploadEvidence } from '../../services/evidence-files.ts';
 import { exportStoredForm } from '../../services/export-form.ts';
 import { commitImport, previewImport } from '../../services/imports.ts';
+import { exportStoredReport } from '../../services/reports.ts';
 import { ServiceError } from '../../services/service-error.ts';
+import { exportSpotCheck } from '../../services/spot-check.ts';
 import { route } from '../route.ts';
 
 /** `attachment` with the UTF-8 name (RFC 6266) and an ASCII fallback. */
@@ -22,7 +24,7 @@ export function attachment(reply: FastifyReply, fileName: string, contentType: s
     .header('content-security-policy', 'sandbox');
 }
 
-/** Evidence upload/download, import preview/commit and export. */
+/** Evidence upload/download, import preview/commit, export and reports. */
 export function fileRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, endpoints.listEvidence, async ({ actor, params }) => ({
     items: await listEvidence(ctx, actor, params.id),
@@ -73,9 +75,23 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, ctx, endpoints.importCommit, async ({ actor, body }) => commitImport(ctx, actor, body));
 
-  route(app, ctx, endpoints.exportForm, async ({ actor, params, query, reply }) => {
-    const file = await exportStoredForm(ctx, actor, params.id, query);
+  const sendFile = (
+    reply: FastifyReply,
+    file: { bytes: Uint8Array; fileName: string; contentType: string },
+  ) => {
     attachment(reply, file.fileName, file.contentType);
     return reply.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
-  });
+  };
+
+  route(app, ctx, endpoints.exportForm, async ({ actor, params, query, reply }) =>
+    sendFile(reply, await exportStoredForm(ctx, actor, params.id, query)),
+  );
+
+  route(app, ctx, endpoints.formReport, async ({ actor, params, query, reply }) =>
+    sendFile(reply, await exportStoredReport(ctx, actor, params.id, query)),
+  );
+
+  route(app, ctx, endpoints.spotCheckReport, async ({ actor, query, reply }) =>
+    sendFile(reply, await exportSpotCheck(ctx, actor, query)),
+  );
 }

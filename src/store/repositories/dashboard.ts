@@ -1,4 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from '../../core/report/buckets.ts';
 import type { Db } from '../open-store.ts';
 import type { FormStatusWord } from '../records.ts';
 import { num, startsWith } from '../sql-util.ts';
@@ -12,9 +13,8 @@ import { type FamilyCounts, FINDING_FAMILIES } from './forms.ts';
 
 export type DashboardFilter = { scopePath: string; orgPath?: string | undefined; year?: number | undefined };
 
-/** Bucket bounds: bucket 0 is below bound[0], bucket i is [bound[i-1], bound[i]), the last is open. */
-export const EXECUTION_RATE_BOUNDS = [50, 60, 70, 80, 90, 95, 100] as const;
-export const SELF_MINUS_RULE_BOUNDS = [-5, -0.005, 0.005, 1, 3, 5, 10] as const;
+/** The bands are the core's (core/report/buckets.ts): the spot-check report counts alike. */
+export { EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from '../../core/report/buckets.ts';
 export const STATUSES: readonly FormStatusWord[] = [
   'draft',
   'submitted',

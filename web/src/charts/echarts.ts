@@ -8,6 +8,7 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { CHART_PALETTE } from '../../../src/core/report/chart-options.ts';
 
 // Only the charts and components the dashboard draws (stack.md trap 4: the full bundle is 2 MB).
 echarts.use([
@@ -25,13 +26,4 @@ echarts.use([
 export { echarts };
 
 export const CHART_FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
-export const PALETTE = [
-  '#1f4e8c',
-  '#2f7d32',
-  '#c77700',
-  '#b3261e',
-  '#5b8bc9',
-  '#7a5aa6',
-  '#3a9c9c',
-  '#8c6d1f',
-];
+export const PALETTE = CHART_PALETTE;

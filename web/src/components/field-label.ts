@@ -22,6 +22,11 @@ export function fieldLabel(path: string, t: Strings, form?: Form): string {
     const col = funds[2] ? columnLabel(funds[2], t) : '';
     return `${s.funds} · ${rowName}${col ? ` · ${col}` : ''}`;
   }
+  const report = /^report\.(\w+)$/.exec(path);
+  if (report) {
+    const sections = t.report.sections as Record<string, string>;
+    return `${t.report.fieldLabel} · ${sections[report[1]!] ?? report[1]}`;
+  }
   const simple: Record<string, string> = {
     projectName: s.projectName,
     competentDepartment: s.competentDepartment,
@@ -37,6 +42,7 @@ export function fieldLabel(path: string, t: Strings, form?: Form): string {
     year: s.yearLabel,
     title: s.formTitle,
     fundsUnit: s.funds,
+    report: t.report.fieldLabel,
     '': t.review.wholeForm,
   };
   return simple[path] ?? path;

@@ -9,13 +9,15 @@ import { Chart } from '../../charts/chart.tsx';
 import { fmtScore } from '../../components/format.ts';
 import { OrgSelect } from '../../components/org-select.tsx';
 import {
+  executionRateOption,
   familyOption,
   gradeOption,
-  histogramOption,
+  leniencyOption,
   leniencyScatterOption,
   mostMissedOption,
 } from './dashboard-options.ts';
 import { spotCheckList } from './spot-check.ts';
+import { SpotCheckExport } from './spot-check-export.tsx';
 import { SpotCheckTable } from './spot-check-table.tsx';
 import { useAllForms } from './use-all-forms.ts';
 
@@ -95,6 +97,7 @@ export default function DashboardPage() {
             placeholder={t.list.allOrgs}
             width={240}
           />
+          <SpotCheckExport year={year} orgId={orgId} />
         </search>
       </div>
       <div className="kpi-row">
@@ -150,11 +153,7 @@ export default function DashboardPage() {
           {d && (
             <Chart
               label={t.dashboard.executionRate}
-              option={histogramOption(d.executionRate, t.charts, {
-                color: '#1f4e8c',
-                xName: t.charts.executionAxis,
-                highlight: (b) => (b.max !== null && b.max <= 90 ? '#c77700' : null),
-              })}
+              option={executionRateOption(d.executionRate, t.charts)}
             />
           )}
         </ChartCard>
@@ -163,16 +162,7 @@ export default function DashboardPage() {
           extra={t.dashboard.leniencyHint}
           empty={!d || d.selfMinusRule.every((b) => b.count === 0)}
         >
-          {d && (
-            <Chart
-              label={t.dashboard.leniency}
-              option={histogramOption(d.selfMinusRule, t.charts, {
-                color: '#5b8bc9',
-                xName: t.charts.leniencyAxis,
-                highlight: (b) => (b.min !== null && b.min > 0 ? '#b3261e' : null),
-              })}
-            />
-          )}
+          {d && <Chart label={t.dashboard.leniency} option={leniencyOption(d.selfMinusRule, t.charts)} />}
         </ChartCard>
         <ChartCard title={t.dashboard.leniencyPerForm} empty={(forms.data ?? []).length === 0}>
           <Chart

@@ -17,6 +17,7 @@ import { EvidencePanel } from './evidence-panel.tsx';
 import { FormSheet } from './form-sheet.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { focusField } from './keyboard.ts';
+import { ReportDrawer } from './report-drawer.tsx';
 import { ReviewPanel } from './review-panel.tsx';
 import { TotalsBar } from './totals-bar.tsx';
 import { useFormEditor } from './use-form-editor.ts';
@@ -62,6 +63,7 @@ function Editor({ initial }: { initial: FormDetail }) {
   const [evidenceRow, setEvidenceRow] = useState<number | null>(null);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [saving, setSaving] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -179,6 +181,7 @@ function Editor({ initial }: { initial: FormDetail }) {
             onDone={(d) => adopt(d)}
           />
         }
+        onReport={() => setReportOpen(true)}
       />
       <div className="editor-body">
         <div className="sheet-column">
@@ -265,6 +268,18 @@ function Editor({ initial }: { initial: FormDetail }) {
           />
         </aside>
       </div>
+      <ReportDrawer
+        open={reportOpen}
+        onClose={() => setReportOpen(false)}
+        formId={detail.id}
+        form={state.form}
+        evaluation={ev}
+        profileId={state.profileId}
+        profileName={live.profile?.name ?? state.profileId}
+        readOnly={readOnly}
+        dirty={dirty}
+        dispatch={dispatch}
+      />
       <ConflictDialog
         state={conflict}
         saving={saving}

@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
 import { Button, Select, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { FormDetail } from '../../../../src/contract/forms.ts';
@@ -18,6 +24,7 @@ export function EditorToolbar(props: {
   readOnly: boolean;
   source: 'browser' | 'server' | 'loading';
   workflow: React.ReactNode;
+  onReport: () => void;
 }) {
   const t = useT();
   const profiles = useProfiles();
@@ -85,6 +92,9 @@ export function EditorToolbar(props: {
           </Button>
         )}
         {props.workflow}
+        <Button icon={<FileTextOutlined />} onClick={props.onReport} className="report-button">
+          {t.report.button}
+        </Button>
         <ExportMenu formId={detail.id} profileId={props.profileId} dirty={props.dirty} />
       </div>
     </div>
