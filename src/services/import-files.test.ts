@@ -9,7 +9,10 @@ describe('readForm: the form a single-form command (score, audit) reads', () => 
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-read-'));
     const file = join(dir, 'two-forms.txt');
     copyFileSync(new URL('../../test/fixtures/cells/two-forms-lines.txt', import.meta.url), file);
-    expect((await readForms(file)).map((r) => r.form.projectName)).toEqual(['农村电影放映补助', '农家书屋图书更新']);
+    expect((await readForms(file)).map((r) => r.form.projectName)).toEqual([
+      '农村电影放映补助',
+      '农家书屋图书更新',
+    ]);
     expect((await readForm(file)).form.projectName).toBe('农家书屋图书更新');
   });
 });
