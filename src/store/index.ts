@@ -4,12 +4,24 @@
 export { type ChainedEntry, chainHash, GENESIS_HASH } from './audit-chain.ts';
 export type { DialectName } from './dialect.ts';
 export {
+  BACKUP_TABLES,
+  clearTable,
+  countRows,
+  dumpTable,
+  holdsData,
+  loadRows,
+  migrateTo,
+  type Row,
+  type TableSpec,
+} from './dump.ts';
+export {
   canReachPostgres,
   type Db,
   dropSchema,
   isPostgresUrl,
   migrate,
   openStore,
+  readSnapshot,
   SchemaMismatchError,
   type SchemaState,
   type Store,
@@ -54,10 +66,17 @@ export { sessions } from './repositories/sessions.ts';
 export { type Credentials, type NewUser, users } from './repositories/users.ts';
 export { isUniqueViolation } from './sql-util.ts';
 
+import type { DialectName } from './dialect.ts';
+import { migrationsFor } from './migrations/index.ts';
 import type { Db } from './open-store.ts';
 import { withAuditBuffer } from './repositories/audit-log.ts';
 
 /** Runs `fn` in one transaction (all or nothing); its audit entries join the chain just before the commit. */
 export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute((trx) => withAuditBuffer(trx, fn));
+}
+
+/** The migrations this program knows, in order. */
+export function knownMigrations(dialect: DialectName): string[] {
+  return Object.keys(migrationsFor(dialect)).sort();
 }

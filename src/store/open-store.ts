@@ -177,6 +177,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
+/**
+ * Runs `fn` in a read transaction that sees one consistent snapshot while others keep writing:
+ * REPEATABLE READ on PostgreSQL; on SQLite (WAL) a transaction's first read fixes its snapshot.
+ * On SQLite the process's one connection is held meanwhile: for the command line, not a server.
+ */
+export function readSnapshot<T>(store: Store, fn: (trx: Db) => Promise<T>): Promise<T> {
+  const tx = store.db.transaction();
+  return (store.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(fn);
+}
+
 /** Applies every pending migration; safe when several servers start at once (the migrator locks). */
 export async function migrate(store: Store): Promise<string[]> {
   // On PostgreSQL the migration tables go in the schema in use, named explicitly: Kysely's check
