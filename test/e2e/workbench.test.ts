@@ -24,6 +24,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let formId = '';
+/** Every Content-Security-Policy violation Chromium reports while the workbench runs. */
+const cspViolations: string[] = [];
 
 const cell = (field: string) => page.locator(`[data-field="${field}"]`).first();
 const ruleOf = (row: number) => page.locator(`[data-field="indicators[${row}].rule"] .rule-value`);
@@ -115,6 +117,9 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => console.error(`页面错误：${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
   }, 240_000);
 
   afterEach(async (ctx) => {
@@ -357,5 +362,12 @@ describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {
     // (the narrow level columns wrap `一级指标` in two, so the wider header cells are checked)
     for (const t of pages.slice(first, last + 1))
       for (const h of ['三级指标', '年度指标值', '实际完成值']) expect(t).toContain(h);
+  });
+
+  it('ran every page under the Content-Security-Policy without a violation', async () => {
+    const r = await page.request.get(`${server.url}/forms/${formId}`);
+    expect(r.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers()['x-frame-options']).toBe('DENY');
+    expect(cspViolations).toEqual([]);
   });
 });
