@@ -70,7 +70,8 @@ export async function login(
   if (cred) ok = await verifyPassword(password, cred.passwordHash);
   else await verifyPassword(password, await dummyHash(c.scryptCost));
   const who = { userId: cred?.id ?? null, username, ip };
-  const entity = cred ? { type: 'user', id: cred.id } : { type: 'login', id: username.slice(0, 64) };
+  // sign-in events belong to the session history (entity 'session'), by user id or the name tried
+  const entity = { type: 'session', id: cred?.id ?? username.slice(0, 64) };
   const minutes = Math.ceil(c.loginWindowMs / 60_000);
 
   /** Records the failure; the attempt that reached a limit records the lockout too. */
@@ -165,7 +166,15 @@ export async function authenticate(
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   await transaction(ctx.store.db, async (trx) => {
     await sessions.delete(trx, actor.sessionId);
-    await recordEvent(trx, ctx, actor, 'session.logout', { type: 'user', id: actor.userId }, null, iso(ctx));
+    await recordEvent(
+      trx,
+      ctx,
+      actor,
+      'session.logout',
+      { type: 'session', id: actor.userId },
+      null,
+      iso(ctx),
+    );
   });
 }
 

@@ -184,7 +184,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
  */
 export function readSnapshot<T>(store: Store, fn: (trx: Db) => Promise<T>): Promise<T> {
   const tx = store.db.transaction();
-  return (store.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(fn);
+  return (
+    store.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read').setAccessMode('read only') : tx
+  ).execute(fn);
 }
 
 /** Applies every pending migration; safe when several servers start at once (the migrator locks). */

@@ -101,11 +101,15 @@ async function confirmAction(label: string): Promise<void> {
     .locator('.editor-toolbar')
     .getByRole('button', { name: spaced(label) })
     .click();
-  await page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: spaced('确认') })
-    .click();
-  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+  // antd zooms the confirm dialog in; on a loaded machine a click in the tail of that animation can
+  // miss (as with the menus above): the effect — the dialog closing — is waited for and retried.
+  const dialog = page.locator('.ant-modal-confirm');
+  await dialog.waitFor({ state: 'visible' });
+  await untilMenuClickTakes(async () => {
+    if (!(await dialog.isVisible())) return;
+    await dialog.getByRole('button', { name: spaced('确认') }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 6000 });
+  });
 }
 
 describe.skipIf(!run)('web workbench in Chromium', { timeout: 90_000 }, () => {

@@ -1,8 +1,9 @@
 import { type Command, Option } from 'commander';
-import { ROLE_LABELS, ROLES } from '../../contract/common.ts';
 import {
   addUserFromCli,
   listUsersFromCli,
+  ROLE_LABELS,
+  ROLE_NAMES,
   resetPasswordFromCli,
   setActiveFromCli,
 } from '../../services/user-operations.ts';
@@ -32,14 +33,14 @@ export function registerUser(program: Command): void {
       .command('add')
       .description('添加账号；数据库中还没有机构时，--org 的名称新建为根机构（财政部门）')
       .argument('<username>', '用户名（字母、数字和 _ . @ -）')
-      .addOption(new Option('-r, --role <role>', '角色').choices([...ROLES]).makeOptionMandatory())
+      .addOption(new Option('-r, --role <role>', '角色').choices([...ROLE_NAMES]).makeOptionMandatory())
       .requiredOption('-o, --org <org>', '所属机构：id 或全名')
       .option('-n, --name <name>', '显示名（默认同用户名）')
       .option('--password-stdin', '从标准输入读初始密码（默认：生成一个随机密码）'),
   ).action(
     async (
       username: string,
-      opts: DbOptions & PasswordOpt & { role: (typeof ROLES)[number]; org: string; name?: string },
+      opts: DbOptions & PasswordOpt & { role: (typeof ROLE_NAMES)[number]; org: string; name?: string },
     ) => {
       const password = await passwordOf(opts);
       const r = await withContext(opts, (ctx) =>

@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../services/context.ts';
-import { login } from '../services/sessions.ts';
-import { openStore } from '../store/index.ts';
+import { createContext } from '../src/services/context.ts';
+import { login } from '../src/services/sessions.ts';
+import { openStore } from '../src/store/index.ts';
 
 // The operations commands as an operator runs them (bin/jixiao on a real SQLite file): the first
 // administrator of an empty deployment, password resets, disabling, the audit chain check finding
 // an UPDATE made in the database, and migrate.
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'jixiao');
 
 describe('jixiao user / audit-log / migrate', () => {

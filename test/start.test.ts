@@ -3,10 +3,10 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configFromEnv, decideDemo, isLoopback } from '../services/config-env.ts';
-import { DEFAULT_CONFIG } from '../services/context.ts';
-import { migrate, migrateTo, openStore } from '../store/index.ts';
-import { type RunningServer, startServer } from './start.ts';
+import { type RunningServer, startServer } from '../src/server/start.ts';
+import { configFromEnv, decideDemo, isLoopback } from '../src/services/config-env.ts';
+import { DEFAULT_CONFIG } from '../src/services/context.ts';
+import { migrate, migrateTo, openStore } from '../src/store/index.ts';
 
 // Issue 13, safe defaults at start: loopback unless HOST says otherwise, demo mode only on
 // loopback unless asked for, the security settings from the environment (checked), and a

@@ -4,19 +4,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../services/audit-verify.ts';
-import { createContext } from '../services/context.ts';
-import { BACKUP_TABLES, dumpTable, openStore, type Row, type Store } from '../store/index.ts';
-import { openTestStore, type TestStore } from '../store/testing.ts';
-import { httpSession, type SpawnedServer, spawnServer, withSearchPath } from './spawn-server.ts';
-import { testDialects } from './testing.ts';
+import { httpSession, type SpawnedServer, spawnServer, withSearchPath } from '../src/server/spawn-server.ts';
+import { testDialects } from '../src/server/testing.ts';
+import { verifyAuditChain } from '../src/services/audit-verify.ts';
+import { createContext } from '../src/services/context.ts';
+import { BACKUP_TABLES, dumpTable, openStore, type Row, type Store } from '../src/store/index.ts';
+import { openTestStore, type TestStore } from '../src/store/testing.ts';
 
 // Issue 13 acceptance: a backup of a running SQLite server, taken while a user keeps saving, is
 // one consistent snapshot; restored into PostgreSQL it holds every form, revision, comment,
 // evidence file and audit entry of that snapshot, equal field for field, and its audit chain
 // verifies. A second backup of the quiet server restores equal to the source in every table.
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'jixiao');
 const postgres = (await testDialects()).includes('postgres');
 
