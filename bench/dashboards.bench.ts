@@ -27,6 +27,8 @@ async function median(fn: () => Promise<unknown>, runs = 5): Promise<number> {
 }
 
 const actor = (orgId: string, orgPath: string, role: Actor['role']): Actor => ({
+  ip: null,
+  passwordChange: null,
   userId: 'syn-admin',
   username: 'syn-admin',
   displayName: '压测',

@@ -1,12 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { FormatError } from '../services/errors.ts';
+import { ServiceError } from '../services/service-error.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerAuditLog } from './commands/audit-log.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerMigrate } from './commands/migrate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUser } from './commands/user.ts';
 import { CliExit, EXIT, exitForFormatCode } from './exit.ts';
 
 export function buildProgram(): Command {
@@ -23,7 +28,15 @@ export function buildProgram(): Command {
   registerReport(program);
   registerDemo(program);
   registerServe(program);
-  for (const c of program.commands) c.exitOverride();
+  registerUser(program);
+  registerAuditLog(program);
+  registerMigrate(program);
+  registerBackup(program);
+  const exitOverride = (c: Command): void => {
+    c.exitOverride();
+    for (const sub of c.commands) exitOverride(sub);
+  };
+  for (const c of program.commands) exitOverride(c);
   return program;
 }
 
@@ -39,6 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (e instanceof ServiceError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      return e.code === 'missing-component' ? EXIT.missingComponent : EXIT.badInput;
     }
     if (e instanceof FormatError) {
       process.stderr.write(`错误：${e.message}\n`);

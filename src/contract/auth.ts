@@ -26,11 +26,21 @@ export const meSchema = z.object({
     manageOrgs: z.boolean(),
     manageUsers: z.boolean(),
   }),
+  /** why the password must be changed before anything else, or null (other requests answer 403 until then). */
+  passwordChange: z.enum(['initial', 'reset', 'expired']).nullable(),
+  /** the password rules a new password must follow. */
+  passwordPolicy: z.object({
+    minLength: z.number().int(),
+    minClasses: z.number().int(),
+    history: z.number().int(),
+    maxAgeDays: z.number().int(),
+  }),
 });
 export type Me = z.infer<typeof meSchema>;
 
 export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(8).max(256),
+  /** checked against the password policy by the server (Chinese message naming the rule). */
+  newPassword: z.string().min(1).max(256),
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'unauthenticated', // 401
   'bad-credentials', // 401
   'csrf', // 403
+  'password-change-required', // 403: first sign-in, reset or expired password: change it first
   'forbidden', // 403
   'not-found', // 404
   'stale-revision', // 409: If-Match names an old revision; details.currentRevision

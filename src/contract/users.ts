@@ -24,7 +24,8 @@ const username = z
 export const createUserRequestSchema = z.object({
   username,
   displayName: z.string().trim().min(1).max(100),
-  password: z.string().min(8).max(256),
+  /** an initial password: it follows the password policy and must be changed at the first sign-in. */
+  password: z.string().min(1).max(256),
   role: roleSchema,
   orgId: idSchema,
 });
@@ -32,7 +33,8 @@ export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const updateUserRequestSchema = z.object({
   displayName: z.string().trim().min(1).max(100).optional(),
-  password: z.string().min(8).max(256).optional(),
+  /** a reset: it follows the password policy and must be changed at the next sign-in. */
+  password: z.string().min(1).max(256).optional(),
   role: roleSchema.optional(),
   orgId: idSchema.optional(),
   active: z.boolean().optional(),

@@ -7,12 +7,16 @@ import { createForm } from '../services/form-write.ts';
 import { cancelJob, createImportJob } from '../services/jobs.ts';
 import { createOrg } from '../services/org-admin.ts';
 import { createProject } from '../services/project-admin.ts';
+import { changePassword } from '../services/sessions.ts';
 import { actorFor } from '../services/testing.ts';
 import { createUser } from '../services/user-admin.ts';
 import { transitionForm } from '../services/workflow.ts';
 
 // Fixtures for the access-control matrix: forms, projects, evidence, jobs and users in two units
 // of different departments, made through the services (as their owners would make them).
+
+/** The password of the users init() creates, after their first-sign-in change. */
+export const SETTLED_PASSWORD = 'Matrix-pass-0';
 
 export const UNITS = { T1: 'demo-zgc-bj', T2: 'demo-jw-bj' } as const;
 export const DEPARTMENTS = { T1: 'demo-zgc', T2: 'demo-jw' } as const;
@@ -46,6 +50,9 @@ export class Fixtures {
       role: 'admin',
       orgId: DEPARTMENTS.T1,
     });
+    // an initial password must be changed at the first sign-in: do so, as the users would
+    for (const username of ['jwunit', 'zgcadmin'])
+      await changePassword(this.ctx, await actorFor(this.ctx, username), 'password-123', SETTLED_PASSWORD);
     this.owners = { T1: await actorFor(this.ctx, 'danwei'), T2: await actorFor(this.ctx, 'jwunit') };
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EndpointName, endpoints } from '../contract/endpoints.ts';
 import type { Form } from '../core/form/schema.ts';
 import { SEED_FORM } from '../services/demo-seed.ts';
-import { DEPARTMENTS, Fixtures, type Target, UNITS } from './access-fixtures.ts';
+import { DEPARTMENTS, Fixtures, SETTLED_PASSWORD, type Target, UNITS } from './access-fixtures.ts';
 import { createTestApp, multipart, type Session, type TestApp, testDialects } from './testing.ts';
 
 // Every route × every role × in/out of scope. A unit sees only its forms, a department its units',
@@ -566,7 +566,9 @@ const CASES: Case[] = [
 ];
 
 const USERS = ['admin', 'zgcadmin', 'caizheng', 'zhuguan', 'danwei', 'chuangye', 'jiaowei', null] as const;
-const PASSWORDS: Record<string, string> = { zgcadmin: 'password-123' };
+/** Current passwords (the demo ones unless listed); the changePassword case sets a new one each time. */
+const PASSWORDS: Record<string, string> = { zgcadmin: SETTLED_PASSWORD };
+let passwordCount = 0;
 
 function expectedStatus(c: Case, user: MatrixUser, target: Target, targetPath: string): number {
   const auth = endpoints[c.endpoint].auth;
@@ -589,6 +591,8 @@ describe.each(dialects)('access-control matrix (%s)', (dialect) => {
   const paths: Record<string, string> = {};
 
   beforeAll(async () => {
+    for (const k of Object.keys(PASSWORDS)) delete PASSWORDS[k];
+    PASSWORDS['zgcadmin'] = SETTLED_PASSWORD;
     t = await createTestApp(dialect);
     fx = new Fixtures(t.ctx);
     const danwei = await t.login('danwei');
@@ -643,9 +647,11 @@ describe.each(dialects)('access-control matrix (%s)', (dialect) => {
                 username: username ?? 'nobody',
                 password: username ? (PASSWORDS[username] ?? 'jixiao-demo') : 'wrong-password',
               };
+            let newPassword: string | null = null;
             if (c.endpoint === 'changePassword' && username) {
               const pw = PASSWORDS[username] ?? 'jixiao-demo';
-              body = { currentPassword: pw, newPassword: pw };
+              newPassword = `Matrix-pass-${++passwordCount}`;
+              body = { currentPassword: pw, newPassword };
             }
             const headers = { ...(req.headers ?? {}), ...(req.raw?.headers ?? {}) };
             const payload = req.raw?.payload ?? body;
@@ -657,6 +663,7 @@ describe.each(dialects)('access-control matrix (%s)', (dialect) => {
                   headers,
                   ...(payload === undefined ? {} : { payload: payload as string }),
                 });
+            if (newPassword && username && res.statusCode === 204) PASSWORDS[username] = newPassword;
             let got = res.statusCode;
             if (c.listed && got === 200 && user) {
               const inScope = paths[scopeOrg]!.startsWith(user.orgPath);

@@ -8,6 +8,7 @@ import type { AppContext } from '../services/context.ts';
 import type { SessionCookieOptions } from './plugins/auth.ts';
 import { registerDocs } from './plugins/docs.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWeb } from './plugins/web.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -25,10 +26,13 @@ export const DEFAULT_WEB_DIR = join(import.meta.dirname, '..', '..', 'dist', 'we
 export type AppOptions = {
   /** pino logger options, or false (tests). */
   logger?: boolean | { level: string };
-  /** mark the session cookie Secure (behind HTTPS). */
+  /** mark the session cookie Secure and send HSTS (served over HTTPS, usually behind a proxy). */
   secureCookies?: boolean;
-  /** trust X-Forwarded-* (behind a reverse proxy), so rate limits see the client address. */
-  trustProxy?: boolean;
+  /**
+   * trust X-Forwarded-* (behind a reverse proxy), so rate limits and the audit log see the client
+   * address: true, or the proxy's addresses (`127.0.0.1`, `10.0.0.0/8,…`).
+   */
+  trustProxy?: boolean | string | string[];
   webDir?: string;
 };
 
@@ -42,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app, { hsts: options.secureCookies ?? false });
   app.decorateRequest('actor', null);
   registerErrorHandler(app, JSON_BODY_LIMIT);
   await app.register(cookie);
@@ -52,7 +57,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   const cookieOptions: SessionCookieOptions = {
     secure: options.secureCookies ?? false,
-    maxAgeSeconds: Math.floor(ctx.config.sessionTtlMs / 1000),
+    maxAgeSeconds: Math.floor(ctx.config.sessionMaxAgeMs / 1000),
   };
   sessionRoutes(app, ctx, cookieOptions);
   adminRoutes(app, ctx);

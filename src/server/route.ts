@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { z } from 'zod';
 import { errorResponseSchema } from '../contract/common.ts';
-import type { Endpoint } from '../contract/endpoints.ts';
+import { type Endpoint, endpoints } from '../contract/endpoints.ts';
 import type { Actor, AppContext } from '../services/context.ts';
 import { requireSession } from './plugins/auth.ts';
 
@@ -23,6 +23,9 @@ export type RouteInput<E extends Endpoint> = {
 export type RouteOutput<E extends Endpoint> = E['produces'] extends 'json'
   ? Out<E['response']> | FastifyReply
   : FastifyReply | undefined;
+
+/** What a user who must change the password may still do: see who they are, change it, sign out. */
+const PASSWORD_CHANGE_ROUTES = new Set<Endpoint>([endpoints.me, endpoints.changePassword, endpoints.logout]);
 
 export function route<E extends Endpoint>(
   app: FastifyInstance,
@@ -47,7 +50,9 @@ export function route<E extends Endpoint>(
     method: e.method,
     url: e.path,
     schema,
-    ...(e.auth ? { preHandler: requireSession(ctx) } : {}),
+    ...(e.auth
+      ? { preHandler: requireSession(ctx, { passwordChangeAllowed: PASSWORD_CHANGE_ROUTES.has(e) }) }
+      : {}),
     handler: async (request, reply) => {
       reply.status(e.status);
       const result = await handler({

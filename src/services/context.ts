@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { openStore, type Store } from '../store/index.ts';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/account/password-policy.ts';
+import { openStore, SchemaMismatchError, type Store } from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
 
 /** Tunables, with defaults good for a server; tests shorten the timings. */
 export type ServiceConfig = {
-  sessionTtlMs: number;
-  /** a session's expiry slides forward at most this often (one write per interval, not per request). */
+  /** a session ends after this long without a request (等保: 超时自动退出). */
+  idleTimeoutMs: number;
+  /** and this long after sign-in, however active (absolute lifetime). */
+  sessionMaxAgeMs: number;
+  /** a session's last-seen time is written at most this often (one write per interval, not per request). */
   sessionTouchMs: number;
+  /** after maxLoginFailuresPerUser failures within this time the account is locked for this long. */
   loginWindowMs: number;
   maxLoginFailuresPerUser: number;
   maxLoginFailuresPerIp: number;
+  password: PasswordPolicy;
+  /** demo accounts may sign in (README quick start); off for a real deployment. */
+  demoMode: boolean;
   jobLeaseMs: number;
   evidenceMaxBytes: number;
   importMaxBytes: number;
@@ -17,11 +26,14 @@ export type ServiceConfig = {
 };
 
 export const DEFAULT_CONFIG: ServiceConfig = {
-  sessionTtlMs: 12 * 3600_000,
-  sessionTouchMs: 5 * 60_000,
+  idleTimeoutMs: 30 * 60_000,
+  sessionMaxAgeMs: 8 * 3600_000,
+  sessionTouchMs: 60_000,
   loginWindowMs: 15 * 60_000,
   maxLoginFailuresPerUser: 5,
   maxLoginFailuresPerIp: 50,
+  password: DEFAULT_PASSWORD_POLICY,
+  demoMode: false,
   jobLeaseMs: 30_000,
   evidenceMaxBytes: 20 * 1024 * 1024,
   importMaxBytes: 30 * 1024 * 1024,
@@ -74,6 +86,10 @@ export type Actor = {
   orgPath: string;
   sessionId: string;
   csrfToken: string;
+  /** where the request came from (the client address), for the audit log; null outside requests. */
+  ip: string | null;
+  /** why the password must be changed before anything else (first sign-in, reset, expired), or null. */
+  passwordChange: 'initial' | 'reset' | 'expired' | null;
 };
 
 /** Who is acting outside any session: background jobs, the demo seed. */
@@ -84,6 +100,7 @@ export function actorOf(
   user: { id: string; username: string; displayName: string; role: Actor['role'] },
   org: { id: string; name: string; kind: Actor['orgKind']; path: string },
   session: { id: string; csrfToken: string } = NO_SESSION,
+  extra: { ip?: string | null; passwordChange?: Actor['passwordChange'] } = {},
 ): Actor {
   return {
     userId: user.id,
@@ -96,6 +113,8 @@ export function actorOf(
     orgPath: org.path,
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    ip: extra.ip ?? null,
+    passwordChange: extra.passwordChange ?? null,
   };
 }
 
@@ -106,8 +125,21 @@ export async function openContext(options: {
   dataDir: string;
   databaseUrl?: string | undefined;
   config?: Partial<ServiceConfig>;
+  /** see StoreOptions.migrate; default: migrate to the latest schema. */
+  migrate?: boolean | 'latest' | 'if-empty';
 }): Promise<AppContext & { close(): Promise<void> }> {
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl || undefined });
+  let store: Store;
+  try {
+    store = await openStore({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl || undefined,
+      migrate: options.migrate ?? 'latest',
+    });
+  } catch (e) {
+    if (e instanceof SchemaMismatchError)
+      throw new ServiceError('schema-mismatch', e.message, { kind: e.kind, migrations: e.migrations });
+    throw e;
+  }
   const ctx = createContext(store, options.dataDir, {
     ...(options.config ? { config: options.config } : {}),
   });

@@ -83,6 +83,11 @@ export const DEMO_USERS = [
   },
 ] as const;
 
+/** How many demo accounts the database holds (a warning when the server runs outside demo mode). */
+export async function countDemoUsers(ctx: AppContext): Promise<number> {
+  return (await users.listAll(ctx.store.db)).filter((u) => DEMO_USERS.some((d) => d.id === u.id)).length;
+}
+
 /** Seeds the demo content when the database has no org at all; returns whether it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
   const { db } = ctx.store;
@@ -109,7 +114,8 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
         byId.set(o.id, org);
         await orgs.insert(trx, org, now);
       }
-      for (const u of DEMO_USERS) await users.insert(trx, { ...u, passwordHash: hash }, now);
+      for (const u of DEMO_USERS)
+        await users.insert(trx, { ...u, passwordHash: hash, mustChangePassword: null, demo: true }, now);
       const unit = byId.get('demo-zgc-bj')!;
       const filler = DEMO_USERS[3];
       const actor = actorOf(filler, unit);

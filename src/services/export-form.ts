@@ -1,5 +1,7 @@
 import { type ExportedFile, type ExportFormat, exportForm } from '../formats/export-any.ts';
-import type { Actor, AppContext } from './context.ts';
+import { transaction } from '../store/index.ts';
+import { recordEvent } from './audit-trail.ts';
+import { type Actor, type AppContext, iso } from './context.ts';
 import { loadFormJson } from './form-read.ts';
 import { loadProfile } from './profiles.ts';
 import { ServiceError } from './service-error.ts';
@@ -18,10 +20,22 @@ export async function exportStoredForm(
   id: string,
   q: { format: ExportFormat; profile?: string | undefined; revision?: number | undefined },
 ): Promise<ExportedFile & { fileName: string }> {
-  const { form, profileId } = await loadFormJson(ctx, actor, id, q.revision);
+  const { form, profileId, revision } = await loadFormJson(ctx, actor, id, q.revision);
   const p = loadProfile(q.profile ?? profileId);
   if (!p.ok) throw new ServiceError('bad-request', p.reason);
   const file = await exportForm(form, p.value, q.format);
+  // a security event: who took a copy of which form, when and from where
+  await transaction(ctx.store.db, (trx) =>
+    recordEvent(
+      trx,
+      ctx,
+      actor,
+      'form.export',
+      { type: 'form', id },
+      { format: q.format, revision, profile: p.value.id },
+      iso(ctx),
+    ),
+  );
   return {
     ...file,
     fileName: `${safeFileName(`${form.projectName || '自评表'}-${form.year}`)}.${file.extension.replace(/^\./, '')}`,

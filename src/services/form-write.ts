@@ -1,4 +1,5 @@
 import type { Form } from '../core/form/schema.ts';
+import { describeIssues, storableIssues } from '../core/form/storable.ts';
 import { validateForm } from '../core/form/validate.ts';
 import {
   type Db,
@@ -37,6 +38,16 @@ export function parseForm(input: unknown): Form {
   return v.value;
 }
 
+/**
+ * A form is stored only with some content (a funds block or an indicator row) and no text cell
+ * over its cap (core/form/storable.ts); the message names the field as printed on the form.
+ */
+export function checkStorable(form: Form): void {
+  const issues = storableIssues(form);
+  if (issues.length > 0)
+    throw new ServiceError('bad-request', `无法保存：${describeIssues(issues)}`, { issues });
+}
+
 function checkProfileId(id: string | undefined): void {
   if (id === undefined) return;
   const p = loadProfile(id);
@@ -62,6 +73,7 @@ export async function insertForm(
   },
   now: string,
 ): Promise<{ id: string; revision: number }> {
+  checkStorable(f.form);
   const id = ctx.newId();
   const content = formContent(f.form);
   // Explicit, else the organisation's configured profile, else the form's template family's.
@@ -112,6 +124,7 @@ export async function writeRevision(
   now: string,
   prepared?: PreparedRevision,
 ): Promise<number> {
+  checkStorable(form);
   const content = prepared?.content ?? formContent(form);
   const saved = await forms.updateContent(
     trx,
@@ -180,6 +193,7 @@ export async function createForm(
 ): Promise<FormDetailView> {
   requireRole(actor, EDITOR_ROLES, '新建自评表');
   const form = parseForm(req.form);
+  checkStorable(form);
   checkProfileId(req.profileId);
   const { db } = ctx.store;
   let orgId: string;
@@ -257,6 +271,7 @@ async function writeSave(
     );
   }
   const { form } = req;
+  checkStorable(form);
   checkProfileId(req.profileId);
   const now = iso(ctx);
   try {

@@ -15,7 +15,7 @@ import {
 } from '../store/index.ts';
 import { EDITOR_ROLES, requireRole } from './access.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
-import { insertForm, writeRevision } from './form-write.ts';
+import { checkStorable, insertForm, writeRevision } from './form-write.ts';
 import { orgInScope } from './org-admin.ts';
 import { ensureProject } from './project-admin.ts';
 import { ServiceError } from './service-error.ts';
@@ -174,6 +174,7 @@ export async function commitImport(
 ): Promise<CommitOutcome> {
   requireRole(actor, EDITOR_ROLES, '导入自评表');
   const { form } = req;
+  checkStorable(form);
   const { db } = ctx.store;
   const org = await resolveUnit(db, actor, form, req.orgId);
   const note = req.fileName ? `导入自 ${req.fileName}` : '导入';

@@ -1,4 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { checkPasswordRules } from '../core/account/password-policy.ts';
+import { users } from '../store/index.ts';
+import type { AppContext } from './context.ts';
+import { ServiceError } from './service-error.ts';
 
 // scrypt password hashes: `scrypt$N$r$p$salt$hash` (base64). Verification is constant-time.
 
@@ -34,4 +38,43 @@ let dummy: Promise<string> | null = null;
 export function dummyHash(cost: number): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'), cost);
   return dummy;
+}
+
+/** A password that satisfies the policy, for initial and reset passwords the system makes up. */
+export function generatePassword(length = 16): string {
+  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '-_!@#%+='];
+  const all = sets.join('');
+  const pick = (s: string): string => s[randomBytes(1)[0]! % s.length]!;
+  for (;;) {
+    const chars = Array.from({ length }, () => pick(all));
+    if (sets.every((s) => chars.some((ch) => s.includes(ch)))) return chars.join('');
+  }
+}
+
+/**
+ * Checks a new password against the policy — rules (core/account/password-policy.ts) and the
+ * history: not one of the last `history` passwords, the current one included — and hashes it.
+ * Throws bad-request with the rule it breaks, in Chinese.
+ */
+export async function checkNewPassword(
+  ctx: AppContext,
+  user: { id: string | null; username: string },
+  password: string,
+  currentHash: string | null,
+): Promise<string> {
+  const policy = ctx.config.password;
+  const rules = checkPasswordRules(password, user.username, policy);
+  if (!rules.ok) throw new ServiceError('bad-request', rules.reason, { rule: 'policy' });
+  if (user.id && policy.history > 0) {
+    const recent = await users.passwordHistory(ctx.store.db, user.id, policy.history);
+    const hashes = [...new Set([...(currentHash ? [currentHash] : []), ...recent])].slice(0, policy.history);
+    for (const h of hashes) {
+      if (await verifyPassword(password, h)) {
+        throw new ServiceError('bad-request', `新密码不能与最近 ${policy.history} 次使用过的密码相同`, {
+          rule: 'history',
+        });
+      }
+    }
+  }
+  return hashPassword(password, ctx.config.scryptCost);
 }

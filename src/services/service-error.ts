@@ -16,7 +16,9 @@ export type ServiceErrorCode =
   | 'format-error'
   | 'missing-component'
   | 'precondition-required'
-  | 'rate-limited';
+  | 'rate-limited'
+  /** the database's schema is newer than this program, or needs `jixiao migrate`. */
+  | 'schema-mismatch';
 
 export class ServiceError extends Error {
   constructor(

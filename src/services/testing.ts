@@ -33,7 +33,7 @@ export async function createTestContext(
   };
   const ctx = createContext(store, store.dataDir, {
     now: () => clock.now,
-    config: { scryptCost: 1024, ...options.config },
+    config: { scryptCost: 1024, demoMode: options.demo !== false, ...options.config },
   });
   if (options.demo !== false) await seedDemoIfEmpty(ctx);
   return { ctx, store, clock, cleanup: () => store.cleanup() };

@@ -1,10 +1,18 @@
-import { isUniqueViolation, sessions, transaction, type UserRecord, users } from '../store/index.ts';
+import {
+  isUniqueViolation,
+  loginThrottle,
+  sessions,
+  transaction,
+  type UserRecord,
+  users,
+} from '../store/index.ts';
 import { inScope, ROLE_ORG_KINDS, requireAdmin } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { orgInScope } from './org-admin.ts';
-import { hashPassword } from './passwords.ts';
+import { checkNewPassword } from './passwords.ts';
 import { notFound, ServiceError } from './service-error.ts';
+import { HISTORY_KEPT, userKey } from './sessions.ts';
 
 const ROLE_LABELS = {
   'unit-filler': '单位填报人',
@@ -46,7 +54,8 @@ export async function createUser(
   const { db } = ctx.store;
   const org = await orgInScope(db, actor, req.orgId);
   checkRoleFits(req.role, org.kind);
-  const passwordHash = await hashPassword(req.password, ctx.config.scryptCost);
+  // an initial password: it follows the rules, and the user must change it at the first sign-in
+  const passwordHash = await checkNewPassword(ctx, { id: null, username: req.username }, req.password, null);
   const id = ctx.newId();
   const now = iso(ctx);
   try {
@@ -60,7 +69,13 @@ export async function createUser(
           passwordHash,
           role: req.role,
           orgId: org.id,
+          mustChangePassword: 'initial',
         },
+        now,
+      );
+      await users.setPassword(
+        trx,
+        { id: ctx.newId(), userId: id, passwordHash, mustChange: 'initial', keep: HISTORY_KEPT },
         now,
       );
       const { password: _p, ...shown } = req;
@@ -98,15 +113,25 @@ export async function updateUser(
   const org = patch.orgId ? await orgInScope(db, actor, patch.orgId) : null;
   const kind = org?.kind ?? (await orgInScope(db, actor, before.orgId)).kind;
   checkRoleFits(patch.role ?? before.role, kind);
-  const passwordHash = patch.password ? await hashPassword(patch.password, ctx.config.scryptCost) : undefined;
+  // a reset password follows the rules and the history, and must be changed at the next sign-in
+  const passwordHash = patch.password
+    ? await checkNewPassword(ctx, before, patch.password, await users.passwordHash(db, id))
+    : undefined;
   const now = iso(ctx);
   await transaction(db, async (trx) => {
+    if (passwordHash) {
+      await users.setPassword(
+        trx,
+        { id: ctx.newId(), userId: id, passwordHash, mustChange: 'reset', keep: HISTORY_KEPT },
+        now,
+      );
+      await loginThrottle.take(trx, userKey(before.username));
+    }
     await users.update(
       trx,
       id,
       {
         ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
-        ...(passwordHash ? { passwordHash } : {}),
         ...(patch.role ? { role: patch.role } : {}),
         ...(patch.orgId ? { orgId: patch.orgId } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),

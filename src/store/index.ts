@@ -1,6 +1,19 @@
 // The store: Kysely over SQLite or PostgreSQL, one migration set, repositories of queries.
 // Only this layer imports kysely, pg and better-sqlite3.
+
+export { type ChainedEntry, chainHash, GENESIS_HASH } from './audit-chain.ts';
 export type { DialectName } from './dialect.ts';
+export {
+  BACKUP_TABLES,
+  clearTable,
+  countRows,
+  dumpTable,
+  holdsData,
+  loadRows,
+  migrateTo,
+  type Row,
+  type TableSpec,
+} from './dump.ts';
 export {
   canReachPostgres,
   type Db,
@@ -8,11 +21,21 @@ export {
   isPostgresUrl,
   migrate,
   openStore,
+  readSnapshot,
+  SchemaMismatchError,
+  type SchemaState,
   type Store,
   type StoreOptions,
+  schemaState,
 } from './open-store.ts';
 export type * from './records.ts';
-export { type AuditFilter, auditLog, type NewAuditEntry } from './repositories/audit-log.ts';
+export {
+  type AuditFilter,
+  auditLog,
+  type NewAuditEntry,
+  type StoredAuditEntry,
+  withAuditBuffer,
+} from './repositories/audit-log.ts';
 export { comments } from './repositories/comments.ts';
 export {
   type DashboardFilter,
@@ -35,18 +58,26 @@ export {
   indicatorRecord,
 } from './repositories/forms.ts';
 export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';
-export { loginAttempts } from './repositories/login-attempts.ts';
+export { loginThrottle, type ThrottleState } from './repositories/login-throttle.ts';
 export { orgs } from './repositories/orgs.ts';
 export { type ProjectFilter, projects } from './repositories/projects.ts';
 export { type ReportFormFilter, type ReportFormRow, reportForms } from './repositories/report-forms.ts';
 export { revisions } from './repositories/revisions.ts';
 export { sessions } from './repositories/sessions.ts';
-export { type NewUser, users } from './repositories/users.ts';
+export { type Credentials, type NewUser, users } from './repositories/users.ts';
 export { isUniqueViolation } from './sql-util.ts';
 
+import type { DialectName } from './dialect.ts';
+import { migrationsFor } from './migrations/index.ts';
 import type { Db } from './open-store.ts';
+import { withAuditBuffer } from './repositories/audit-log.ts';
 
-/** Runs `fn` in one transaction (all or nothing). */
+/** Runs `fn` in one transaction (all or nothing); its audit entries join the chain just before the commit. */
 export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  return db.transaction().execute((trx) => withAuditBuffer(trx, fn));
+}
+
+/** The migrations this program knows, in order. */
+export function knownMigrations(dialect: DialectName): string[] {
+  return Object.keys(migrationsFor(dialect)).sort();
 }

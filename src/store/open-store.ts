@@ -29,8 +29,86 @@ export type StoreOptions = {
   poolSize?: number | undefined;
   /** receives every executed query (tests snapshot the compiled SQL). */
   onQuery?: ((sql: string, durationMs: number) => void) | undefined;
-  migrate?: boolean | undefined;
+  /**
+   * true / 'latest' (default): apply every pending migration; 'if-empty': migrate a new database,
+   * refuse one with pending migrations (`jixiao migrate` applies them); false: leave it alone.
+   * A database with migrations this program does not know is always refused.
+   */
+  migrate?: boolean | 'latest' | 'if-empty' | undefined;
 };
+
+/** The database's schema does not fit this program: newer than it knows, or not yet migrated. */
+export class SchemaMismatchError extends Error {
+  constructor(
+    readonly kind: 'newer' | 'pending',
+    readonly migrations: readonly string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SchemaMismatchError';
+  }
+}
+
+export type SchemaState = {
+  /** migrations recorded in the database, in order. */
+  applied: string[];
+  /** known migrations not yet applied. */
+  pending: string[];
+  /** applied migrations this program does not know (a newer version wrote them). */
+  unknown: string[];
+};
+
+/** Which migrations the database has, against the ones this program knows. */
+export async function schemaState(store: Store): Promise<SchemaState> {
+  const known = Object.keys(migrationsFor(store.dialect)).sort();
+  const exists =
+    store.dialect === 'postgres'
+      ? (await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(store.db))
+          .rows[0]?.t
+      : (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(
+            store.db,
+          )
+        ).rows[0]?.name;
+  const applied = exists
+    ? (
+        await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db)
+      ).rows.map((r) => r.name)
+    : [];
+  return {
+    applied,
+    pending: known.filter((n) => !applied.includes(n)),
+    unknown: applied.filter((n) => !known.includes(n)),
+  };
+}
+
+/** Refuses a schema this program does not know; migrates as `mode` says. */
+async function prepareSchema(store: Store, mode: true | 'latest' | 'if-empty'): Promise<void> {
+  const state = await schemaState(store);
+  if (state.unknown.length > 0) {
+    throw new SchemaMismatchError(
+      'newer',
+      state.unknown,
+      `数据库结构比本程序新（有本程序不认识的迁移 ${state.unknown.join('、')}）：请升级 jixiao 后再启动，或从备份还原`,
+    );
+  }
+  // a database with no org holds no data yet (or another server is migrating it right now)
+  const hasData = async () =>
+    Number(
+      (await sql<{ n: number }>`select count(*) as n from (select id from orgs limit 1) x`.execute(store.db))
+        .rows[0]?.n ?? 0,
+    ) > 0;
+  if (mode === 'if-empty' && state.applied.length > 0 && state.pending.length > 0 && (await hasData())) {
+    throw new SchemaMismatchError(
+      'pending',
+      state.pending,
+      `数据库结构需要升级（待执行的迁移：${state.pending.join('、')}）：请先备份（jixiao backup），再运行 jixiao migrate`,
+    );
+  }
+  if (state.pending.length > 0) await migrate(store);
+}
 
 export const isPostgresUrl = (url: string | undefined): url is string =>
   !!url && /^postgres(ql)?:\/\//.test(url);
@@ -88,8 +166,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       },
     };
   }
-  if (options.migrate !== false) await migrate(store);
+  if (options.migrate !== false) {
+    try {
+      await prepareSchema(store, options.migrate ?? 'latest');
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
   return store;
+}
+
+/**
+ * Runs `fn` in a read transaction that sees one consistent snapshot while others keep writing:
+ * REPEATABLE READ on PostgreSQL; on SQLite (WAL) a transaction's first read fixes its snapshot.
+ * On SQLite the process's one connection is held meanwhile: for the command line, not a server.
+ */
+export function readSnapshot<T>(store: Store, fn: (trx: Db) => Promise<T>): Promise<T> {
+  const tx = store.db.transaction();
+  return (
+    store.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read').setAccessMode('read only') : tx
+  ).execute(fn);
 }
 
 /** Applies every pending migration; safe when several servers start at once (the migrator locks). */

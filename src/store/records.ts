@@ -31,9 +31,16 @@ export type UserRecord = {
 export type SessionRecord = {
   id: string;
   csrfToken: string;
+  createdAt: string;
   expiresAt: string;
   lastSeenAt: string;
   user: UserRecord;
+  /** what the password rules need about the user. */
+  account: {
+    mustChangePassword: 'initial' | 'reset' | null;
+    passwordChangedAt: string | null;
+    demo: boolean;
+  };
   org: { id: string; name: string; kind: OrgRecord['kind']; path: string };
 };
 
@@ -130,8 +137,13 @@ export type EvidenceRecord = {
 
 export type AuditRecord = {
   id: string;
+  seq: number | null;
   at: string;
   actor: ActorRef | null;
+  /** the username as it was when the entry was written (also for unknown names at sign-in). */
+  actorName: string | null;
+  /** where the action came from: the client address, or `命令行` for the CLI. */
+  ip: string | null;
   action: string;
   entityType: string;
   entityId: string;

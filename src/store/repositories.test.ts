@@ -5,7 +5,7 @@ import { dashboard } from './repositories/dashboard.ts';
 import { evidence } from './repositories/evidence.ts';
 import { type FormContent, findFormsByProjectName, forms, type IndicatorRow } from './repositories/forms.ts';
 import { jobs } from './repositories/jobs.ts';
-import { loginAttempts } from './repositories/login-attempts.ts';
+import { loginThrottle } from './repositories/login-throttle.ts';
 import { orgs } from './repositories/orgs.ts';
 import { projects } from './repositories/projects.ts';
 import { reportForms } from './repositories/report-forms.ts';
@@ -136,7 +136,15 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
     await step('users.insert', () =>
       users.insert(
         db,
-        { id: 'u1', username: 'a', displayName: '甲', passwordHash: 'h', role: 'unit-filler', orgId: 'o3' },
+        {
+          id: 'u1',
+          username: 'a',
+          displayName: '甲',
+          passwordHash: 'h',
+          role: 'unit-filler',
+          orgId: 'o3',
+          mustChangePassword: 'initial',
+        },
         NOW,
       ),
     );
@@ -149,7 +157,21 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       id: 'u1',
       passwordHash: 'h',
       active: true,
+      demo: false,
     });
+    expect(await step('users.getByUsername', () => users.getByUsername(db, 'a'))).toMatchObject({ id: 'u1' });
+    await step('users.setPassword', () =>
+      users.setPassword(db, { id: 'p1', userId: 'u1', passwordHash: 'h2', mustChange: null, keep: 1 }, NOW),
+    );
+    await users.setPassword(
+      db,
+      { id: 'p2', userId: 'u1', passwordHash: 'h', mustChange: null, keep: 1 },
+      LATER,
+    );
+    expect(await step('users.passwordHistory', () => users.passwordHistory(db, 'u1', 5))).toEqual(['h']);
+    expect(await step('users.listAll', () => users.listAll(db))).toMatchObject([
+      { username: 'a', mustChangePassword: null },
+    ]);
     expect(await step('users.passwordHash', () => users.passwordHash(db, 'u1'))).toBe('h');
     expect(await step('users.listInScope', () => users.listInScope(db, '/o1/o2/'))).toHaveLength(1);
     await step('users.update', () => users.update(db, 'u1', { displayName: '甲乙', active: true }, LATER));
@@ -168,16 +190,18 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
     expect(await step('sessions.deleteExpired', () => sessions.deleteExpired(db, LATER))).toBe(1);
     await step('sessions.delete', () => sessions.delete(db, 's1'));
 
-    await step('loginAttempts.insert', () =>
-      loginAttempts.insert(db, { id: 'l1', username: 'a', ip: '1.1.1.1', success: false }, NOW),
-    );
-    expect(
-      await step('loginAttempts.recentFailures', () =>
-        loginAttempts.recentFailures(db, 'a', '2.2.2.2', '2024-01-01'),
-      ),
-    ).toEqual({ byUser: 1, byIp: 0 });
-    await step('loginAttempts.clearFailures', () => loginAttempts.clearFailures(db, 'a'));
-    await step('loginAttempts.prune', () => loginAttempts.prune(db, NOW));
+    const hit = () => loginThrottle.hit(db, 'u:a', NOW, '2024-01-01', 2);
+    expect(await step('loginThrottle.hit', hit)).toEqual({ attempts: 1, windowStart: NOW });
+    expect((await hit()).attempts).toBe(2);
+    expect((await hit()).attempts).toBe(3);
+    expect(await step('loginThrottle.get', () => loginThrottle.get(db, 'u:a'))).toMatchObject({
+      attempts: 3,
+    });
+    await step('loginThrottle.release', () => loginThrottle.release(db, 'u:a'));
+    expect(await step('loginThrottle.take', () => loginThrottle.take(db, 'u:a'))).toBe(2);
+    await hit();
+    await step('loginThrottle.prune', () => loginThrottle.prune(db, LATER));
+    expect(await loginThrottle.get(db, 'u:a')).toBeNull();
 
     await step('projects.insert', () =>
       projects.insert(db, { id: 'p1', orgId: 'o3', name: '测试项目', code: null }, NOW),
@@ -398,6 +422,8 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
         {
           id: 'a1',
           actorId: 'u1',
+          actorName: 'a',
+          ip: '10.0.0.1',
           action: 'form.save',
           entityType: 'form',
           entityId: 'f1',

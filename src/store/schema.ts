@@ -1,6 +1,8 @@
 // The database schema as Kysely sees it: one schema for SQLite and PostgreSQL (stack.md trap 3:
 // text ids, ISO text timestamps, JSON as text, booleans as 0/1 integers).
 
+import type { Generated } from 'kysely';
+
 export interface OrgsTable {
   id: string;
   parent_id: string | null;
@@ -24,6 +26,19 @@ export interface UsersTable {
   active: number;
   created_at: string;
   updated_at: string;
+  /** null, or why the password must be changed at the next sign-in: 'initial' | 'reset'. */
+  must_change_password: string | null;
+  password_changed_at: string | null;
+  /** 1 for the demo accounts: they sign in only while the server runs in demo mode. */
+  demo: Generated<number>;
+}
+
+/** The hashes of a user's recent passwords (the current one included), for the history rule. */
+export interface PasswordHistoryTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: string;
 }
 
 export interface SessionsTable {
@@ -36,12 +51,11 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
-export interface LoginAttemptsTable {
-  id: string;
-  username: string;
-  ip: string;
-  success: number;
-  at: string;
+/** Sign-in attempts per username (`u:<name>`) and per address (`ip:<address>`) in the current window. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_start: string;
 }
 
 export interface ProjectsTable {
@@ -150,6 +164,23 @@ export interface AuditLogTable {
   /** JSON of the changed fields before / after. */
   before: string | null;
   after: string | null;
+  /** position in the hash chain (audit-chain.ts), 1, 2, 3 … */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  /** the username as it was (also for failed sign-ins of unknown names). */
+  actor_name: string | null;
+  /** the client address the action came from. */
+  ip: string | null;
+}
+
+/** One row (id 1): the chain's last sequence number and hash, and where it starts after pruning. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  base_seq: number;
+  base_hash: string;
 }
 
 export interface JobsTable {
@@ -186,8 +217,9 @@ export interface JobItemsTable {
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
+  password_history: PasswordHistoryTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   projects: ProjectsTable;
   forms: FormsTable;
   form_indicators: FormIndicatorsTable;
@@ -195,6 +227,7 @@ export interface Database {
   comments: CommentsTable;
   evidence: EvidenceTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
 }

@@ -8,7 +8,14 @@ describe('jixiao serve', () => {
     const program = new Command('jixiao');
     registerServe(program);
     const serve = program.commands.find((c) => c.name() === 'serve')!;
-    expect(serve.options.map((o) => o.long)).toEqual(['--port', '--host', '--data-dir', '--database-url']);
+    expect(serve.options.map((o) => o.long)).toEqual([
+      '--port',
+      '--host',
+      '--data-dir',
+      '--database-url',
+      '--demo',
+      '--no-demo',
+    ]);
   });
 
   it('refuses a port that is not a number', async () => {

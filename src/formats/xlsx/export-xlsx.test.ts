@@ -36,6 +36,52 @@ describe('exportXlsx', () => {
     for (const s of ['=SUM(A1:A2)', '+10个', '-5个', '@提醒：未完成', '@张三']) expect(shared).toContain(s);
   });
 
+  it('quotes text that Excel would turn into a formula when edited (= + - @ tab): quotePrefix and Text format', async () => {
+    const f = trickyForm();
+    f.indicators[0]!.actual = '=HYPERLINK("http://evil.example","点击")';
+    f.indicators[1]!.deviation = '\t=1+1';
+    const bytes = await exportXlsx(f, profile('national'));
+    const sheet = xlsxPart(bytes, 'xl/worksheets/sheet1.xml');
+    const styles = xlsxPart(bytes, 'xl/styles.xml');
+    const shared = [
+      ...xlsxPart(bytes, 'xl/sharedStrings.xml').matchAll(/<si><t[^>]*>([\s\S]*?)<\/t><\/si>/g),
+    ].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const xfs = [
+      ...styles
+        .split('<cellXfs')[1]!
+        .split('</cellXfs>')[0]!
+        .matchAll(/<xf\b[^>]*>/g),
+    ].map((m) => m[0]);
+    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)" t="s"><v>(\d+)<\/v><\/c>/g)].map((m) => ({
+      ref: m[1],
+      xf: xfs[Number(m[2])]!,
+      text: shared[Number(m[3])]!,
+    }));
+    const isRisky = (text: string) => /^[=+\-@\t]/.test(text) && text !== '-';
+    const risky = cells.filter((c) => isRisky(c.text));
+    expect(risky.map((c) => c.text)).toEqual(
+      expect.arrayContaining([
+        '=HYPERLINK("http://evil.example","点击")',
+        '\t=1+1',
+        '+10个',
+        '=SUM(A1:A2)',
+        '@张三',
+      ]),
+    );
+    for (const c of risky) expect(c.xf, `${c.ref} ${c.text}`).toMatch(/numFmtId="49".*quotePrefix="1"/);
+    // other text, and a lone dash standing for a blank, stays as it was
+    for (const c of cells.filter((x) => !isRisky(x.text))) expect(c.xf).not.toContain('quotePrefix');
+    expect(sheet).not.toMatch(/<f[\s>]/);
+    // the quoted cells still read back as the same text
+    const [r] = await importXlsx(bytes, 'quoted.xlsx');
+    expect(r!.form.indicators[0]!.actual).toBe('=HYPERLINK("http://evil.example","点击")');
+  });
+
+  it('leaves a workbook without formula-like text as exceljs wrote it', async () => {
+    const styles = xlsxPart(await exportXlsx(seedForm(), profile('beijing')), 'xl/styles.xml');
+    expect(styles).not.toContain('quotePrefix');
+  });
+
   it('writes numbers as numbers with the form’s formats, and the print setup', async () => {
     const bytes = await exportXlsx(seedForm(), profile('beijing'));
     const sheet = xlsxPart(bytes, 'xl/worksheets/sheet1.xml');

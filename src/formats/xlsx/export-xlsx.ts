@@ -6,6 +6,7 @@ import type { Profile } from '../../core/rules/profile.ts';
 import { formGrid } from '../layout/form-grid.ts';
 import type { ExportGrid, GridCell } from '../layout/grid.ts';
 import { type Alignment, type Borders, type Font, Workbook, type Worksheet } from './exceljs.ts';
+import { formulaLike, quoteTextFormatCells, TEXT_FORMAT } from './quote-prefix.ts';
 import { fitColumns, MAX_ROW_POINTS, rowPoints } from './row-heights.ts';
 
 const FONT_NAME = '宋体';
@@ -50,8 +51,12 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-/** Writes one grid to a new sheet. A grid row taller than Excel allows becomes several sheet rows. */
-export function writeGridSheet(ws: Worksheet, laid: ExportGrid): void {
+/**
+ * Writes one grid to a new sheet. A grid row taller than Excel allows becomes several sheet rows.
+ * Returns how many text cells look like formulas (they get the Text format; see quote-prefix.ts).
+ */
+export function writeGridSheet(ws: Worksheet, laid: ExportGrid): number {
+  let quoted = 0;
   const grid: ExportGrid = { ...laid, columnWidths: fitColumns(laid) };
   ws.columns = grid.columnWidths.map((width) => ({ width }));
   const heights = rowPoints(grid, fontScale);
@@ -89,9 +94,13 @@ export function writeGridSheet(ws: Worksheet, laid: ExportGrid): void {
       const fmt = NUM_FMT[cell.role];
       if (fmt) xc.numFmt = fmt;
     } else if (cell.text !== '') {
-      // Always a string value: exceljs writes strings as (shared) strings, never as formulas, so
-      // user text beginning with = + - @ stays text.
+      // Always a string value: exceljs writes strings as (shared) strings, never as formulas. Text
+      // beginning with = + - @ would still become a formula once edited in Excel: quote it.
       xc.value = cell.text;
+      if (formulaLike(cell.text)) {
+        xc.numFmt = TEXT_FORMAT;
+        quoted += 1;
+      }
     }
   }
   ws.pageSetup = {
@@ -106,6 +115,7 @@ export function writeGridSheet(ws: Worksheet, laid: ExportGrid): void {
   if (grid.repeatRows)
     ws.pageSetup.printTitlesRow = `${first[grid.repeatRows.from]}:${lastRowOf(grid.repeatRows.to)}`;
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+  return quoted;
 }
 
 function newWorkbook(): InstanceType<typeof Workbook> {
@@ -123,13 +133,15 @@ export async function exportXlsx(form: Form, profile: Profile | null): Promise<U
 export async function exportXlsxMany(forms: readonly Form[], profile: Profile | null): Promise<Uint8Array> {
   const wb = newWorkbook();
   const taken = new Set<string>();
+  let quoted = 0;
   for (const form of forms) {
     const ws = wb.addWorksheet(sheetName(form.projectName || '绩效自评表', taken));
-    writeGridSheet(ws, formGrid(form, profile));
+    quoted += writeGridSheet(ws, formGrid(form, profile));
   }
   // Deflate level 1: a third of the default's time for a file ~8% larger.
   const buf: unknown = await wb.xlsx.writeBuffer({
     zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
   });
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  return quoted > 0 ? quoteTextFormatCells(bytes) : bytes;
 }

@@ -51,15 +51,18 @@ export function clearSessionCookie(reply: FastifyReply, o: SessionCookieOptions)
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: o.secure, path: '/' });
 }
 
-/** preHandler of every route that needs a session. */
-export function requireSession(ctx: AppContext) {
+/**
+ * preHandler of every route that needs a session. While the password must be changed (first
+ * sign-in, reset, expired) only the routes marked `passwordChangeAllowed` answer.
+ */
+export function requireSession(ctx: AppContext, options: { passwordChangeAllowed?: boolean } = {}) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (foreignOrigin(request)) {
       await sendError(reply, 403, 'csrf', '拒绝跨站请求（Origin 与本站不符）');
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    const actor = token ? await authenticate(ctx, token) : null;
+    const actor = token ? await authenticate(ctx, token, request.ip) : null;
     if (!actor) {
       await sendError(reply, 401, 'unauthenticated', '未登录或登录已过期，请重新登录');
       return;
@@ -71,9 +74,19 @@ export function requireSession(ctx: AppContext) {
         return;
       }
     }
+    if (actor.passwordChange && !options.passwordChangeAllowed) {
+      await sendError(reply, 403, 'password-change-required', PASSWORD_CHANGE_MESSAGES[actor.passwordChange]);
+      return;
+    }
     request.actor = actor;
   };
 }
+
+export const PASSWORD_CHANGE_MESSAGES: Record<NonNullable<Actor['passwordChange']>, string> = {
+  initial: '首次登录须先修改初始密码',
+  reset: '密码已被管理员重置，须先修改密码',
+  expired: '密码已过期，须先修改密码',
+};
 
 /** The actor of a route behind requireSession. */
 export function actorOf(request: FastifyRequest): Actor {

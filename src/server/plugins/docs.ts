@@ -21,6 +21,7 @@ export async function registerDocs(app: FastifyInstance, version: string): Promi
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
+    // no online validator badge: the CSP allows this origin only
+    uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
   });
 }

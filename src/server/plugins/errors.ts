@@ -5,11 +5,15 @@ import { ServiceError, type ServiceErrorCode } from '../../services/service-erro
 // The one error handler: every error becomes `{ error: { code, message, details? } }` with a
 // Chinese message. 4xx messages are shown; 5xx are logged and hidden behind a generic message.
 
-export const STATUS_OF: Record<ServiceErrorCode | 'csrf' | 'unsupported-media-type' | 'internal', number> = {
+export const STATUS_OF: Record<
+  ServiceErrorCode | 'csrf' | 'password-change-required' | 'unsupported-media-type' | 'internal',
+  number
+> = {
   'bad-request': 400,
   unauthenticated: 401,
   'bad-credentials': 401,
   csrf: 403,
+  'password-change-required': 403,
   forbidden: 403,
   'not-found': 404,
   'stale-revision': 409,
@@ -23,6 +27,7 @@ export const STATUS_OF: Record<ServiceErrorCode | 'csrf' | 'unsupported-media-ty
   'rate-limited': 429,
   internal: 500,
   'missing-component': 503,
+  'schema-mismatch': 503,
 };
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };

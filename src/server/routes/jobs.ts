@@ -68,6 +68,7 @@ export function jobRoutes(app: FastifyInstance, ctx: AppContext): void {
     let job: JobView = await getJob(ctx, actor, params.id);
     reply.hijack();
     reply.raw.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',

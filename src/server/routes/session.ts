@@ -16,14 +16,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext, cookie: Ses
     if (foreignOrigin(request)) return sendError(reply, 403, 'csrf', '拒绝跨站请求（Origin 与本站不符）');
     const { token, actor } = await login(ctx, body.username, body.password, request.ip);
     setSessionCookie(reply, token, cookie);
-    return describeMe(actor);
+    return describeMe(ctx, actor);
   });
   route(app, ctx, endpoints.logout, async ({ actor, reply }) => {
     await logout(ctx, actor);
     clearSessionCookie(reply, cookie);
     return undefined;
   });
-  route(app, ctx, endpoints.me, async ({ actor }) => describeMe(actor));
+  route(app, ctx, endpoints.me, async ({ actor }) => describeMe(ctx, actor));
   route(app, ctx, endpoints.changePassword, async ({ actor, body }) => {
     await changePassword(ctx, actor, body.currentPassword, body.newPassword);
     return undefined;

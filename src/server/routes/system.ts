@@ -10,6 +10,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext, version: str
     ok: await storeHealth(ctx),
     database: ctx.store.dialect,
     version,
+    demo: ctx.config.demoMode,
   }));
   route(app, ctx, endpoints.dashboard, async ({ actor, query }) => getDashboard(ctx, actor, query));
 }

@@ -13,11 +13,21 @@ select * from "orgs" where "kind" = $1 and "name" = $2 and "path" like $3 escape
 -- orgs.update
 update "orgs" set "name" = $1, "updated_at" = $2 where "id" = $3;
 -- users.insert
-insert into "users" ("id", "username", "display_name", "password_hash", "role", "org_id", "active", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+insert into "users" ("id", "username", "display_name", "password_hash", "role", "org_id", "active", "created_at", "updated_at", "must_change_password", "password_changed_at", "demo") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
 -- users.get
 select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "u"."id" = $1;
 -- users.getCredentials
-select "id", "password_hash", "active" from "users" where "username" = $1;
+select "id", "password_hash", "active", "demo" from "users" where "username" = $1;
+-- users.getByUsername
+select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "u"."username" = $1;
+-- users.setPassword
+update "users" set "password_hash" = $1, "password_changed_at" = $2, "must_change_password" = $3, "updated_at" = $4 where "id" = $5;
+insert into "password_history" ("id", "user_id", "password_hash", "created_at") values ($1, $2, $3, $4);
+select "id" from "password_history" where "user_id" = $1 order by "created_at" desc, "id" desc limit $2 offset $3;
+-- users.passwordHistory
+select "password_hash" from "password_history" where "user_id" = $1 order by "created_at" desc, "id" desc limit $2;
+-- users.listAll
+select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path", "u"."must_change_password" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" order by "o"."path", "u"."username";
 -- users.passwordHash
 select "password_hash" from "users" where "id" = $1;
 -- users.listInScope
@@ -27,7 +37,7 @@ update "users" set "display_name" = $1, "active" = $2, "updated_at" = $3 where "
 -- sessions.insert
 insert into "sessions" ("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at") values ($1, $2, $3, $4, $5, $6);
 -- sessions.getActive
-select "s"."id" as "session_id", "s"."csrf_token", "s"."expires_at", "s"."last_seen_at", "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "u"."active", "u"."created_at", "u"."updated_at", "o"."name" as "org_name", "o"."kind" as "org_kind", "o"."path" as "org_path" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "s"."id" = $1 and "s"."expires_at" > $2;
+select "s"."id" as "session_id", "s"."csrf_token", "s"."created_at" as "session_created_at", "s"."expires_at", "s"."last_seen_at", "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "u"."active", "u"."created_at", "u"."updated_at", "u"."must_change_password", "u"."password_changed_at", "u"."demo", "o"."name" as "org_name", "o"."kind" as "org_kind", "o"."path" as "org_path" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "s"."id" = $1 and "s"."expires_at" > $2;
 -- sessions.touch
 update "sessions" set "last_seen_at" = $1, "expires_at" = $2 where "id" = $3;
 -- sessions.deleteForUser
@@ -36,14 +46,16 @@ delete from "sessions" where "user_id" = $1 and "id" <> $2;
 delete from "sessions" where "expires_at" <= $1;
 -- sessions.delete
 delete from "sessions" where "id" = $1;
--- loginAttempts.insert
-insert into "login_attempts" ("id", "username", "ip", "success", "at") values ($1, $2, $3, $4, $5);
--- loginAttempts.recentFailures
-select sum(case when "username" = $1 then 1 else 0 end) as "by_user", sum(case when "ip" = $2 then 1 else 0 end) as "by_ip" from "login_attempts" where "success" = $3 and "at" > $4 and ("username" = $5 or "ip" = $6);
--- loginAttempts.clearFailures
-delete from "login_attempts" where "username" = $1 and "success" = $2;
--- loginAttempts.prune
-delete from "login_attempts" where "at" < $1;
+-- loginThrottle.hit
+insert into "login_throttle" ("key", "attempts", "window_start") values ($1, $2, $3) on conflict ("key") do update set "attempts" = case when login_throttle.window_start <= $4 then 1 else login_throttle.attempts + 1 end, "window_start" = case when login_throttle.window_start <= $5 then $6 when login_throttle.attempts + 1 = $7 then $8 else login_throttle.window_start end returning "attempts", "window_start";
+-- loginThrottle.get
+select "attempts", "window_start" from "login_throttle" where "key" = $1;
+-- loginThrottle.release
+update "login_throttle" set "attempts" = attempts - 1 where "key" = $1 and "attempts" > $2;
+-- loginThrottle.take
+delete from "login_throttle" where "key" = $1 returning "attempts";
+-- loginThrottle.prune
+delete from "login_throttle" where "window_start" <= $1;
 -- projects.insert
 insert into "projects" ("id", "org_id", "name", "code", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6);
 -- projects.get
@@ -128,12 +140,16 @@ select count(*) as "n" from "evidence" where "sha256" = $1;
 -- evidence.delete
 delete from "evidence" where "id" = $1;
 -- auditLog.insert
-insert into "audit_log" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "before", "after") values ($1, $2, $3, $4, $5, $6, $7, $8);
+begin;
+update "audit_head" set "seq" = seq + $1 where "id" = $2 returning "seq", "hash";
+insert into "audit_log" ("id", "seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
+update "audit_head" set "hash" = $1 where "id" = $2;
+commit;
 -- auditLog.forEntity
-select "a"."id", "a"."at", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" where "a"."entity_type" = $1 and "a"."entity_id" = $2 order by "a"."at", "a"."id";
+select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" where "a"."entity_type" = $1 and "a"."entity_id" = $2 order by "a"."at", "a"."id";
 -- auditLog.list
 select count(*) as "n" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like $1 escape '\' or "a"."actor_id" is null) and "a"."entity_type" = $2;
-select "a"."id", "a"."at", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like $1 escape '\' or "a"."actor_id" is null) and "a"."entity_type" = $2 order by "a"."at" desc, "a"."id" desc limit $3 offset $4;
+select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like $1 escape '\' or "a"."actor_id" is null) and "a"."entity_type" = $2 order by "a"."at" desc, "a"."id" desc limit $3 offset $4;
 -- jobs.insert
 insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "failed", "org_id", "on_existing", "error", "created_by", "created_at", "updated_at", "finished_at", "lease_owner", "lease_expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16);
 -- jobs.insertItem

@@ -13,11 +13,21 @@ select * from "orgs" where "kind" = ? and "name" = ? and "path" like ? escape '\
 -- orgs.update
 update "orgs" set "name" = ?, "updated_at" = ? where "id" = ?;
 -- users.insert
-insert into "users" ("id", "username", "display_name", "password_hash", "role", "org_id", "active", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "users" ("id", "username", "display_name", "password_hash", "role", "org_id", "active", "created_at", "updated_at", "must_change_password", "password_changed_at", "demo") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 -- users.get
 select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "u"."id" = ?;
 -- users.getCredentials
-select "id", "password_hash", "active" from "users" where "username" = ?;
+select "id", "password_hash", "active", "demo" from "users" where "username" = ?;
+-- users.getByUsername
+select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "u"."username" = ?;
+-- users.setPassword
+update "users" set "password_hash" = ?, "password_changed_at" = ?, "must_change_password" = ?, "updated_at" = ? where "id" = ?;
+insert into "password_history" ("id", "user_id", "password_hash", "created_at") values (?, ?, ?, ?);
+select "id" from "password_history" where "user_id" = ? order by "created_at" desc, "id" desc limit ? offset ?;
+-- users.passwordHistory
+select "password_hash" from "password_history" where "user_id" = ? order by "created_at" desc, "id" desc limit ?;
+-- users.listAll
+select "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "o"."name" as "org_name", "u"."active", "u"."created_at", "u"."updated_at", "o"."path" as "org_path", "u"."must_change_password" from "users" as "u" inner join "orgs" as "o" on "o"."id" = "u"."org_id" order by "o"."path", "u"."username";
 -- users.passwordHash
 select "password_hash" from "users" where "id" = ?;
 -- users.listInScope
@@ -27,7 +37,7 @@ update "users" set "display_name" = ?, "active" = ?, "updated_at" = ? where "id"
 -- sessions.insert
 insert into "sessions" ("id", "user_id", "csrf_token", "created_at", "expires_at", "last_seen_at") values (?, ?, ?, ?, ?, ?);
 -- sessions.getActive
-select "s"."id" as "session_id", "s"."csrf_token", "s"."expires_at", "s"."last_seen_at", "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "u"."active", "u"."created_at", "u"."updated_at", "o"."name" as "org_name", "o"."kind" as "org_kind", "o"."path" as "org_path" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "s"."id" = ? and "s"."expires_at" > ?;
+select "s"."id" as "session_id", "s"."csrf_token", "s"."created_at" as "session_created_at", "s"."expires_at", "s"."last_seen_at", "u"."id", "u"."username", "u"."display_name", "u"."role", "u"."org_id", "u"."active", "u"."created_at", "u"."updated_at", "u"."must_change_password", "u"."password_changed_at", "u"."demo", "o"."name" as "org_name", "o"."kind" as "org_kind", "o"."path" as "org_path" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "s"."id" = ? and "s"."expires_at" > ?;
 -- sessions.touch
 update "sessions" set "last_seen_at" = ?, "expires_at" = ? where "id" = ?;
 -- sessions.deleteForUser
@@ -36,14 +46,16 @@ delete from "sessions" where "user_id" = ? and "id" <> ?;
 delete from "sessions" where "expires_at" <= ?;
 -- sessions.delete
 delete from "sessions" where "id" = ?;
--- loginAttempts.insert
-insert into "login_attempts" ("id", "username", "ip", "success", "at") values (?, ?, ?, ?, ?);
--- loginAttempts.recentFailures
-select sum(case when "username" = ? then 1 else 0 end) as "by_user", sum(case when "ip" = ? then 1 else 0 end) as "by_ip" from "login_attempts" where "success" = ? and "at" > ? and ("username" = ? or "ip" = ?);
--- loginAttempts.clearFailures
-delete from "login_attempts" where "username" = ? and "success" = ?;
--- loginAttempts.prune
-delete from "login_attempts" where "at" < ?;
+-- loginThrottle.hit
+insert into "login_throttle" ("key", "attempts", "window_start") values (?, ?, ?) on conflict ("key") do update set "attempts" = case when login_throttle.window_start <= ? then 1 else login_throttle.attempts + 1 end, "window_start" = case when login_throttle.window_start <= ? then ? when login_throttle.attempts + 1 = ? then ? else login_throttle.window_start end returning "attempts", "window_start";
+-- loginThrottle.get
+select "attempts", "window_start" from "login_throttle" where "key" = ?;
+-- loginThrottle.release
+update "login_throttle" set "attempts" = attempts - 1 where "key" = ? and "attempts" > ?;
+-- loginThrottle.take
+delete from "login_throttle" where "key" = ? returning "attempts";
+-- loginThrottle.prune
+delete from "login_throttle" where "window_start" <= ?;
 -- projects.insert
 insert into "projects" ("id", "org_id", "name", "code", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?);
 -- projects.get
@@ -128,12 +140,16 @@ select count(*) as "n" from "evidence" where "sha256" = ?;
 -- evidence.delete
 delete from "evidence" where "id" = ?;
 -- auditLog.insert
-insert into "audit_log" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "before", "after") values (?, ?, ?, ?, ?, ?, ?, ?);
+begin;
+update "audit_head" set "seq" = seq + ? where "id" = ? returning "seq", "hash";
+insert into "audit_log" ("id", "seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+update "audit_head" set "hash" = ? where "id" = ?;
+commit;
 -- auditLog.forEntity
-select "a"."id", "a"."at", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" where "a"."entity_type" = ? and "a"."entity_id" = ? order by "a"."at", "a"."id";
+select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" where "a"."entity_type" = ? and "a"."entity_id" = ? order by "a"."at", "a"."id";
 -- auditLog.list
 select count(*) as "n" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like ? escape '\' or "a"."actor_id" is null) and "a"."entity_type" = ?;
-select "a"."id", "a"."at", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like ? escape '\' or "a"."actor_id" is null) and "a"."entity_type" = ? order by "a"."at" desc, "a"."id" desc limit ? offset ?;
+select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" left join "orgs" as "o" on "o"."id" = "u"."org_id" where ("o"."path" like ? escape '\' or "a"."actor_id" is null) and "a"."entity_type" = ? order by "a"."at" desc, "a"."id" desc limit ? offset ?;
 -- jobs.insert
 insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "failed", "org_id", "on_existing", "error", "created_by", "created_at", "updated_at", "finished_at", "lease_owner", "lease_expires_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 -- jobs.insertItem

@@ -4,13 +4,17 @@ import { initial } from './0001-initial.ts';
 import { formDataInRevisions } from './0002-form-data-in-revisions.ts';
 import { dashboardIndexes } from './0003-dashboard-indexes.ts';
 import { listIndex } from './0004-list-index.ts';
+import { accountSecurity } from './0005-account-security.ts';
+import { auditChain } from './0006-audit-chain.ts';
 
-/** Numbered migrations, applied in name order at start. Never edit one that has shipped: add one. */
+/** Numbered migrations, applied in name order. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-form-data-in-revisions': formDataInRevisions,
     '0003-dashboard-indexes': dashboardIndexes,
     '0004-list-index': listIndex,
+    '0005-account-security': accountSecurity,
+    '0006-audit-chain': auditChain,
   };
 }

@@ -1,4 +1,5 @@
-import type { InferResult } from 'kysely';
+import { type InferResult, sql } from 'kysely';
+import { type ChainedEntry, chainHash } from '../audit-chain.ts';
 import type { Db } from '../open-store.ts';
 import type { AuditRecord, Page } from '../records.ts';
 import { startsWith } from '../sql-util.ts';
@@ -6,6 +7,10 @@ import { startsWith } from '../sql-util.ts';
 export type NewAuditEntry = {
   id: string;
   actorId: string | null;
+  /** the username (or `命令行:<os user>`) as it is now. */
+  actorName: string | null;
+  /** where from: the client address. */
+  ip: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -16,7 +21,10 @@ export type NewAuditEntry = {
 /** The columns every audit-log read returns (one list, so the two queries cannot drift apart). */
 const AUDIT_COLUMNS = [
   'a.id',
+  'a.seq',
   'a.at',
+  'a.actor_name',
+  'a.ip',
   'a.action',
   'a.entity_type',
   'a.entity_id',
@@ -35,8 +43,11 @@ type Row = InferResult<ReturnType<typeof select>>[number];
 
 const toEntry = (r: Row): AuditRecord => ({
   id: r.id,
+  seq: r.seq === null ? null : Number(r.seq),
   at: r.at,
   actor: r.user_id ? { id: r.user_id, username: r.username ?? '', displayName: r.display_name ?? '' } : null,
+  actorName: r.actor_name,
+  ip: r.ip,
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
@@ -51,21 +62,163 @@ export type AuditFilter = {
   entityIds?: readonly string[] | undefined;
 };
 
-export const auditLog = {
-  async insert(db: Db, e: NewAuditEntry, now: string): Promise<void> {
-    await db
+type Pending = { entry: NewAuditEntry; at: string };
+
+/**
+ * Entries written inside `transaction()` (store/index.ts) wait here and are chained just before the
+ * commit: the chain's head row is then locked only for the last statements of a transaction, and a
+ * transaction holding it never waits for another lock (no deadlock with other writers).
+ */
+const pending = new WeakMap<Db, Pending[]>();
+
+export async function withAuditBuffer<T>(trx: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  const buffer: Pending[] = [];
+  pending.set(trx, buffer);
+  try {
+    const result = await fn(trx);
+    if (buffer.length > 0) await appendChained(trx, buffer);
+    return result;
+  } finally {
+    pending.delete(trx);
+  }
+}
+
+/** Appends entries to the chain (inside a transaction: the head row stays locked until it commits). */
+async function appendChained(trx: Db, entries: readonly Pending[]): Promise<void> {
+  const head = await trx
+    .updateTable('audit_head')
+    .set({ seq: sql<number>`seq + ${entries.length}` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirst();
+  if (!head) throw new Error('audit_head 缺失：数据库未完成迁移');
+  let seq = Number(head.seq) - entries.length;
+  let prev = head.hash;
+  const rows = entries.map(({ entry: e, at }) => {
+    seq += 1;
+    const chained: ChainedEntry = {
+      seq,
+      id: e.id,
+      at,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      ip: e.ip,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === null ? null : JSON.stringify(e.after),
+    };
+    const hash = chainHash(prev, chained);
+    const row = {
+      id: chained.id,
+      seq,
+      at,
+      actor_id: chained.actorId,
+      actor_name: chained.actorName,
+      ip: chained.ip,
+      action: chained.action,
+      entity_type: chained.entityType,
+      entity_id: chained.entityId,
+      before: chained.before,
+      after: chained.after,
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx
       .insertInto('audit_log')
-      .values({
-        id: e.id,
-        at: now,
-        actor_id: e.actorId,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        before: e.before === null ? null : JSON.stringify(e.before),
-        after: e.after === null ? null : JSON.stringify(e.after),
-      })
+      .values(rows.slice(i, i + 200))
       .execute();
+  }
+  await trx.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
+}
+
+/** A stored entry with every chained column, for verification and backups. */
+export type StoredAuditEntry = ChainedEntry & { prevHash: string | null; hash: string | null };
+
+export const auditLog = {
+  /** Appends an entry: at the end of the surrounding `transaction()`, or in a transaction of its own. */
+  async insert(db: Db, e: NewAuditEntry, now: string): Promise<void> {
+    const buffer = pending.get(db);
+    if (buffer) {
+      buffer.push({ entry: e, at: now });
+      return;
+    }
+    if (db.isTransaction) await appendChained(db, [{ entry: e, at: now }]);
+    else await db.transaction().execute((trx) => appendChained(trx, [{ entry: e, at: now }]));
+  },
+
+  /** The chain's head: last sequence number and hash, and where it starts. */
+  async head(db: Db): Promise<{ seq: number; hash: string; baseSeq: number; baseHash: string } | null> {
+    const r = await db
+      .selectFrom('audit_head')
+      .select(['seq', 'hash', 'base_seq', 'base_hash'])
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return r
+      ? { seq: Number(r.seq), hash: r.hash, baseSeq: Number(r.base_seq), baseHash: r.base_hash }
+      : null;
+  },
+
+  /** Entries in chain order after `afterSeq` (verification walks the chain a page at a time). */
+  async chainPage(db: Db, afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      ip: r.ip,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  },
+
+  /** Entries outside the chain (no sequence number): written around the application. */
+  async unchained(db: Db): Promise<Array<{ id: string; at: string; action: string }>> {
+    return db
+      .selectFrom('audit_log')
+      .select(['id', 'at', 'action'])
+      .where('seq', 'is', null)
+      .orderBy('at')
+      .limit(10)
+      .execute();
+  },
+
+  /** The last entry at or before `at`, by sequence (pruning keeps the chain from the next one). */
+  async lastAtOrBefore(db: Db, at: string): Promise<{ seq: number; hash: string | null } | null> {
+    const r = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where('at', '<=', at)
+      .where('seq', 'is not', null)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r ? { seq: Number(r.seq), hash: r.hash } : null;
+  },
+
+  /** Removes entries up to `seq` and records where the chain now starts (inside a transaction). */
+  async pruneThrough(db: Db, seq: number, hash: string): Promise<number> {
+    await db.updateTable('audit_head').set({ base_seq: seq, base_hash: hash }).where('id', '=', 1).execute();
+    const r = await db.deleteFrom('audit_log').where('seq', '<=', seq).executeTakeFirst();
+    return Number(r.numDeletedRows);
   },
 
   async forEntity(db: Db, entityType: string, entityId: string): Promise<AuditRecord[]> {

@@ -11,6 +11,7 @@ const activeSession = prepared((db: Db, id: string, now: string) =>
     .select([
       's.id as session_id',
       's.csrf_token',
+      's.created_at as session_created_at',
       's.expires_at',
       's.last_seen_at',
       'u.id',
@@ -21,6 +22,9 @@ const activeSession = prepared((db: Db, id: string, now: string) =>
       'u.active',
       'u.created_at',
       'u.updated_at',
+      'u.must_change_password',
+      'u.password_changed_at',
+      'u.demo',
       'o.name as org_name',
       'o.kind as org_kind',
       'o.path as org_path',
@@ -55,9 +59,15 @@ export const sessions = {
     return {
       id: r.session_id,
       csrfToken: r.csrf_token,
+      createdAt: r.session_created_at,
       expiresAt: r.expires_at,
       lastSeenAt: r.last_seen_at,
       user: toUser(r),
+      account: {
+        mustChangePassword: r.must_change_password as SessionRecord['account']['mustChangePassword'],
+        passwordChangedAt: r.password_changed_at,
+        demo: Number(r.demo) === 1,
+      },
       org: {
         id: r.org_id,
         name: r.org_name,
@@ -67,6 +77,7 @@ export const sessions = {
     };
   },
 
+  /** Records activity: the last-seen time and the new expiry (idle timeout, capped by the absolute one). */
   async touch(db: Db, id: string, now: string, expiresAt: string): Promise<void> {
     await db
       .updateTable('sessions')

@@ -49,6 +49,17 @@ export type NewUser = {
   passwordHash: string;
   role: UserRecord['role'];
   orgId: string;
+  /** 'initial': the user must change the password at first sign-in; null: not (demo accounts). */
+  mustChangePassword: 'initial' | null;
+  demo?: boolean;
+};
+
+/** What sign-in needs about a user. */
+export type Credentials = {
+  id: string;
+  passwordHash: string;
+  active: boolean;
+  demo: boolean;
 };
 
 export const users = {
@@ -65,6 +76,9 @@ export const users = {
         active: 1,
         created_at: now,
         updated_at: now,
+        must_change_password: u.mustChangePassword,
+        password_changed_at: now,
+        demo: u.demo ? 1 : 0,
       })
       .execute();
   },
@@ -75,16 +89,28 @@ export const users = {
   },
 
   /** For login: the user and the stored hash. */
-  async getCredentials(
-    db: Db,
-    username: string,
-  ): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+  async getCredentials(db: Db, username: string): Promise<Credentials | null> {
     const r = await db
       .selectFrom('users')
-      .select(['id', 'password_hash', 'active'])
+      .select(['id', 'password_hash', 'active', 'demo'])
       .where('username', '=', username)
       .executeTakeFirst();
-    return r ? { id: r.id, passwordHash: r.password_hash, active: Number(r.active) === 1 } : null;
+    return r
+      ? {
+          id: r.id,
+          passwordHash: r.password_hash,
+          active: Number(r.active) === 1,
+          demo: Number(r.demo) === 1,
+        }
+      : null;
+  },
+
+  async getByUsername(db: Db, username: string): Promise<(UserRecord & { orgPath: string }) | null> {
+    const r = await selectUsers(db)
+      .select('o.path as org_path')
+      .where('u.username', '=', username)
+      .executeTakeFirst();
+    return r ? { ...toUser(r), orgPath: r.org_path } : null;
   },
 
   async passwordHash(db: Db, id: string): Promise<string | null> {
@@ -102,17 +128,90 @@ export const users = {
     return rows.map(toUser);
   },
 
+  /** Every user with the org, for the command line (`jixiao user list`). */
+  async listAll(db: Db): Promise<Array<UserRecord & { orgPath: string; mustChangePassword: string | null }>> {
+    const rows = await selectUsers(db)
+      .select(['o.path as org_path', 'u.must_change_password'])
+      .orderBy('o.path')
+      .orderBy('u.username')
+      .execute();
+    return rows.map((r) => ({
+      ...toUser(r),
+      orgPath: r.org_path,
+      mustChangePassword: r.must_change_password,
+    }));
+  },
+
+  /** The hashes of the user's recent passwords, newest first. */
+  async passwordHistory(db: Db, userId: string, limit: number): Promise<string[]> {
+    if (limit <= 0) return [];
+    const rows = await db
+      .selectFrom('password_history')
+      .select('password_hash')
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.password_hash);
+  },
+
+  /** Sets a new password: its hash, when, whether it must be changed at the next sign-in, and the history. */
+  async setPassword(
+    db: Db,
+    p: {
+      id: string;
+      userId: string;
+      passwordHash: string;
+      mustChange: 'reset' | 'initial' | null;
+      keep: number;
+    },
+    now: string,
+  ): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({
+        password_hash: p.passwordHash,
+        password_changed_at: now,
+        must_change_password: p.mustChange,
+        updated_at: now,
+      })
+      .where('id', '=', p.userId)
+      .execute();
+    await db
+      .insertInto('password_history')
+      .values({ id: p.id, user_id: p.userId, password_hash: p.passwordHash, created_at: now })
+      .execute();
+    const old = await db
+      .selectFrom('password_history')
+      .select('id')
+      .where('user_id', '=', p.userId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(p.keep)
+      .limit(1000)
+      .execute();
+    if (old.length > 0)
+      await db
+        .deleteFrom('password_history')
+        .where(
+          'id',
+          'in',
+          old.map((r) => r.id),
+        )
+        .execute();
+  },
+
   async update(
     db: Db,
     id: string,
-    patch: { displayName?: string; passwordHash?: string; role?: string; orgId?: string; active?: boolean },
+    patch: { displayName?: string; role?: string; orgId?: string; active?: boolean },
     now: string,
   ): Promise<void> {
     await db
       .updateTable('users')
       .set({
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
         ...(patch.role !== undefined ? { role: patch.role } : {}),
         ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
         ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),

@@ -17,6 +17,7 @@ import { ApiError, errorFromResponse } from './errors.ts';
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+let onPasswordChange: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -25,6 +26,11 @@ export function setCsrfToken(token: string | null): void {
 /** Called once when any request answers 401 (the session expired): the app shows the login page. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
+}
+
+/** Called when a request answers that the password must be changed first (it expired meanwhile). */
+export function setPasswordChangeHandler(handler: (() => void) | null): void {
+  onPasswordChange = handler;
 }
 
 export type CallOptions<E extends Endpoint> = {
@@ -79,7 +85,10 @@ export async function call<E extends Endpoint>(
   }
   if (!res.ok) {
     const error = await errorFromResponse(res);
-    if (res.status === 401 && endpoint.auth && onUnauthenticated) onUnauthenticated();
+    // 401 ends the session only when it is the session that failed (not a wrong current password)
+    if (res.status === 401 && endpoint.auth && error.code === 'unauthenticated' && onUnauthenticated)
+      onUnauthenticated();
+    if (error.code === 'password-change-required' && onPasswordChange) onPasswordChange();
     throw error;
   }
   if (endpoint.produces !== 'json' || !endpoint.response || res.status === 204)

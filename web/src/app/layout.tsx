@@ -1,4 +1,10 @@
-import { DownOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -48,9 +54,11 @@ export function AppLayout() {
                 { key: 'org', label: `${t.app.org}：${me.org.name}`, disabled: true },
                 { key: 'role', label: `${t.app.role}：${t.labels.role[me.user.role]}`, disabled: true },
                 { type: 'divider' },
+                { key: 'password', icon: <KeyOutlined />, label: t.password.menu },
                 { key: 'logout', icon: <LogoutOutlined />, label: t.app.logout },
               ],
               onClick: ({ key }) => {
+                if (key === 'password') navigate('/password');
                 if (key === 'logout') void logout().then(() => navigate('/login'));
               },
             }}

@@ -14,6 +14,7 @@ const EditorPage = lazy(() => import('../pages/editor/editor-page.tsx'));
 const PrintPage = lazy(() => import('../pages/print/print-page.tsx'));
 const ImportPage = lazy(() => import('../pages/import/import-page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page.tsx'));
+const PasswordPage = lazy(() => import('../pages/account/password-page.tsx'));
 
 function NotFound() {
   const t = useT();
@@ -36,6 +37,14 @@ export function AppRoutes() {
     <Suspense fallback={<PageSpinner />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/password"
+          element={
+            <RequireSession>
+              <PasswordPage />
+            </RequireSession>
+          }
+        />
         <Route
           path="/forms/:id/print"
           element={

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { Navigate, useLocation } from 'react-router';
 import type { Me } from '../../../src/contract/auth.ts';
 import { endpoints } from '../../../src/contract/endpoints.ts';
-import { call, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
+import { call, setCsrfToken, setPasswordChangeHandler, setUnauthenticatedHandler } from '../api/client.ts';
 import { isApiError } from '../api/errors.ts';
 import { queryClient } from './query-client.ts';
 
@@ -12,6 +12,8 @@ type SessionState = {
   loading: boolean;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
+  /** reads the session again (after a password change). */
+  refresh: () => Promise<void>;
 };
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -37,9 +39,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adopt(null);
       queryClient.clear();
     });
+    setPasswordChangeHandler(() => {
+      call(endpoints.me).then(
+        (m) => live && adopt(m),
+        () => undefined,
+      );
+    });
     return () => {
       live = false;
       setUnauthenticatedHandler(null);
+      setPasswordChangeHandler(null);
     };
   }, [adopt]);
 
@@ -62,7 +71,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [adopt]);
 
-  const value = useMemo(() => ({ me, loading, login, logout }), [me, loading, login, logout]);
+  const refresh = useCallback(async () => {
+    adopt(await call(endpoints.me));
+  }, [adopt]);
+
+  const value = useMemo(
+    () => ({ me, loading, login, logout, refresh }),
+    [me, loading, login, logout, refresh],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 
@@ -85,6 +101,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (loading) return <PageSpinner />;
   if (!me)
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // first sign-in, a reset or an expired password: nothing else until it is changed
+  if (me.passwordChange && location.pathname !== '/password') return <Navigate to="/password" replace />;
   return children;
 }
 

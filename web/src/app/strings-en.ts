@@ -34,6 +34,27 @@ export const en: Strings = {
     required: 'Enter your username and password',
     footer: 'Open-source project jixiao · scoring rules configurable per region',
   },
+  password: {
+    title: 'Change password',
+    menu: 'Change password',
+    reason: {
+      initial: 'First sign-in: replace the initial password with one only you know.',
+      reset: 'An administrator reset your password: set a new one first.',
+      expired: 'Your password has expired: set a new one.',
+    },
+    current: 'Current password',
+    next: 'New password',
+    confirm: 'New password again',
+    mismatch: 'The two new passwords differ',
+    required: 'Enter the password',
+    submit: 'Change password',
+    done: 'Password changed; your sessions on other devices were signed out',
+    cancel: 'Back',
+    rules: (p: { minLength: number; minClasses: number; history: number }) =>
+      `At least ${p.minLength} characters from at least ${p.minClasses} of: lowercase, uppercase, digits, other characters; not containing the username${
+        p.history > 0 ? `; none of your last ${p.history} passwords` : ''
+      }.`,
+  },
   home: {
     greeting: (name: string) => `Hello, ${name}`,
     intro: 'These forms need your attention.',

@@ -37,6 +37,27 @@ export const zh = {
     required: '请输入用户名和密码',
     footer: '开源项目 jixiao · 评分规则可按地区配置',
   },
+  password: {
+    title: '修改密码',
+    menu: '修改密码',
+    reason: {
+      initial: '首次登录，请先把初始密码改为只有您知道的密码。',
+      reset: '密码已被管理员重置，请先设置新密码。',
+      expired: '密码已过期，请设置新密码。',
+    },
+    current: '当前密码',
+    next: '新密码',
+    confirm: '再次输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    required: '请输入密码',
+    submit: '修改密码',
+    done: '密码已修改；您在其他设备上的登录已退出',
+    cancel: '返回',
+    rules: (p: { minLength: number; minClasses: number; history: number }) =>
+      `至少 ${p.minLength} 位，包含小写字母、大写字母、数字、其他字符中的至少 ${p.minClasses} 类，不能包含用户名${
+        p.history > 0 ? `，不能与最近 ${p.history} 次的密码相同` : ''
+      }。`,
+  },
   home: {
     greeting: (name: string) => `${name}，您好`,
     intro: '以下是需要您处理的自评表。',

@@ -1,7 +1,9 @@
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { endpoints } from '../../../../src/contract/endpoints.ts';
+import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useLang, useT } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -18,6 +20,18 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
+  // the demo accounts are offered only while the server runs in demo mode
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    let live = true;
+    call(endpoints.health).then(
+      (h) => live && setDemo(h.demo),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const next = params.get('next') ?? '/';
   const safeNext = next.startsWith('/') && !next.startsWith('//') ? next : '/';
   if (me) return <Navigate to={safeNext} replace />;
@@ -69,7 +83,7 @@ export function LoginPage() {
               {t.login.submit}
             </Button>
           </Form>
-          {DEMO_ACCOUNTS.length > 0 && (
+          {demo && DEMO_ACCOUNTS.length > 0 && (
             <div className="login-demo">
               <Typography.Text type="secondary">{t.login.demoHint}</Typography.Text>
               <ul>
