@@ -78,6 +78,8 @@ async function spotCheck(): Promise<string[]> {
       orgPath: '/syn-root/',
       sessionId: '',
       csrfToken: '',
+      ip: null,
+      passwordChange: null,
     };
     const dashboard = await wall(() => getDashboard(ctx, actor, {}));
     for (const format of ['xlsx', 'pdf'] as const) {
