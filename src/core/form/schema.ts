@@ -22,6 +22,10 @@ export const fundsRowSchema = z.object({
   executionRate: amount.optional(),
   /** 得分: only where printed. */
   score: amount.optional(),
+  /** v1.2 monitoring: 1–N月执行数 (lifecycle.md §2.2). */
+  executedToDate: amount.nullable().optional(),
+  /** v1.2 monitoring: 全年预计执行数. */
+  forecastExecuted: amount.nullable().optional(),
 });
 
 export const fundsSchema = z.object({
@@ -29,6 +33,10 @@ export const fundsSchema = z.object({
   fiscal: fundsRowSchema.nullable(),
   carryover: fundsRowSchema.nullable(),
   other: fundsRowSchema.nullable(),
+  /** v1.2 department-self-evaluation: 基本支出 (lifecycle.md §2.3). */
+  basic: fundsRowSchema.nullable().optional(),
+  /** v1.2 department-self-evaluation: 项目支出. */
+  project: fundsRowSchema.nullable().optional(),
 });
 
 /** A funds row the national form has no slot for (四川 财政专户管理资金, 单位资金; 县级资金 …). */
@@ -65,6 +73,49 @@ export const indicatorSchema = z.object({
   targetParts: targetPartsSchema.optional(),
   /** v1.1: 得分计算方法 / 评分标准 as printed (older 北京 form). */
   scoringMethod: z.string().optional(),
+  // v1.2 lifecycle row fields (lifecycle.md §1, §2): each present only where the form prints it
+  // or the stage carries it. On kinds that print no 实际完成值 / 分值 / 得分 / 偏差, the v1 fields
+  // `actual`, `deviation` are "" and `weight`, `score` null (a declaration's printed 分值 is `weight`).
+  /** stable id of the row across versions and stages (lifecycle.md §1). */
+  indicatorId: z.string().optional(),
+  /** 年初指标值, where printed beside the value in force. */
+  initialTarget: z.string().optional(),
+  /** 计算符号 / 指标性质 where printed as its own column: `≥ ＞ ＝ ＜ ≤ 定性`, local `不适用`. */
+  comparator: z.string().optional(),
+  /** 计量单位 where printed as its own column. */
+  unit: z.string().optional(),
+  /** 指标值类型 定量 / 定性. */
+  valueType: z.string().optional(),
+  /** 指标解释. */
+  explanation: z.string().optional(),
+  /** 评(扣)分标准. */
+  scoringStandard: z.string().optional(),
+  /** 取值依据 (计划, 行业, 历史, 其他标准). */
+  valueBasis: z.string().optional(),
+  /** 数据来源. */
+  dataSource: z.string().optional(),
+  /** 佐证资料要求 (declaration). */
+  evidenceRequired: z.string().optional(),
+  /** 佐证材料 (monitoring, self-evaluation). */
+  evidence: z.string().optional(),
+  /** 核心指标 (安徽 ★, 是否核心指标). */
+  isCore: z.boolean().optional(),
+  /** the goal a row serves where a project has several (湖北). */
+  goalRef: z.string().optional(),
+  /** 备注. */
+  remark: z.string().optional(),
+  /** monitoring: 当前完成值 / 1–N月执行情况 (定性: 达成 / 部分达成 / 未达成). */
+  progress: z.string().optional(),
+  /** monitoring: 全年预计完成情况. */
+  forecast: z.string().optional(),
+  /** monitoring: 完成目标可能性 as printed (确定能 / 有可能 / 完全不可能; 黄石 不可能). */
+  likelihood: z.string().optional(),
+  /** monitoring: 偏差原因, the ticked items. */
+  deviationCauses: z.array(z.string()).optional(),
+  /** monitoring: 原因说明. */
+  deviationNote: z.string().optional(),
+  /** department-self-evaluation: 得分系数 in percent. */
+  scoreRate: amount.nullable().optional(),
 });
 
 /**
@@ -91,8 +142,67 @@ export const reportTextSchema = z.object({
 });
 
 export const goalsSchema = z.object({
+  /** 年度目标 / 年初预期目标 (declaration: the annual goal; monitoring: 年度总体目标). */
   expected: z.string(),
+  /** 实际完成情况 ("" on declaration and monitoring). */
   actual: z.string(),
+  /** v1.2 declaration: 中期目标 / 长期目标 / 项目总目标. */
+  midTerm: z.string().optional(),
+  /** v1.2 monitoring: 1–N月执行情况. */
+  progress: z.string().optional(),
+  /** v1.2 department: 全年（调整）目标. */
+  adjusted: z.string().optional(),
+});
+
+// v1.2 lifecycle objects (lifecycle.md §2.1–2.3).
+export const scheduleItemSchema = z.object({ content: z.string(), start: z.string(), end: z.string() });
+export const midTermFundsSchema = z.object({
+  total: amount.nullable(),
+  fiscal: amount.nullable(),
+  other: amount.nullable(),
+});
+export const otherSourceSchema = z.object({ label: z.string(), amount: amount.nullable() });
+export const costItemSchema = z.object({
+  item: z.string(),
+  amount: amount.nullable(),
+  basis: z.string().optional(),
+  priorActuals: z.string().optional(),
+});
+/** 一级指标（分值）: a fixed weight, or a printed range `成本指标 (0–20)分` (奉节). */
+export const level1WeightSchema = z.object({
+  level1: z.string(),
+  weight: amount.optional(),
+  min: amount.optional(),
+  max: amount.optional(),
+});
+export const ADJUSTMENT_TRIGGERS = ['预算调整', '政策变化', '突发事件', '年中追加'] as const;
+export const adjustmentSchema = z.object({
+  trigger: z.string(),
+  reason: z.string(),
+  budgetAdjustmentRef: z.string().optional(),
+});
+export const DECLARATION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'rejected',
+  'superseded',
+] as const;
+export const REVIEW_GRADES = ['优', '良', '中', '差'] as const;
+export const reviewSchema = z.object({
+  grade: z.enum(REVIEW_GRADES).nullable(),
+  opinions: z.array(z.object({ by: z.string(), text: z.string(), date: z.string() })),
+});
+export const approvalSchema = z.object({
+  approvedBy: z.string(),
+  documentNo: z.string(),
+  date: z.string(),
+});
+export const rectificationSchema = z.object({
+  required: z.boolean(),
+  advice: z.string().optional(),
+  result: z.string().optional(),
 });
 
 export const formSchema = z.object({
@@ -116,11 +226,59 @@ export const formSchema = z.object({
   extraFunds: z.array(extraFundsRowSchema).optional(),
   /** v1.1: the self-evaluation report's edited narrative (absent: drafted from the figures). */
   report: reportTextSchema.optional(),
+
+  // v1.2 lifecycle fields (lifecycle.md §1–2, docs/form-json.md). All optional; each kind uses its
+  // own. A department form keeps `projectName` "" and names the department in `department`.
+  /** 项目编码: links a project's chain of forms. */
+  projectCode: z.string().optional(),
+  /** 主管部门及代码. */
+  competentDepartmentCode: z.string().optional(),
+  /** 财政区划. */
+  divisionCode: z.string().optional(),
+  /** monitoring, self-evaluation: the declaration version filled against. */
+  targetVersion: z.number().int().min(1).optional(),
+  // declaration (§2.1)
+  projectAttribute: z.string().optional(),
+  projectCategory: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  basis: z.string().optional(),
+  overview: z.string().optional(),
+  schedule: z.array(scheduleItemSchema).optional(),
+  midTermFunds: midTermFundsSchema.optional(),
+  otherSources: z.array(otherSourceSchema).optional(),
+  costBuildUp: z.array(costItemSchema).optional(),
+  level1Weights: z.array(level1WeightSchema).optional(),
+  midTermIndicators: z.array(indicatorSchema).optional(),
+  /** 版本号: 1 = year-start. */
+  version: z.number().int().min(1).optional(),
+  versionName: z.string().optional(),
+  /** the version this one replaces (≥ 2). */
+  supersedes: z.number().int().min(1).optional(),
+  adjustment: adjustmentSchema.optional(),
+  status: z.enum(DECLARATION_STATUSES).optional(),
+  review: reviewSchema.optional(),
+  approval: approvalSchema.optional(),
+  // monitoring (§2.2)
+  /** 1–N月. */
+  asOfMonth: z.number().int().min(1).max(12).optional(),
+  /** 部门监控 / 重点监控. */
+  monitoringType: z.string().optional(),
+  dueDate: z.string().optional(),
+  correctiveActions: z.string().optional(),
+  rectification: rectificationSchema.optional(),
+  isFinal: z.boolean().optional(),
+  // department (§2.3)
+  department: z.string().optional(),
+  departmentCode: z.string().optional(),
+  financeDivision: z.string().optional(),
+  contact: z.string().optional(),
 });
 
 export type FundsRow = z.infer<typeof fundsRowSchema>;
 export type Funds = z.infer<typeof fundsSchema>;
-export type FundsKey = keyof Funds;
+/** the four national funds rows; `basic` / `project` exist only on department forms. */
+export type FundsKey = 'total' | 'fiscal' | 'carryover' | 'other';
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type ExtraFundsRow = z.infer<typeof extraFundsRowSchema>;
 export type TargetParts = z.infer<typeof targetPartsSchema>;
@@ -129,5 +287,12 @@ export type ReportText = z.infer<typeof reportTextSchema>;
 export type ReportSectionKey = keyof ReportText;
 export type Form = z.infer<typeof formSchema>;
 export type FormKind = (typeof FORM_KINDS)[number];
+export type ScheduleItem = z.infer<typeof scheduleItemSchema>;
+export type Level1Weight = z.infer<typeof level1WeightSchema>;
+export type Adjustment = z.infer<typeof adjustmentSchema>;
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+export type ReviewGrade = (typeof REVIEW_GRADES)[number];
+export type Review = z.infer<typeof reviewSchema>;
+export type Approval = z.infer<typeof approvalSchema>;
 
 export const FUNDS_KEYS: readonly FundsKey[] = ['total', 'fiscal', 'carryover', 'other'];
