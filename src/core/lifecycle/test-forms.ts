@@ -27,7 +27,8 @@ export function declaration(patch: Partial<Form> = {}): Form {
     startDate: '2024-01-01',
     endDate: '2024-12-31',
     funds: {
-      total: { annualBudget: 200 },
+      // 奉节 [P]: 预算执行 10 points + targets 90
+      total: { annualBudget: 200, weight: 10 },
       fiscal: { annualBudget: 180 },
       carryover: null,
       other: { annualBudget: 20 },
