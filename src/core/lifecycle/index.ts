@@ -19,6 +19,13 @@ export { kindFromTitle } from './kind.ts';
 export { type Light, type LightReading, type MonitoringLights, monitoringLights } from './lights.ts';
 export { prefillMonitoring, prefillSelfEvaluation } from './prefill.ts';
 export { latestApproved, versionInForce, wasApproved } from './versions.ts';
+export {
+  applyReview,
+  approveVersion,
+  REVIEW_OUTCOMES,
+  type ReviewOutcome,
+  startAdjustment,
+} from './workflow.ts';
 
 /**
  * The single-form lifecycle checks for a form's kind: target quality on a declaration (§4.1),
