@@ -12,6 +12,12 @@ import { sortFindings } from './finding.ts';
 export { checkStages } from './checks/cross-stage.ts';
 export { checkMonitoring } from './checks/monitoring.ts';
 export { checkTargets } from './checks/target-quality.ts';
+export {
+  aggregateProjects,
+  type ProjectAggregate,
+  type Warning,
+  warningList,
+} from './department-aggregate.ts';
 export { type DepartmentScore, departmentGrade, scoreDepartment } from './department-score.ts';
 export { type DeclarationDiff, diffDeclarations, type FieldChange } from './diff.ts';
 export { derivedId, withIndicatorIds } from './ids.ts';
