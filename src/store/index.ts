@@ -47,6 +47,8 @@ export {
 } from './repositories/dashboard.ts';
 export { evidence } from './repositories/evidence.ts';
 export {
+  chainForms,
+  currentDataOf,
   type FamilyCounts,
   FINDING_FAMILIES,
   type FormContent,
@@ -54,8 +56,12 @@ export {
   type FormSort,
   findFormsByProjectName,
   forms,
+  formsOfKindUnder,
   type IndicatorRow,
   indicatorRecord,
+  markChainPending,
+  multiFormProjectYears,
+  setStatus,
 } from './repositories/forms.ts';
 export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';
 export { loginThrottle, type ThrottleState } from './repositories/login-throttle.ts';

@@ -3,7 +3,18 @@ import { auditLog } from './repositories/audit-log.ts';
 import { comments } from './repositories/comments.ts';
 import { dashboard } from './repositories/dashboard.ts';
 import { evidence } from './repositories/evidence.ts';
-import { type FormContent, findFormsByProjectName, forms, type IndicatorRow } from './repositories/forms.ts';
+import {
+  chainForms,
+  currentDataOf,
+  type FormContent,
+  findFormsByProjectName,
+  forms,
+  formsOfKindUnder,
+  type IndicatorRow,
+  markChainPending,
+  multiFormProjectYears,
+  setStatus,
+} from './repositories/forms.ts';
 import { jobs } from './repositories/jobs.ts';
 import { loginThrottle } from './repositories/login-throttle.ts';
 import { orgs } from './repositories/orgs.ts';
@@ -350,7 +361,6 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
         selfN: 1,
         ruleSum: 90,
         ruleN: 1,
-        // the lifecycle families (lifecycle.md §4) have no stored columns yet: they read 0
         families: {
           arithmetic: 1,
           structure: 0,
@@ -364,6 +374,28 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
         },
       },
     ]);
+    expect(await step('dashboard.byOrgKind', () => dashboard.byOrgKind(db, f))).toEqual([
+      { orgId: 'o3', kind: 'project-self-evaluation', forms: 1, crossStage: 0, withCrossStage: 0 },
+    ]);
+    expect(
+      (await step('chainForms', () => chainForms(db, 'p1', 2021))).map((r) => [r.id, r.version]),
+    ).toEqual([['f1', 1]]);
+    expect([...(await step('currentDataOf', () => currentDataOf(db, ['f1']))).keys()]).toEqual(['f1']);
+    await step('markChainPending', () => markChainPending(db, 'p1', 2021, 'f1'));
+    expect([...(await step('multiFormProjectYears', () => multiFormProjectYears(db, ['p1'])))]).toEqual([]);
+    expect(
+      (
+        await step('formsOfKindUnder', () =>
+          formsOfKindUnder(db, {
+            scopePath: '/o1/',
+            orgPath: '/o1/o2/',
+            kind: 'project-self-evaluation',
+            year: 2021,
+          }),
+        )
+      ).map((r) => [r.id, r.crossStage]),
+    ).toEqual([['f1', 0]]);
+    expect(await step('setStatus', () => setStatus(db, 'f1', 'approved', 'superseded'))).toBe(false);
     expect(await step('dashboard.distributions', () => dashboard.distributions(db, f))).toEqual([
       { rate: 5, diff: 6, count: 1 },
     ]);

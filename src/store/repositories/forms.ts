@@ -61,7 +61,6 @@ export const FINDING_FAMILIES = [
   'cross-field',
   'narrative',
   'value',
-  // lifecycle.md §4: counted in evaluations; stored columns for these are the store's to add.
   'target-quality',
   'monitoring',
   'cross-stage',
@@ -92,6 +91,7 @@ const summaryColumns = [
   'o.path as org_path',
   'f.year',
   'f.kind',
+  'f.version',
   'f.status',
   'f.revision',
   'f.self_total',
@@ -124,6 +124,7 @@ type SummaryRow = {
   org_path: string;
   year: number;
   kind: string;
+  version: number;
   status: string;
   revision: number;
   self_total: number | null;
@@ -149,6 +150,7 @@ const toSummary = (r: SummaryRow): FormSummaryRecord => ({
   orgPath: r.org_path,
   year: Number(r.year),
   kind: r.kind as FormKind,
+  version: Number(r.version),
   status: r.status as FormStatusWord,
   revision: Number(r.revision),
   selfTotal: numOrNull(r.self_total),
@@ -204,6 +206,7 @@ const headQuery = prepared((db: Db, id: string) =>
       'o.path',
       'f.year',
       'f.kind',
+      'f.version',
       'f.status',
       'f.revision',
       'f.profile_id',
@@ -342,6 +345,8 @@ export const forms = {
       status: FormStatusWord;
       profileId: string;
       userId: string;
+      /** declaration version; default 1. */
+      version?: number | undefined;
     },
     content: FormContent,
     now: string,
@@ -354,6 +359,7 @@ export const forms = {
         org_id: f.orgId,
         year: content.year,
         kind: content.kind,
+        version: f.version ?? 1,
         status: f.status,
         revision: 1,
         project_name: content.projectName,
@@ -371,6 +377,9 @@ export const forms = {
         f_cross_field: null,
         f_narrative: null,
         f_value: null,
+        f_target_quality: null,
+        f_monitoring: null,
+        f_cross_stage: null,
         evaluated_revision: null,
         eval_pending: 1,
         created_at: now,
@@ -407,6 +416,7 @@ export const forms = {
       orgPath: r.path,
       year: Number(r.year),
       kind: r.kind,
+      version: Number(r.version),
       status: r.status as FormStatusWord,
       revision: Number(r.revision),
       profileId: r.profile_id,
@@ -542,13 +552,20 @@ export const forms = {
     return Number(r.numDeletedRows) === 1;
   },
 
-  async findExisting(db: Db, projectId: string, year: number, kind: string): Promise<FormHeadRecord | null> {
+  async findExisting(
+    db: Db,
+    projectId: string,
+    year: number,
+    kind: string,
+    version = 1,
+  ): Promise<FormHeadRecord | null> {
     const r = await db
       .selectFrom('forms')
       .select('id')
       .where('project_id', '=', projectId)
       .where('year', '=', year)
       .where('kind', '=', kind)
+      .where('version', '=', version)
       .executeTakeFirst();
     return r ? forms.getHead(db, r.id) : null;
   },
@@ -599,13 +616,15 @@ export const forms = {
   async pendingEvaluations(
     db: Db,
     limit: number,
-  ): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
+  ): Promise<
+    Array<{ id: string; revision: number; data: string; profileId: string; projectId: string; year: number }>
+  > {
     const rows = await db
       .selectFrom('forms as f')
       .innerJoin('revisions as r', (j) =>
         j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
       )
-      .select(['f.id', 'f.revision', 'r.data', 'f.profile_id'])
+      .select(['f.id', 'f.revision', 'r.data', 'f.profile_id', 'f.project_id', 'f.year'])
       .where('f.eval_pending', '=', 1)
       .orderBy('f.updated_at')
       .limit(limit)
@@ -615,6 +634,8 @@ export const forms = {
       revision: Number(r.revision),
       data: r.data,
       profileId: r.profile_id,
+      projectId: r.project_id,
+      year: Number(r.year),
     }));
   },
 
@@ -644,6 +665,9 @@ export const forms = {
         f_cross_field: e.byFamily['cross-field'],
         f_narrative: e.byFamily.narrative,
         f_value: e.byFamily.value,
+        f_target_quality: e.byFamily['target-quality'],
+        f_monitoring: e.byFamily.monitoring,
+        f_cross_stage: e.byFamily['cross-stage'],
         evaluated_revision: revision,
         eval_pending: 0,
       })
@@ -715,8 +739,10 @@ export async function findFormsByProjectName(
   projectName: string,
   year: number,
   kind: string,
+  /** a declaration's version; all versions when absent. */
+  version?: number,
 ): Promise<Array<{ id: string; revision: number; orgId: string }>> {
-  const rows = await db
+  let q = db
     .selectFrom('forms as f')
     .innerJoin('projects as p', 'p.id', 'f.project_id')
     .innerJoin('orgs as o', 'o.id', 'f.org_id')
@@ -724,7 +750,105 @@ export async function findFormsByProjectName(
     .where('p.name', '=', projectName)
     .where('f.year', '=', year)
     .where('f.kind', '=', kind)
-    .where(startsWith('o.path', scopePath))
-    .execute();
+    .where(startsWith('o.path', scopePath));
+  if (version !== undefined) q = q.where('f.version', '=', version);
+  const rows = await q.execute();
   return rows.map((r) => ({ id: r.id, revision: Number(r.revision), orgId: r.org_id }));
+}
+
+/**
+ * A project's chain for a year (lifecycle.md §3): every form of the project in that year, all kinds
+ * and all declaration versions, by kind then version then 1–N月 order of creation.
+ */
+export async function chainForms(db: Db, projectId: string, year: number): Promise<FormSummaryRecord[]> {
+  const rows = await selectSummaries(db)
+    .where('f.project_id', '=', projectId)
+    .where('f.year', '=', year)
+    .orderBy('f.kind')
+    .orderBy('f.version')
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** The Form JSON of several forms' current revisions, by form id. */
+export async function currentDataOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('forms as f')
+    .innerJoin('revisions as r', (j) =>
+      j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
+    )
+    .select(['f.id', 'r.data'])
+    .where('f.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.data]));
+}
+
+/**
+ * Marks the other forms of a project-year for re-evaluation: their cross-stage findings read this
+ * form (lifecycle.md §4.3), so a change here changes theirs.
+ */
+export async function markChainPending(
+  db: Db,
+  projectId: string,
+  year: number,
+  exceptId: string,
+): Promise<void> {
+  await db
+    .updateTable('forms')
+    .set({ eval_pending: 1 })
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .where('id', '!=', exceptId)
+    .execute();
+}
+
+/** Moves a form's status unconditionally from one of `from` (a superseded version, set by the approval of the next). */
+export async function setStatus(
+  db: Db,
+  id: string,
+  from: FormStatusWord,
+  to: FormStatusWord,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('forms')
+    .set({ status: to })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Of these projects, the `projectId|year` pairs holding more than one form (a chain to check). */
+export async function multiFormProjectYears(db: Db, projectIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(projectIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('forms')
+    .select((eb) => ['project_id', 'year', eb.fn.countAll().as('n')])
+    .where('project_id', 'in', ids)
+    .groupBy(['project_id', 'year'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  return new Set(rows.map((r) => `${r.project_id}|${Number(r.year)}`));
+}
+
+/**
+ * Forms of one kind under an org subtree (within the caller's scope), with their stored count of
+ * cross-stage findings: the department views of the lifecycle (warnings, aggregate).
+ */
+export async function formsOfKindUnder(
+  db: Db,
+  f: { scopePath: string; orgPath: string; kind: string; year?: number | undefined },
+): Promise<Array<FormSummaryRecord & { crossStage: number }>> {
+  let q = selectSummaries(db)
+    .select('f.f_cross_stage')
+    .where(startsWith('o.path', f.scopePath))
+    .where(startsWith('o.path', f.orgPath))
+    .where('f.kind', '=', f.kind);
+  if (f.year !== undefined) q = q.where('f.year', '=', f.year);
+  const rows = await q.orderBy('o.path').orderBy('f.project_name').orderBy('f.id').execute();
+  return rows.map((r) => ({ ...toSummary(r), crossStage: num(r.f_cross_stage ?? 0) }));
 }
