@@ -482,9 +482,15 @@ function continueRow(
   r: number,
   filled: readonly number[],
 ): void {
-  if (table.name !== 'indicators' && table.name !== 'midTermIndicators') return;
-  const list = table.name === 'indicators' ? form.indicators : form.midTermIndicators;
-  const row = list?.[list.length - 1] as Record<string, unknown> | undefined;
+  const rows: unknown[] | undefined =
+    table.name === 'indicators'
+      ? form.indicators
+      : table.name === 'opinions'
+        ? form.review?.opinions
+        : ((form as Record<string, unknown>)[table.name] as unknown[] | undefined);
+  const row = Array.isArray(rows)
+    ? (rows[rows.length - 1] as Record<string, unknown> | undefined)
+    : undefined;
   if (!row) return;
   for (const [name, c] of assign(table, filled, true)) {
     const prev = row[name];

@@ -117,8 +117,9 @@ const ind = (
 /** The indicator table's columns in printed order (88号 / 奉节 / 136号 / 重庆 columns merged). */
 export const INDICATOR_COLUMNS: readonly ColumnSpec<Indicator>[] = [
   ind('indicatorId', 'text'),
-  ind('level1', 'text'),
-  ind('level2', 'text'),
+  // 重庆's department list is flat: no level columns where no row has a level (lifecycle.md §2.3).
+  ind('level1', 'text', 'empty'),
+  ind('level2', 'text', 'empty'),
   ind('name', 'text'),
   ind('isCore', 'bool'),
   ind('goalRef', 'text'),
@@ -147,7 +148,7 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec<Indicator>[] = [
 ];
 
 /** Always printed, whatever the rows hold: the table's frame. */
-export const ALWAYS_INDICATOR = new Set(['level1', 'level2', 'name', 'target']);
+export const ALWAYS_INDICATOR = new Set(['name', 'target']);
 
 const fund = (name: keyof FundsRow, type: ColumnType): ColumnSpec<FundsRow> => ({
   name,
