@@ -71,13 +71,39 @@ describe('lifecycle kinds: text fixtures', () => {
       goals: { expected: '全年为3000名学生提供营养餐', actual: '' },
     });
     expect(r!.form.indicators).toEqual([
-      { level1: '产出指标', level2: '数量指标', name: '受益学生人数', target: '≥3000', unit: '人', actual: '', weight: null, score: null, deviation: '' },
-      { level1: '产出指标', level2: '成本指标', name: '每生每天补助', target: '', unit: '元', actual: '', weight: null, score: null, deviation: '' },
+      {
+        level1: '产出指标',
+        level2: '数量指标',
+        name: '受益学生人数',
+        target: '≥3000',
+        unit: '人',
+        actual: '',
+        weight: null,
+        score: null,
+        deviation: '',
+      },
+      {
+        level1: '产出指标',
+        level2: '成本指标',
+        name: '每生每天补助',
+        target: '',
+        unit: '元',
+        actual: '',
+        weight: null,
+        score: null,
+        deviation: '',
+      },
     ]);
   });
 
   it('names the row of a value it cannot read', () => {
-    const text = ['绩效运行监控表', '（2025年度）', '项目名称      某项目', '监控期间      上半年', '版本号        第二版'].join('\n');
+    const text = [
+      '绩效运行监控表',
+      '（2025年度）',
+      '项目名称      某项目',
+      '监控期间      上半年',
+      '版本号        第二版',
+    ].join('\n');
     const [r] = readText(text, { fileName: 'm.txt' });
     expect(r!.form.kind).toBe('project-monitoring');
     expect(r!.form.asOfMonth).toBeUndefined();
@@ -152,10 +178,20 @@ describe.skipIf(!tools && process.env['CI'] !== 'true')('lifecycle kinds: the fi
         await writeFile(file, (await exportForm(form, null, format)).bytes);
         await run(
           'soffice',
-          [`-env:UserInstallation=file://${profileDir}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+          [
+            `-env:UserInstallation=file://${profileDir}`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            file,
+          ],
           { timeout: 180_000 },
         );
-        const text = squash((await run('pdftotext', ['-enc', 'UTF-8', file.replace(/\.\w+$/, '.pdf'), '-'])).stdout);
+        const text = squash(
+          (await run('pdftotext', ['-enc', 'UTF-8', file.replace(/\.\w+$/, '.pdf'), '-'])).stdout,
+        );
         for (const m of must) expect(text, `${name}.${format}`).toContain(squash(m).slice(0, 6));
       }
       const pdf = join(dir, `${name}.pdf`);
