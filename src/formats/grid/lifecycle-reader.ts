@@ -424,6 +424,7 @@ function readTableRow(
     for (const h of heads) {
       const spec = INDICATOR_TYPES.get(h) ?? { type: 'text' as const, nullable: false };
       const v = cell(h, spec.type, spec.nullable, `${name}[${k}].${h}`);
+      if (spec.type === 'list') keepListText(row, h, text(h));
       if (v === undefined) {
         if (!['level1', 'level2', 'name', 'target', 'actual', 'deviation', 'weight', 'score'].includes(h))
           delete rec[h];
@@ -474,6 +475,15 @@ function readTableRow(
   } else ((form as Record<string, unknown>)[name] as unknown[]).push(obj);
 }
 
+/** A list cell's text as printed, for a wrapped line that goes on after its separator. */
+const listText = new WeakMap<object, Map<string, string>>();
+
+function keepListText(row: object, name: string, raw: string): void {
+  const m = listText.get(row) ?? new Map<string, string>();
+  m.set(name, raw);
+  listText.set(row, m);
+}
+
 /** A wrapped line of the row above (text laid out by position): each piece joins its column's cell. */
 function continueRow(
   form: Form,
@@ -495,5 +505,12 @@ function continueRow(
   for (const [name, c] of assign(table, filled, true)) {
     const prev = row[name];
     if (typeof prev === 'string') row[name] = joinWrapped([prev, view.text(r, c)]);
+    else if (Array.isArray(prev)) {
+      // A list cell (偏差原因 `经费保障、其他`) wrapped mid-item: joined, then split again.
+      const sep = lifecycleVocabulary().values.causeSeparator;
+      const raw = joinWrapped([listText.get(row)?.get(name) ?? prev.join(sep), view.text(r, c)]);
+      keepListText(row, name, raw);
+      row[name] = raw.split(sep).filter((x) => x !== '');
+    }
   }
 }
