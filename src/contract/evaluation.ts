@@ -9,7 +9,17 @@ import type { FormScore } from '../core/scoring/score-form.ts';
 
 export const findingSchema = z.object({
   code: z.string(),
-  family: z.enum(['arithmetic', 'structure', 'scoring', 'cross-field', 'narrative', 'value']),
+  family: z.enum([
+    'arithmetic',
+    'structure',
+    'scoring',
+    'cross-field',
+    'narrative',
+    'value',
+    'target-quality',
+    'monitoring',
+    'cross-stage',
+  ]),
   severity: z.enum(['error', 'warning', 'info']),
   row: z.number().int().optional(),
   rows: z.array(z.number().int()).optional(),

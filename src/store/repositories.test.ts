@@ -317,7 +317,17 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       grade: '优',
       findingCount: 2,
       errorCount: 1,
-      byFamily: { arithmetic: 1, structure: 0, scoring: 1, 'cross-field': 0, narrative: 0, value: 0 },
+      byFamily: {
+        arithmetic: 1,
+        structure: 0,
+        scoring: 1,
+        'cross-field': 0,
+        narrative: 0,
+        value: 0,
+        'target-quality': 0,
+        monitoring: 0,
+        'cross-stage': 0,
+      },
     };
     expect(await step('forms.writeEvaluation', () => forms.writeEvaluation(db, 'f1', 1, evaluation))).toBe(
       false,

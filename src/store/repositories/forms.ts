@@ -61,6 +61,10 @@ export const FINDING_FAMILIES = [
   'cross-field',
   'narrative',
   'value',
+  // lifecycle.md §4: counted in evaluations; stored columns for these are the store's to add.
+  'target-quality',
+  'monitoring',
+  'cross-stage',
 ] as const;
 export type FamilyCounts = Record<(typeof FINDING_FAMILIES)[number], number>;
 
