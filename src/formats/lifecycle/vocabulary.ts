@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FormKind } from '../../core/form/schema.ts';
+import { kindFromTitle } from '../../core/lifecycle/index.ts';
 import { labelKey } from '../grid/cell-text.ts';
 import { TEMPLATES_DIR } from '../templates/load-templates.ts';
 
@@ -45,26 +46,12 @@ export function lifecycleVocabulary(): LifecycleVocabulary {
   return cached;
 }
 
-const LIFECYCLE_KINDS: readonly FormKind[] = [
-  'department-self-evaluation',
-  'project-monitoring',
-  'project-target-declaration',
-];
-
 /**
- * The kind a printed title names (lifecycle.md §2): the lifecycle titles of the vocabulary, longest
- * first; anything else is a self-evaluation. Kept until core's `kindFromTitle` (lc-core) lands.
+ * The kind a printed title names (lifecycle.md §2), by core's one rule (`kindFromTitle`); a title
+ * that names none is read as a self-evaluation, as before.
  */
 export function kindOfTitle(title: string): FormKind {
-  const k = labelKey(title);
-  const v = lifecycleVocabulary();
-  let best: { kind: FormKind; len: number } | null = null;
-  for (const kind of LIFECYCLE_KINDS)
-    for (const t of v.titles[kind] ?? []) {
-      const tk = labelKey(t);
-      if (k.includes(tk) && (!best || tk.length > best.len)) best = { kind, len: tk.length };
-    }
-  return best?.kind ?? 'project-self-evaluation';
+  return kindFromTitle(title) ?? 'project-self-evaluation';
 }
 
 export function isLifecycleKind(kind: FormKind): boolean {
