@@ -117,9 +117,18 @@ export function readLifecycle(
     // A table's rows open with text of their own; a label row is one label and its value.
     const distinct = new Set(filled.map((c) => cellValue(r, c))).size;
     const section = idx.sections.find(lead);
-    const labelLike = !table?.heads.length || distinct <= 2;
-    const field = labelLike ? idx.fields.find(lead) : null;
-    const goal = labelLike && !field ? idx.goals.find(lead) : null;
+    const labelOf = (c: number | undefined) => {
+      if (c === undefined) return null;
+      const k = view.key(r, c);
+      const f = idx.fields.find(k);
+      if (f) return { ...f, goal: false };
+      const g = idx.goals.find(k);
+      return g ? { ...g, goal: true } : null;
+    };
+    // Inside a table a row is a label row only when it reads as one: a label and its value, or
+    // label │ value │ label … (two pairs on a line, as 项目名称 │ … │ 项目编码 │ …).
+    const inTable = (table?.heads.length ?? 0) > 0;
+    const pairs = labelOf(filled[0]) !== null && (!inTable || distinct <= 2 || labelOf(filled[2]) !== null);
     if (section && distinct === 1) {
       started = true;
       table = { name: section.name, heads: [], lastRow: null };
@@ -134,20 +143,32 @@ export function readLifecycle(
       startTable(form, section.name);
       continue;
     }
-    if (field || goal) {
+    if (pairs) {
       started = true;
       table = null;
-      const value = joinWrapped(
-        dedupe(filled.slice(1).map((c) => cellValue(r, c))).filter((t) => t !== view.text(r, filled[0]!)),
-      );
-      if (field) {
-        setField(form, field.name, value, view, r, report, vals);
-        last = { path: field.name, goal: false, row: r };
-      } else if (goal) {
-        form.goals[goal.name as 'expected'] = value;
-        report.set(`goals.${goal.name}`, 0.95);
-        if (goal.month !== null && form.asOfMonth === undefined) form.asOfMonth = goal.month;
-        last = { path: goal.name, goal: true, row: r };
+      // Each label takes the cells up to the next label (none: a blank value); a cell repeating
+      // its label's text is a merged label read twice.
+      const groups: Array<{ label: NonNullable<ReturnType<typeof labelOf>>; text: string; parts: string[] }> =
+        [];
+      for (const c of filled) {
+        const t = cellValue(r, c);
+        const cur = groups[groups.length - 1];
+        const hit = labelOf(c);
+        if (hit && !(cur && cur.text === t && cur.parts.length === 0))
+          groups.push({ label: hit, text: t, parts: [] });
+        else if (cur && !(cur.text === t && cur.parts.length === 0)) cur.parts.push(t);
+      }
+      for (const g of groups) {
+        const value = joinWrapped(dedupe(g.parts));
+        if (!g.label.goal) {
+          setField(form, g.label.name, value, view, r, report, vals);
+          last = { path: g.label.name, goal: false, row: r };
+        } else {
+          form.goals[g.label.name as 'expected'] = value;
+          report.set(`goals.${g.label.name}`, 0.95);
+          if (g.label.month !== null && form.asOfMonth === undefined) form.asOfMonth = g.label.month;
+          last = { path: g.label.name, goal: true, row: r };
+        }
       }
       continue;
     }
@@ -425,6 +446,11 @@ function readTableRow(
       const spec = INDICATOR_TYPES.get(h) ?? { type: 'text' as const, nullable: false };
       const v = cell(h, spec.type, spec.nullable, `${name}[${k}].${h}`);
       if (spec.type === 'list') keepListText(row, h, text(h));
+      if (h === 'level1' || h === 'level2') {
+        // blank: the merged group cell above goes on; `／`: no level
+        rec[h] = text(h) === '' ? (list[k - 1]?.[h] ?? '') : v === undefined ? '' : v;
+        continue;
+      }
       if (v === undefined) {
         if (!['level1', 'level2', 'name', 'target', 'actual', 'deviation', 'weight', 'score'].includes(h))
           delete rec[h];

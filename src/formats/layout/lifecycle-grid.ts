@@ -115,7 +115,15 @@ export function lifecycleGrid(form: Form): ExportGrid {
       heading: sectionLabel(section),
       heads: cols.map((c) => columnLabel('indicators', c.name)),
       widths: cols.map((c) => WIDTH[c.name] ?? 12),
-      rows: rows.map((r) => cols.map((c) => valueCell(c.get(r), c.type))),
+      // A blank level cell continues the group above (a merged cell, as real forms print them):
+      // a row with no level of its own says so with the not-printed mark.
+      rows: rows.map((r) =>
+        cols.map((c) =>
+          (c.name === 'level1' || c.name === 'level2') && c.get(r) === ''
+            ? { text: NOT_PRINTED(), role: 'text' as const }
+            : valueCell(c.get(r), c.type),
+        ),
+      ),
     };
   };
 

@@ -11,6 +11,7 @@ import { type Form, formSchema } from '../../core/form/schema.ts';
 import { EXPORT_FORMATS, exportForm } from '../export-any.ts';
 import { importBytesAll } from '../import-any.ts';
 import { readText } from '../read-text.ts';
+import { Workbook } from '../xlsx/exceljs.ts';
 import { kindOfTitle } from './vocabulary.ts';
 
 // The three lifecycle kinds (lifecycle.md §2.1–2.3) in every format: the Form JSON truths under
@@ -110,6 +111,63 @@ describe('lifecycle kinds: text fixtures', () => {
     expect(r!.warnings.map((w) => w.message)).toEqual(
       expect.arrayContaining([expect.stringContaining('第4行'), expect.stringContaining('第5行')]),
     );
+  });
+});
+
+describe('lifecycle kinds: a regional workbook laid out by hand', () => {
+  it('reads two label pairs on a row, typed numbers and merged level cells', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('申报表');
+    const rows: (string | number)[][] = [
+      ['2025年度项目支出绩效目标申报表'],
+      ['项目名称', '社区健身器材更新', '项目编码', 'P2025-017'],
+      ['主管部门', '某区体育局', '实施单位', '某区全民健身中心'],
+      ['项目资金（万元）'],
+      ['资金来源', '年初预算数'],
+      ['年度资金总额', 96.5],
+      ['其中：财政拨款', 96.5],
+      ['中期目标', '三年更新全部老旧器材'],
+      ['年度目标', '更新120处健身点器材'],
+      ['年度绩效指标'],
+      ['一级指标', '二级指标', '三级指标', '指标值', '计量单位', '指标解释'],
+      ['产出指标', '数量指标', '更新健身点数量', '≥120', '处', '年内完成更新的健身点'],
+      ['', '', '新增器材件数', '≥600', '件', ''],
+      ['', '质量指标', '验收合格率', '=100', '%', '验收合格健身点占比'],
+      ['满意度指标', '服务对象满意度指标', '居民满意度', '≥90', '%', '问卷满意比例'],
+    ];
+    for (const r of rows) ws.addRow(r);
+    ws.mergeCells('A1:F1');
+    ws.mergeCells('A12:A14');
+    ws.mergeCells('B12:B13');
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const [r, ...rest] = await importBytesAll(bytes, '申报表.xlsx');
+    expect(rest).toEqual([]);
+    expect(r!.form).toMatchObject({
+      kind: 'project-target-declaration',
+      year: 2025,
+      title: '项目支出绩效目标申报表',
+      projectName: '社区健身器材更新',
+      projectCode: 'P2025-017',
+      competentDepartment: '某区体育局',
+      implementingUnit: '某区全民健身中心',
+      funds: {
+        total: { initialBudget: 96.5 },
+        fiscal: { initialBudget: 96.5 },
+        carryover: null,
+        other: null,
+      },
+      goals: { midTerm: '三年更新全部老旧器材', expected: '更新120处健身点器材', actual: '' },
+      template: 'national-declaration',
+    });
+    expect(
+      r!.form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.unit, i.explanation]),
+    ).toEqual([
+      ['产出指标', '数量指标', '更新健身点数量', '≥120', '处', '年内完成更新的健身点'],
+      ['产出指标', '数量指标', '新增器材件数', '≥600', '件', ''],
+      ['产出指标', '质量指标', '验收合格率', '=100', '%', '验收合格健身点占比'],
+      ['满意度指标', '服务对象满意度指标', '居民满意度', '≥90', '%', '问卷满意比例'],
+    ]);
+    expect(r!.warnings).toEqual([]);
   });
 });
 

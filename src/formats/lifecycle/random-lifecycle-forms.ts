@@ -31,6 +31,8 @@ const LEVELS: Array<[string, string]> = [
   ['成本指标', '经济成本指标'],
   ['效益指标', '社会效益指标'],
   ['满意度指标', '服务对象满意度指标'],
+  // a row with no level-2 of its own amid grouped rows
+  ['满意度指标', ''],
 ];
 
 /** Drops the keys whose value is undefined: an absent field, not one set to undefined. */
