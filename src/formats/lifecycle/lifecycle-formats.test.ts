@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { profile } from '../../../test/fixtures/build-form.ts';
 import { onPath } from '../../../test/fixtures/tools.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import { type Form, formSchema } from '../../core/form/schema.ts';
+import { checkStages } from '../../core/lifecycle/index.ts';
 import { EXPORT_FORMATS, exportForm } from '../export-any.ts';
 import { importBytesAll } from '../import-any.ts';
 import { readText } from '../read-text.ts';
@@ -168,6 +170,26 @@ describe('lifecycle kinds: a regional workbook laid out by hand', () => {
       ['满意度指标', '服务对象满意度指标', '居民满意度', '≥90', '%', '问卷满意比例'],
     ]);
     expect(r!.warnings).toEqual([]);
+  });
+});
+
+describe('lifecycle kinds: a chain read from different formats', () => {
+  it('links the declaration (xlsx) and the monitoring report (docx) and checks them against each other', async () => {
+    const read = async (name: Name, format: 'xlsx' | 'docx' | 'html') => {
+      const file = await exportForm(truth(name), null, format);
+      return (await importBytesAll(file.bytes, `${name}${file.extension}`))[0]!.form;
+    };
+    const chain = [await read('declaration', 'xlsx'), await read('monitoring', 'docx')];
+    expect(chain.map((f) => [f.kind, f.projectCode, f.year])).toEqual([
+      ['project-target-declaration', '51010025T000001234', 2025],
+      ['project-monitoring', '51010025T000001234', 2025],
+    ]);
+    // lifecycle.md §4.3 X05: the monitoring fixture leaves out two of the approved version's rows.
+    const x05 = checkStages(chain, profile('national')).filter((f) => f.code === 'X05');
+    expect(x05.map((f) => f.message)).toEqual([
+      expect.stringContaining('每餐补贴标准'),
+      expect.stringContaining('老年人就餐难问题'),
+    ]);
   });
 });
 
