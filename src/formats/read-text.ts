@@ -1,6 +1,9 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import type { Form } from '../core/form/schema.ts';
 import { readCells } from './cells/read-cells.ts';
+import { gridToForms } from './grid/grid-to-form.ts';
+import { textToGrid } from './lifecycle/text-grid.ts';
+import { isLifecycleKind, kindOfTitle } from './lifecycle/vocabulary.ts';
 import { importText } from './text/index.ts';
 
 // Text of any layout → every form in it. Two readers, one vocabulary: the cell reader
@@ -14,6 +17,16 @@ import { importText } from './text/index.ts';
 export type ReadTextOptions = { fileName?: string; defaultYear?: number };
 
 export function readText(text: string, options: ReadTextOptions = {}): ImportResult[] {
+  // The lifecycle kinds (lifecycle.md §2) are told by their title and read by position into the
+  // grid every other format is read from.
+  if (lifecycleTitle(text)) {
+    const forms = gridToForms(textToGrid(text), {
+      fileName: options.fileName ?? '',
+      fromText: true,
+      ...(options.defaultYear === undefined ? {} : { defaultYear: options.defaultYear }),
+    });
+    if (forms.length > 0) return forms;
+  }
   const lines = importText(text, { fileName: options.fileName });
   // The line reader reads the national form's layout only.
   if (/项目支出绩效自评表$/.test(lines.form.title)) lines.form.template = 'national-2020';
@@ -93,4 +106,16 @@ export function quality(r: ImportResult): number {
     q += Math.abs(weights - f.totalWeight) < 0.01 ? 3 : -1;
   q -= Math.min(20, r.warnings.filter((w) => w.confidence < 0.5).length);
   return q;
+}
+
+/** A title line near the top naming a declaration, monitoring or department form. */
+function lifecycleTitle(text: string): boolean {
+  let seen = 0;
+  for (const line of text.split(/\r?\n/, 200)) {
+    const t = line.trim();
+    if (!t) continue;
+    if (++seen > 30) return false;
+    if (t.length <= 40 && /表/.test(t) && !/\s{2,}/.test(t) && isLifecycleKind(kindOfTitle(t))) return true;
+  }
+  return false;
 }

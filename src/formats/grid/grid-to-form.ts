@@ -6,18 +6,22 @@
 import { emptyForm, type ImportResult } from '../../core/form/import-result.ts';
 import { keyText } from '../cells/normalize.ts';
 import type { ReadGrid } from '../layout/grid.ts';
+import { isLifecycleKind, kindOfTitle } from '../lifecycle/vocabulary.ts';
 import { detectTemplate } from '../templates/detect.ts';
 import { loadTemplates } from '../templates/load-templates.ts';
 import { readFunds } from './funds.ts';
 import { readGoals } from './goals.ts';
 import { readHeader } from './header.ts';
 import { readIndicators } from './indicators.ts';
+import { readLifecycle } from './lifecycle-reader.ts';
 import { GridReport } from './report.ts';
-import { findSegments, locateSections } from './segments.ts';
+import { findSegments, isTitleRow, locateSections } from './segments.ts';
 import { GridView } from './view.ts';
 
 export type GridToFormsOptions = {
   fileName: string;
+  /** the grid was laid out from text by character position (lifecycle kinds only). */
+  fromText?: boolean;
   /** the year to assume when the grid names none (default: this year, as the text importer does). */
   defaultYear?: number;
 };
@@ -27,6 +31,13 @@ export function gridToForms(grid: ReadGrid, options: GridToFormsOptions): Import
   const view = new GridView(grid);
   const out: ImportResult[] = [];
   for (const seg of findSegments(view)) {
+    // The lifecycle kinds (lifecycle.md §2) are told by their printed title and read by their own
+    // labels; everything else is a self-evaluation, read as before.
+    const kind = segmentKind(view, seg.start, seg.end);
+    if (isLifecycleKind(kind)) {
+      out.push(readLifecycle(view, seg, kind, options));
+      continue;
+    }
     const sec = locateSections(view, seg);
     if (sec.fundsHeader === null && sec.indicatorHeader === null && sec.goals === null) {
       // Not a form (a notes sheet, a stray title) unless it at least has a project name.
@@ -54,4 +65,10 @@ function hasProjectName(view: GridView, start: number, end: number): boolean {
   for (let r = start; r < end; r++)
     for (const c of view.filled(r)) if (view.key(r, c).startsWith('项目名称')) return true;
   return false;
+}
+
+function segmentKind(view: GridView, start: number, end: number): ReturnType<typeof kindOfTitle> {
+  for (let r = start; r < Math.min(end, start + 6); r++)
+    if (isTitleRow(view, r)) return kindOfTitle(view.text(r, view.filled(r)[0]!));
+  return 'project-self-evaluation';
 }

@@ -2,6 +2,7 @@
 // a `labelKey` (no whitespace, half-width ASCII, no trailing colon).
 
 import type { FormKind, FundsKey } from '../../core/form/schema.ts';
+import { kindOfTitle } from '../lifecycle/vocabulary.ts';
 import { endsWithTitle, roleOf } from '../templates/vocabulary-match.ts';
 
 // Each matcher below also consults the template vocabulary (templates/*.json, shared with the
@@ -89,11 +90,9 @@ export function cleanTitle(key: string): string {
     .replace(/[（(]\s*[)）]/g, '');
 }
 
+/** The kind a title names: core's one rule (lifecycle.md §2), shared by every reader. */
 export function kindOf(title: string): FormKind {
-  if (title.includes('部门整体')) return 'department-self-evaluation';
-  if (title.includes('申报')) return 'project-target-declaration';
-  if (title.includes('监控')) return 'project-monitoring';
-  return 'project-self-evaluation';
+  return kindOfTitle(title);
 }
 
 // ── funds ──────────────────────────────────────────────────────────────────────────────

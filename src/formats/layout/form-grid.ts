@@ -2,6 +2,7 @@ import type { Form, FundsKey, FundsRow, Indicator } from '../../core/form/schema
 import type { Profile } from '../../core/rules/profile.ts';
 import { formatAmount, formatPercent, formatScore } from '../../core/scoring/round.ts';
 import type { CellRole, ExportGrid, GridCell } from './grid.ts';
+import { lifecycleGrid } from './lifecycle-grid.ts';
 
 // Columns of the official form (seed PDF): 0 section label │ 1 一级 │ 2 二级 │ 3 三级 │
 // 4 年度指标值 │ 5 实际完成值 │ 6 分值 │ 7 得分 │ 8 偏差原因分析及改进措施.
@@ -80,6 +81,8 @@ function numberCell(
 
 /** Lays out a form as the official printed table. */
 export function formGrid(form: Form, profile: Profile | null = null): ExportGrid {
+  // The lifecycle kinds print their own layouts (lifecycle.md §2.1–2.3).
+  if (form.kind !== 'project-self-evaluation') return lifecycleGrid(form);
   const b = new Builder();
   const title = form.title || profile?.form.title || '项目支出绩效自评表';
   b.put(0, title, 'title', { colSpan: 9 });

@@ -1,6 +1,7 @@
 // Title, kind, year and the label/value lines above the funds table.
 
 import type { Form, FormKind } from '../../core/form/schema.ts';
+import { kindOfTitle } from '../lifecycle/vocabulary.ts';
 import { isRegexSpace } from './cells.ts';
 import { type Line, plain } from './lines.ts';
 import type { Report } from './report.ts';
@@ -196,11 +197,9 @@ function plausibleYear(y: string): boolean {
   return n >= 1990 && n <= 2100;
 }
 
+/** core's one rule (lifecycle.md §2), as every reader. */
 function kindOf(title: string): FormKind {
-  if (title.includes('部门整体')) return 'department-self-evaluation';
-  if (title.includes('申报')) return 'project-target-declaration';
-  if (title.includes('监控')) return 'project-monitoring';
-  return 'project-self-evaluation';
+  return kindOfTitle(title);
 }
 
 function readYear(
