@@ -27,8 +27,22 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   unit: '实施单位',
 };
 
-/** draft → submitted → returned | approved → published. */
-export const FORM_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
+/**
+ * draft → submitted → returned | approved → published. Declarations (lifecycle.md §3) also pass
+ * through `reviewed` (主管部门 reviewed, with a grade) and `graded` (财政 graded), may end `rejected`
+ * (graded 差), and an approved version becomes `superseded` when its adjustment is approved.
+ */
+export const FORM_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'published',
+  'reviewed',
+  'graded',
+  'rejected',
+  'superseded',
+] as const;
 export const formStatusSchema = z.enum(FORM_STATUSES);
 export type FormStatus = z.infer<typeof formStatusSchema>;
 export const FORM_STATUS_LABELS: Record<FormStatus, string> = {
@@ -37,6 +51,10 @@ export const FORM_STATUS_LABELS: Record<FormStatus, string> = {
   returned: '已退回',
   approved: '已审核',
   published: '已公开',
+  reviewed: '主管部门已审',
+  graded: '财政已评审',
+  rejected: '未通过',
+  superseded: '已被调整替代',
 };
 
 /** Every error body: a stable code the client keys on and a Chinese message to show. */

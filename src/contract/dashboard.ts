@@ -35,6 +35,15 @@ export const dashboardSchema = z.object({
   /** indicators most often scored below their weight (self-reported), by level-2 and name. */
   mostMissed: z.array(z.object({ level2: z.string(), name: z.string(), missed: countSchema })),
   findingsByFamily: z.array(z.object({ family: z.string(), count: countSchema })),
+  /** forms per kind (all four lifecycle kinds, every declaration version counted). */
+  byKind: z.array(z.object({ kind: z.string(), count: countSchema })),
+  /**
+   * cross-stage findings (X01–X16, lifecycle.md §4.3) per unit, rolled up like byOrgYear: `count`
+   * findings over `forms` forms that have any.
+   */
+  crossStageByOrg: z.array(
+    z.object({ orgId: idSchema, orgName: z.string(), forms: countSchema, count: countSchema }),
+  ),
   /** rolled up to the children of the chosen org node, per year. */
   byOrgYear: z.array(
     z.object({

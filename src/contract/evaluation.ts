@@ -2,21 +2,14 @@ import { z } from 'zod';
 import type { Finding } from '../core/audit/types.ts';
 import { formSchema } from '../core/form/schema.ts';
 import type { FormScore } from '../core/scoring/score-form.ts';
+import { findingSchema } from './findings.ts';
+import { lifecycleEvaluationSchema } from './lifecycle.ts';
+
+export { FINDING_FAMILY_LABELS, findingSchema } from './findings.ts';
 
 // Mirrors of the core's result types (core/scoring/score-form.ts, core/audit/types.ts) as zod
 // schemas, so responses are validated and documented. The `Assert…` lines below fail to compile
 // when the core types change and these schemas do not.
-
-export const findingSchema = z.object({
-  code: z.string(),
-  family: z.enum(['arithmetic', 'structure', 'scoring', 'cross-field', 'narrative', 'value']),
-  severity: z.enum(['error', 'warning', 'info']),
-  row: z.number().int().optional(),
-  rows: z.array(z.number().int()).optional(),
-  field: z.string(),
-  message: z.string(),
-  evidence: z.record(z.string(), z.unknown()),
-});
 
 const bandSchema = z.object({ min: z.number(), max: z.number() });
 
@@ -83,7 +76,13 @@ export const evaluationResponseSchema = z.object({
   /** the form revision evaluated (absent for posted Form JSON). */
   revision: z.number().int().optional(),
   score: formScoreSchema,
+  /**
+   * The form's own findings: the self-evaluation audit (project-self-evaluation), and the single-form
+   * lifecycle checks of its kind (T01–T15, M01–M09, X15; lifecycle.md §4).
+   */
   findings: z.array(findingSchema),
+  /** lights, department score and cross-stage findings (contract/lifecycle.ts). */
+  lifecycle: lifecycleEvaluationSchema.optional(),
 });
 export type EvaluationResponse = z.infer<typeof evaluationResponseSchema>;
 

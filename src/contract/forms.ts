@@ -21,6 +21,8 @@ export const formSummarySchema = z.object({
   orgName: z.string(),
   year: z.number().int(),
   kind: formKindSchema,
+  /** declaration version (1 = year-start, +1 per adjustment); 1 for the other kinds. */
+  version: z.number().int(),
   status: formStatusSchema,
   /** starts at 1, +1 on every content save; send it as `If-Match` when saving. */
   revision: z.number().int(),
@@ -51,6 +53,8 @@ export const formDetailSchema = formSummarySchema.extend({
   /** whether the caller may save content now (status draft or returned, and role/scope allow). */
   canEdit: z.boolean(),
   allowedActions: z.array(workflowActionSchema),
+  /** an approved declaration version the caller may adjust now (POST /api/forms/:id/adjustments). */
+  canAdjust: z.boolean().optional(),
 });
 export type FormDetail = z.infer<typeof formDetailSchema>;
 
@@ -81,7 +85,9 @@ export type FormListQueryInput = z.input<typeof formListQuerySchema>;
 
 /**
  * Create a form. Give `projectId`, or `orgId` (an implementing unit) and the project is found or
- * created by `form.projectName`. Year and kind come from the Form JSON.
+ * created by `form.projectName`. Year and kind come from the Form JSON. A department-self-evaluation
+ * is filed under a department org (`orgId` a 主管部门) and needs no project name. A declaration is
+ * created as version `form.version` (default 1); (project, year, kind, version) is unique.
  */
 export const createFormRequestSchema = z.object({
   form: formSchema,

@@ -11,6 +11,7 @@ export * from './exports.ts';
 export * from './forms.ts';
 export * from './imports.ts';
 export * from './jobs.ts';
+export * from './lifecycle.ts';
 export * from './orgs.ts';
 export * from './profile-rules.ts';
 export * from './projects.ts';

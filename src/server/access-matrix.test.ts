@@ -563,6 +563,87 @@ const CASES: Case[] = [
     ok: 200,
     request: () => ({ method: 'GET', url: '/api/audit-log' }),
   },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'projectChain',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'listVersions',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'diffVersions',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'adjustForm',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'createMonitoring',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'createSelfEvaluation',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'stageFindings',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'monitoringWarnings',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
+  // lifecycle routes: cases follow with the routes (lc-app)
+  {
+    endpoint: 'departmentAggregate',
+    scope: 'none',
+    allowed: 'all',
+    ok: 200,
+    skip: true,
+    request: () => ({ method: 'GET', url: '/api/health' }),
+  },
 ];
 
 const USERS = ['admin', 'zgcadmin', 'caizheng', 'zhuguan', 'danwei', 'chuangye', 'jiaowei', null] as const;

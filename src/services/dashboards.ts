@@ -1,3 +1,4 @@
+import { FORM_KINDS } from '../core/form/schema.ts';
 import { executionHistogram, leniencyHistogram } from '../core/report/buckets.ts';
 import {
   type DashboardFilter,
@@ -47,12 +48,13 @@ export async function getDashboard(
     orgPath: root.path === actor.orgPath ? undefined : root.path,
     year: q.year,
   };
-  const [summary, distributions, byOrg, missed, tree] = await Promise.all([
+  const [summary, distributions, byOrg, missed, tree, byOrgKind] = await Promise.all([
     dashboard.summary(db, f),
     dashboard.distributions(db, f),
     dashboard.byOrgYear(db, f),
     dashboard.mostMissed(db, f, 10),
     orgs.listSubtree(db, root.path),
+    dashboard.byOrgKind(db, f),
   ]);
 
   const t = { forms: 0, evaluated: 0, withFindings: 0, selfSum: 0, selfN: 0, ruleSum: 0, ruleN: 0 };
@@ -109,6 +111,18 @@ export async function getDashboard(
     rows.set(key, row);
   }
 
+  const kinds = new Map<string, number>();
+  const crossStage = new Map<string, { target: OrgRecord; forms: number; count: number }>();
+  for (const r of byOrgKind) {
+    kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + r.forms);
+    const target = targets.get(r.orgId);
+    if (!target || r.crossStage === 0) continue;
+    const row = crossStage.get(target.id) ?? { target, forms: 0, count: 0 };
+    row.forms += r.withCrossStage;
+    row.count += r.crossStage;
+    crossStage.set(target.id, row);
+  }
+
   return {
     totals: {
       forms: t.forms,
@@ -126,6 +140,10 @@ export async function getDashboard(
     selfMinusRule: leniencyHistogram(diffs),
     mostMissed: missed,
     findingsByFamily: FINDING_FAMILIES.map((family) => ({ family, count: families.get(family) ?? 0 })),
+    byKind: FORM_KINDS.map((kind) => ({ kind, count: kinds.get(kind) ?? 0 })),
+    crossStageByOrg: [...crossStage.values()]
+      .sort((a, b) => b.count - a.count || a.target.name.localeCompare(b.target.name, 'zh'))
+      .map((r) => ({ orgId: r.target.id, orgName: r.target.name, forms: r.forms, count: r.count })),
     byOrgYear: [...rows.values()]
       .sort((a, b) => b.year - a.year || a.target.name.localeCompare(b.target.name, 'zh'))
       .map((r) => ({

@@ -2,7 +2,7 @@ import type { FormStatusWord } from '../store/index.ts';
 import type { Role } from './access.ts';
 import type { Actor } from './context.ts';
 
-export type WorkflowAction = 'submit' | 'return' | 'approve' | 'publish';
+export type WorkflowAction = 'submit' | 'return' | 'approve' | 'publish' | 'review';
 
 type Rule = { action: WorkflowAction; from: FormStatusWord; to: FormStatusWord; roles: readonly Role[] };
 
@@ -35,6 +35,10 @@ export const STATUS_LABELS: Record<FormStatusWord, string> = {
   returned: '已退回',
   approved: '已审核',
   published: '已公开',
+  reviewed: '主管部门已审',
+  graded: '财政已评审',
+  rejected: '未通过',
+  superseded: '已被调整替代',
 };
 
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
@@ -42,6 +46,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   return: '退回',
   approve: '审核通过',
   publish: '公开',
+  review: '评审',
 };
 
 export function findTransition(action: WorkflowAction, from: FormStatusWord): Rule | undefined {

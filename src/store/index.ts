@@ -47,6 +47,8 @@ export {
 } from './repositories/dashboard.ts';
 export { evidence } from './repositories/evidence.ts';
 export {
+  chainForms,
+  currentDataOf,
   type FamilyCounts,
   FINDING_FAMILIES,
   type FormContent,
@@ -56,6 +58,8 @@ export {
   forms,
   type IndicatorRow,
   indicatorRecord,
+  markChainPending,
+  setStatus,
 } from './repositories/forms.ts';
 export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';
 export { loginThrottle, type ThrottleState } from './repositories/login-throttle.ts';

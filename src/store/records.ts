@@ -56,7 +56,17 @@ export type ProjectRecord = {
   updatedAt: string;
 };
 
-export type FormStatusWord = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+export type FormStatusWord =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'approved'
+  | 'published'
+  // declarations (lifecycle.md §3)
+  | 'reviewed'
+  | 'graded'
+  | 'rejected'
+  | 'superseded';
 
 /** A form's stored columns without its Form JSON. */
 export type FormSummaryRecord = {
@@ -68,6 +78,8 @@ export type FormSummaryRecord = {
   orgPath: string;
   year: number;
   kind: FormKind;
+  /** declaration version; 1 for the other kinds. */
+  version: number;
   status: FormStatusWord;
   revision: number;
   selfTotal: number | null;
@@ -97,6 +109,7 @@ export type FormHeadRecord = {
   orgPath: string;
   year: number;
   kind: string;
+  version: number;
   status: FormStatusWord;
   revision: number;
   profileId: string;
@@ -116,7 +129,7 @@ export type CommentRecord = {
   revision: number;
   field: string | null;
   body: string;
-  action: 'submit' | 'return' | 'approve' | 'publish' | null;
+  action: 'submit' | 'return' | 'approve' | 'publish' | 'review' | null;
   fromStatus: FormStatusWord | null;
   toStatus: FormStatusWord | null;
   author: ActorRef;

@@ -3,7 +3,16 @@ import { auditLog } from './repositories/audit-log.ts';
 import { comments } from './repositories/comments.ts';
 import { dashboard } from './repositories/dashboard.ts';
 import { evidence } from './repositories/evidence.ts';
-import { type FormContent, findFormsByProjectName, forms, type IndicatorRow } from './repositories/forms.ts';
+import {
+  chainForms,
+  currentDataOf,
+  type FormContent,
+  findFormsByProjectName,
+  forms,
+  type IndicatorRow,
+  markChainPending,
+  setStatus,
+} from './repositories/forms.ts';
 import { jobs } from './repositories/jobs.ts';
 import { loginThrottle } from './repositories/login-throttle.ts';
 import { orgs } from './repositories/orgs.ts';
@@ -317,7 +326,17 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       grade: '优',
       findingCount: 2,
       errorCount: 1,
-      byFamily: { arithmetic: 1, structure: 0, scoring: 1, 'cross-field': 0, narrative: 0, value: 0 },
+      byFamily: {
+        arithmetic: 1,
+        structure: 0,
+        scoring: 1,
+        'cross-field': 0,
+        narrative: 0,
+        value: 0,
+        'target-quality': 0,
+        monitoring: 0,
+        'cross-stage': 0,
+      },
     };
     expect(await step('forms.writeEvaluation', () => forms.writeEvaluation(db, 'f1', 1, evaluation))).toBe(
       false,
@@ -340,9 +359,28 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
         selfN: 1,
         ruleSum: 90,
         ruleN: 1,
-        families: { arithmetic: 1, structure: 0, scoring: 1, 'cross-field': 0, narrative: 0, value: 0 },
+        families: {
+          arithmetic: 1,
+          structure: 0,
+          scoring: 1,
+          'cross-field': 0,
+          narrative: 0,
+          value: 0,
+          'target-quality': 0,
+          monitoring: 0,
+          'cross-stage': 0,
+        },
       },
     ]);
+    expect(await step('dashboard.byOrgKind', () => dashboard.byOrgKind(db, f))).toEqual([
+      { orgId: 'o3', kind: 'project-self-evaluation', forms: 1, crossStage: 0, withCrossStage: 0 },
+    ]);
+    expect(
+      (await step('chainForms', () => chainForms(db, 'p1', 2021))).map((r) => [r.id, r.version]),
+    ).toEqual([['f1', 1]]);
+    expect([...(await step('currentDataOf', () => currentDataOf(db, ['f1']))).keys()]).toEqual(['f1']);
+    await step('markChainPending', () => markChainPending(db, 'p1', 2021, 'f1'));
+    expect(await step('setStatus', () => setStatus(db, 'f1', 'approved', 'superseded'))).toBe(false);
     expect(await step('dashboard.distributions', () => dashboard.distributions(db, f))).toEqual([
       { rate: 5, diff: 6, count: 1 },
     ]);

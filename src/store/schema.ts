@@ -73,6 +73,8 @@ export interface FormsTable {
   org_id: string;
   year: number;
   kind: string;
+  /** declaration version (lifecycle.md §3); 1 for the other kinds (the column's default). */
+  version: Generated<number>;
   status: string;
   /** the current revision; its Form JSON is revisions(form_id = id, revision = revision).data. */
   revision: number;
@@ -94,6 +96,9 @@ export interface FormsTable {
   f_cross_field: number | null;
   f_narrative: number | null;
   f_value: number | null;
+  f_target_quality: number | null;
+  f_monitoring: number | null;
+  f_cross_stage: number | null;
   evaluated_revision: number | null;
   /** 1 while the stored evaluation is older than the revision. */
   eval_pending: number;

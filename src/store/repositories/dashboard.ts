@@ -21,6 +21,10 @@ export const STATUSES: readonly FormStatusWord[] = [
   'returned',
   'approved',
   'published',
+  'reviewed',
+  'graded',
+  'rejected',
+  'superseded',
 ];
 
 function orgIds(db: Db, f: DashboardFilter) {
@@ -77,6 +81,9 @@ export const dashboard = {
         eb.fn.sum('f_cross_field').as('f3'),
         eb.fn.sum('f_narrative').as('f4'),
         eb.fn.sum('f_value').as('f5'),
+        eb.fn.sum('f_target_quality').as('f6'),
+        eb.fn.sum('f_monitoring').as('f7'),
+        eb.fn.sum('f_cross_stage').as('f8'),
       ])
       .groupBy(['status', 'grade'])
       .execute();
@@ -137,6 +144,30 @@ export const dashboard = {
       ruleSum: num(r.rule_sum),
       ruleN: num(r.rule_n),
       withFindings: num(r.with_findings),
+    }));
+  },
+
+  /**
+   * Per org and kind: forms, and the cross-stage findings (lifecycle.md §4.3) with the forms that
+   * have any (one scan; the service rolls orgs up like byOrgYear).
+   */
+  async byOrgKind(db: Db, f: DashboardFilter) {
+    const rows = await scopedForms(db, f)
+      .select((eb) => [
+        'org_id',
+        'kind',
+        eb.fn.countAll().as('forms'),
+        eb.fn.sum('f_cross_stage').as('cross_stage'),
+        countIf(sql`${sql.ref('f_cross_stage')} > 0`).as('with_cross_stage'),
+      ])
+      .groupBy(['org_id', 'kind'])
+      .execute();
+    return rows.map((r) => ({
+      orgId: r.org_id,
+      kind: r.kind,
+      forms: num(r.forms),
+      crossStage: num(r.cross_stage),
+      withCrossStage: num(r.with_cross_stage),
     }));
   },
 

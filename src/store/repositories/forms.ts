@@ -61,6 +61,9 @@ export const FINDING_FAMILIES = [
   'cross-field',
   'narrative',
   'value',
+  'target-quality',
+  'monitoring',
+  'cross-stage',
 ] as const;
 export type FamilyCounts = Record<(typeof FINDING_FAMILIES)[number], number>;
 
@@ -88,6 +91,7 @@ const summaryColumns = [
   'o.path as org_path',
   'f.year',
   'f.kind',
+  'f.version',
   'f.status',
   'f.revision',
   'f.self_total',
@@ -120,6 +124,7 @@ type SummaryRow = {
   org_path: string;
   year: number;
   kind: string;
+  version: number;
   status: string;
   revision: number;
   self_total: number | null;
@@ -145,6 +150,7 @@ const toSummary = (r: SummaryRow): FormSummaryRecord => ({
   orgPath: r.org_path,
   year: Number(r.year),
   kind: r.kind as FormKind,
+  version: Number(r.version),
   status: r.status as FormStatusWord,
   revision: Number(r.revision),
   selfTotal: numOrNull(r.self_total),
@@ -200,6 +206,7 @@ const headQuery = prepared((db: Db, id: string) =>
       'o.path',
       'f.year',
       'f.kind',
+      'f.version',
       'f.status',
       'f.revision',
       'f.profile_id',
@@ -338,6 +345,8 @@ export const forms = {
       status: FormStatusWord;
       profileId: string;
       userId: string;
+      /** declaration version; default 1. */
+      version?: number | undefined;
     },
     content: FormContent,
     now: string,
@@ -350,6 +359,7 @@ export const forms = {
         org_id: f.orgId,
         year: content.year,
         kind: content.kind,
+        version: f.version ?? 1,
         status: f.status,
         revision: 1,
         project_name: content.projectName,
@@ -367,6 +377,9 @@ export const forms = {
         f_cross_field: null,
         f_narrative: null,
         f_value: null,
+        f_target_quality: null,
+        f_monitoring: null,
+        f_cross_stage: null,
         evaluated_revision: null,
         eval_pending: 1,
         created_at: now,
@@ -403,6 +416,7 @@ export const forms = {
       orgPath: r.path,
       year: Number(r.year),
       kind: r.kind,
+      version: Number(r.version),
       status: r.status as FormStatusWord,
       revision: Number(r.revision),
       profileId: r.profile_id,
@@ -538,13 +552,20 @@ export const forms = {
     return Number(r.numDeletedRows) === 1;
   },
 
-  async findExisting(db: Db, projectId: string, year: number, kind: string): Promise<FormHeadRecord | null> {
+  async findExisting(
+    db: Db,
+    projectId: string,
+    year: number,
+    kind: string,
+    version = 1,
+  ): Promise<FormHeadRecord | null> {
     const r = await db
       .selectFrom('forms')
       .select('id')
       .where('project_id', '=', projectId)
       .where('year', '=', year)
       .where('kind', '=', kind)
+      .where('version', '=', version)
       .executeTakeFirst();
     return r ? forms.getHead(db, r.id) : null;
   },
@@ -640,6 +661,9 @@ export const forms = {
         f_cross_field: e.byFamily['cross-field'],
         f_narrative: e.byFamily.narrative,
         f_value: e.byFamily.value,
+        f_target_quality: e.byFamily['target-quality'],
+        f_monitoring: e.byFamily.monitoring,
+        f_cross_stage: e.byFamily['cross-stage'],
         evaluated_revision: revision,
         eval_pending: 0,
       })
@@ -723,4 +747,69 @@ export async function findFormsByProjectName(
     .where(startsWith('o.path', scopePath))
     .execute();
   return rows.map((r) => ({ id: r.id, revision: Number(r.revision), orgId: r.org_id }));
+}
+
+/**
+ * A project's chain for a year (lifecycle.md §3): every form of the project in that year, all kinds
+ * and all declaration versions, by kind then version then 1–N月 order of creation.
+ */
+export async function chainForms(db: Db, projectId: string, year: number): Promise<FormSummaryRecord[]> {
+  const rows = await selectSummaries(db)
+    .where('f.project_id', '=', projectId)
+    .where('f.year', '=', year)
+    .orderBy('f.kind')
+    .orderBy('f.version')
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** The Form JSON of several forms' current revisions, by form id. */
+export async function currentDataOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('forms as f')
+    .innerJoin('revisions as r', (j) =>
+      j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
+    )
+    .select(['f.id', 'r.data'])
+    .where('f.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.data]));
+}
+
+/**
+ * Marks the other forms of a project-year for re-evaluation: their cross-stage findings read this
+ * form (lifecycle.md §4.3), so a change here changes theirs.
+ */
+export async function markChainPending(
+  db: Db,
+  projectId: string,
+  year: number,
+  exceptId: string,
+): Promise<void> {
+  await db
+    .updateTable('forms')
+    .set({ eval_pending: 1 })
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .where('id', '!=', exceptId)
+    .execute();
+}
+
+/** Moves a form's status unconditionally from one of `from` (a superseded version, set by the approval of the next). */
+export async function setStatus(
+  db: Db,
+  id: string,
+  from: FormStatusWord,
+  to: FormStatusWord,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('forms')
+    .set({ status: to })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
