@@ -5,8 +5,21 @@ import type { FormScore } from '../scoring/score-form.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** rules.md §5 families, plus `scoring` for self-scores the rules do not allow. */
-export type Family = 'arithmetic' | 'structure' | 'scoring' | 'cross-field' | 'narrative' | 'value';
+/**
+ * rules.md §5 families, plus `scoring` for self-scores the rules do not allow, plus the lifecycle
+ * families of lifecycle.md §4.1 (`target-quality`, T01–T15), §4.2 (`monitoring`, M01–M09) and §4.3
+ * (`cross-stage`, X01–X16).
+ */
+export type Family =
+  | 'arithmetic'
+  | 'structure'
+  | 'scoring'
+  | 'cross-field'
+  | 'narrative'
+  | 'value'
+  | 'target-quality'
+  | 'monitoring'
+  | 'cross-stage';
 
 export type Finding = {
   /** stable id of the check, e.g. `funds.execution-rate-mismatch`; UIs and tests key on it. */

@@ -19,6 +19,9 @@ export const FAMILY_WORD: Record<Finding['family'], string> = {
   'cross-field': '交叉核对',
   narrative: '叙述一致性',
   value: '数值',
+  'target-quality': '目标质量',
+  monitoring: '运行监控',
+  'cross-stage': '跨阶段核对',
 };
 
 /** The most specific advice first (by code), then by code prefix, then by family. */
@@ -53,6 +56,9 @@ const ACTION_BY_FAMILY: Record<Finding['family'], string> = {
   'cross-field': '请核对相关数据，使表中各处一致。',
   narrative: '请核对叙述与表中数字，使二者一致。',
   value: '请核对并按年度指标值的计量单位填写数值。',
+  'target-quality': '请按绩效目标编制要求修改该指标（指向明确、细化量化、合理可行）。',
+  monitoring: '请补充偏差原因、原因说明或纠偏措施。',
+  'cross-stage': '请与已批复的绩效目标核对；目标确需变更的，应按预算调整程序报批。',
 };
 
 export function actionFor(f: Finding): string {

@@ -23,7 +23,7 @@ describe('rule profiles (rules/*.json)', () => {
     for (const [key, value] of Object.entries(raw)) {
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
         expect((value as { source?: string }).source, `${id}.${key}.source`).toMatch(
-          /rules\.md §\d|form-json\.md/,
+          /rules\.md §\d|form-json\.md|lifecycle\.md §\d/,
         );
       }
     }

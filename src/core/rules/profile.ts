@@ -10,6 +10,69 @@ const percent = z.number().min(0).max(1000);
 
 const band = z.tuple([percent, percent]);
 
+const grades = z.array(z.object({ min: z.number(), grade: z.string() })).min(1);
+const light = z.enum(['red', 'yellow']);
+
+/**
+ * Thresholds of the lifecycle checks (lifecycle.md §4). No official figures are known for most of
+ * them (§4.2 "bands are vendor defaults"), so every one is data a region can override.
+ */
+const lifecycleSettingsSchema = z.object({
+  source,
+  /** the 1–N月 monitoring periods allowed (lifecycle.md §5 Periods: 1–6, 1–7 central, 1–8). */
+  monitoringMonths: z.array(z.number().int().min(1).max(12)).min(1),
+  lights: z.object({
+    source,
+    /** M01/M02: ratio to the time-proportional expectation below this % is red. */
+    red: percent,
+    /** … below this % yellow, else green. */
+    yellow: percent,
+    /** M02: progress at or above this % is blue (the target may be too low). */
+    blue: percent,
+    /** M02: blue measured against the annual target (pmkpi) or against the pro-rata expectation (山西). */
+    blueOf: z.enum(['target', 'pro-rata']),
+  }),
+  causes: z.object({
+    source,
+    /** M08: the lights that need a 偏差原因 (vendor default red and yellow; 宁夏 red; 广西 none). */
+    requiredFor: z.array(light),
+    /** M07: a ticked cause needs a 原因说明 too (天津). */
+    noteForAnyCause: z.boolean(),
+  }),
+  targets: z.object({
+    source,
+    /** T05: a project with no service users needs no 满意度 row (proposed exemption, unverified). */
+    satisfactionExemptWithoutUsers: z.boolean(),
+    /** T06: 成本 is a required level (财预〔2021〕101号, body unverified). */
+    costRequired: z.boolean(),
+    /** T15: every value needs a 取值依据 (101号, unverified). */
+    valueBasisRequired: z.boolean(),
+    /** T12: tolerance of 年度资金总额 against its sources, in 万元. */
+    fundsTolerance: z.number().min(0),
+  }),
+  stages: z.object({
+    source,
+    /** X09: |forecast − executed| above this % of executed is reported. */
+    forecastTolerance: percent,
+    /** X16: over-completion against the year-start target; `deduct` loses `points`, `flag` only reports. */
+    overCompletion: z.object({
+      mode: z.enum(['deduct', 'flag', 'off']),
+      /** actual above the year-start target by at least this % of it. */
+      above: percent,
+      points: z.number().min(0),
+    }),
+  }),
+  department: z.object({
+    source,
+    /** §4.4 grade bands, highest first. */
+    grades,
+    /** `>` (strict) or `≥` at each band's minimum. */
+    strict: z.boolean(),
+  }),
+});
+
+export type LifecycleSettings = z.infer<typeof lifecycleSettingsSchema>;
+
 export const profileSettingsSchema = z.object({
   form: z.object({
     source,
@@ -87,6 +150,7 @@ export const profileSettingsSchema = z.object({
     /** execution rate below this % (四川 90); null = never. */
     whenExecutionBelow: percent.nullable(),
   }),
+  lifecycle: lifecycleSettingsSchema,
 });
 
 export const profileSchema = z

@@ -1,0 +1,7 @@
+import type { Finding } from '../../audit/types.ts';
+import type { Form } from '../../form/schema.ts';
+import type { Profile } from '../../rules/profile.ts';
+
+export function checkTargets(_form: Form, _profile: Profile): Finding[] {
+  return [];
+}
