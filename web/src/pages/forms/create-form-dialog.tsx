@@ -88,7 +88,13 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
           <Select
             data-testid="create-kind"
             options={KIND_ORDER.map((k) => ({ value: k, label: t.lifecycle.kinds[k] }))}
-            onChange={() => form.setFieldValue('orgId', undefined)}
+            onChange={(k: FormKind) => {
+              // the org list changes with the kind (department forms sit on a department)
+              const all = orgs.data?.items ?? [];
+              const want = k === 'department-self-evaluation' ? 'department' : 'unit';
+              const mine = me.org.kind === want ? me.org.id : undefined;
+              form.setFieldValue('orgId', mine ?? all.find((o) => o.kind === want)?.id);
+            }}
           />
         </Form.Item>
         {!department && (

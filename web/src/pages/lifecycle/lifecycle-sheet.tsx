@@ -193,6 +193,10 @@ function FundsBlock(props: {
   const showLight = form.kind === 'project-monitoring';
   return (
     <table className="sheet-table funds">
+      <colgroup>
+        <col className="w-section" />
+        <col style={{ width: '24%' }} />
+      </colgroup>
       <tbody>
         <tr className="head">
           <th rowSpan={layout.fundsRows.length + 1} className="section" scope="rowgroup">
@@ -268,6 +272,9 @@ function FundsBlock(props: {
 function GoalsBlock({ form, layout, marks }: { form: Form; layout: KindLayout; marks: MarksIndex }) {
   return (
     <table className="sheet-table goals">
+      <colgroup>
+        <col className="w-section" />
+      </colgroup>
       <tbody>
         <tr className="head">
           <th rowSpan={2} className="section" scope="rowgroup">
