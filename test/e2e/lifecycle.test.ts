@@ -162,12 +162,14 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
 
     await cellLabel(1, '三级指标').fill('新建集中供水工程');
     await cellLabel(1, '指标值').fill('**');
-    // T01 while typing: a placeholder target (lifecycle.md §4.1)
+    // T01 while typing: a placeholder target (lifecycle.md §4.1), flagged on its cell
+    const flagged = page.locator('td.flag-error [data-field="indicators[0].target"]');
     await expect.poll(() => page.locator('.finding[data-code="T01"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => flagged.count()).toBe(1);
     await shot('lifecycle-declaration');
     await cellLabel(1, '指标值').fill('3');
     await cellLabel(1, '计量单位').fill('处');
-    await expect.poll(() => page.locator('.finding[data-code="T01"]').count()).toBe(0);
+    await expect.poll(() => flagged.count()).toBe(0);
     await cellLabel(2, '三级指标').fill('水质达标率');
     await cellLabel(2, '指标值').fill('95');
     await cellLabel(2, '计量单位').fill('%');

@@ -186,7 +186,7 @@ function Editor({ initial }: { initial: FormDetail }) {
             onDone={(d) => adopt(d)}
           />
         }
-        onReport={() => setReportOpen(true)}
+        onReport={state.form.kind === 'project-self-evaluation' ? () => setReportOpen(true) : undefined}
       />
       <div className="editor-body">
         <div className="sheet-column">
