@@ -82,7 +82,7 @@ export const evaluationResponseSchema = z.object({
    */
   findings: z.array(findingSchema),
   /** lights, department score and cross-stage findings (contract/lifecycle.ts). */
-  lifecycle: lifecycleEvaluationSchema.optional(),
+  lifecycle: lifecycleEvaluationSchema,
 });
 export type EvaluationResponse = z.infer<typeof evaluationResponseSchema>;
 

@@ -6,6 +6,7 @@ import {
   indicatorSchema,
   reviewSchema,
 } from '../core/form/schema.ts';
+import type { DepartmentScore, MonitoringLights } from '../core/lifecycle/index.ts';
 import { formStatusSchema, idSchema } from './common.ts';
 import { findingSchema } from './findings.ts';
 import { formSummarySchema } from './forms.ts';
@@ -187,10 +188,43 @@ export const stageFindingsSchema = z.object({
 export type StageFindings = z.infer<typeof stageFindingsSchema>;
 
 /** 部门整体自评 scoring (lifecycle.md §4.4; core scoreDepartment), as the evaluation response carries it. */
-export const departmentScoreSchema = z.looseObject({
-  total: z.number().nullable(),
-  grade: z.string().nullable().optional(),
+export const departmentScoreSchema = z.object({
+  /** funds rows with a printed 执行率权重: score = min(executed ÷ annualBudget × weight, weight). */
+  funds: z.array(
+    z.object({
+      key: z.enum(['total', 'fiscal', 'other', 'basic', 'project']),
+      weight: z.number(),
+      annualBudget: z.number().nullable(),
+      executed: z.number().nullable(),
+      /** percent. */
+      rate: z.number().nullable(),
+      score: z.number().nullable(),
+      /** as printed. */
+      selfScore: z.number().nullable(),
+    }),
+  ),
+  /** indicator rows with a weight: score = 得分系数 × weight. */
+  rows: z.array(
+    z.object({
+      index: z.number().int(),
+      weight: z.number(),
+      scoreRate: z.number().nullable(),
+      score: z.number().nullable(),
+      selfScore: z.number().nullable(),
+    }),
+  ),
+  total: z.number(),
+  selfTotal: z.number().nullable(),
+  grade: z.string(),
 });
+
+type Assert<T extends true> = T;
+export type AssertDepartmentScoreMatchesCore = Assert<
+  DepartmentScore extends z.infer<typeof departmentScoreSchema> ? true : false
+>;
+export type AssertLightsMatchCore = Assert<
+  MonitoringLights extends z.infer<typeof monitoringLightsSchema> ? true : false
+>;
 
 /** What the evaluation response adds for the lifecycle (GET /api/forms/:id/evaluation `lifecycle`). */
 export const lifecycleEvaluationSchema = z.object({
@@ -199,7 +233,7 @@ export const lifecycleEvaluationSchema = z.object({
   lights: monitoringLightsSchema.nullable(),
   /** department forms: the score per profile; null otherwise. */
   departmentScore: departmentScoreSchema.nullable(),
-  /** X findings against the chain (stored forms only; [] for posted Form JSON). */
+  /** X findings about this form against the rest of its chain (stored forms only; [] for posted Form JSON). */
   stageFindings: z.array(findingSchema),
   chain: z.array(chainFormSchema),
 });

@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { fileRoutes } from './routes/files.ts';
 import { formRoutes } from './routes/forms.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { systemRoutes } from './routes/system.ts';
 
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   sessionRoutes(app, ctx, cookieOptions);
   adminRoutes(app, ctx);
   formRoutes(app, ctx);
+  lifecycleRoutes(app, ctx);
   fileRoutes(app, ctx);
   jobRoutes(app, ctx);
   systemRoutes(app, ctx, VERSION);

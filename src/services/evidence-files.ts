@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Form } from '../core/form/schema.ts';
+import type { Form, FormKind } from '../core/form/schema.ts';
 import { type EvidenceRecord, evidence, forms, transaction } from '../store/index.ts';
 import { EDITOR_ROLES, inScope, requireRole } from './access.ts';
 import { recordChange } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
 import { formInScope } from './form-access.ts';
 import { notFound, ServiceError } from './service-error.ts';
-import { canEdit, STATUS_LABELS } from './workflow-rules.ts';
+import { canEdit, EDITOR_ROLES_BY_KIND, STATUS_LABELS } from './workflow-rules.ts';
 
 // 佐证材料 files: stored once per content under <dataDir>/evidence/ab/<sha256> (written to a temp
 // file and renamed, so a crash never leaves a half file under its final name); the database holds
@@ -20,8 +20,8 @@ export const evidencePath = (ctx: AppContext, sha256: string): string =>
 
 async function checkEditable(ctx: AppContext, actor: Actor, formId: string) {
   const head = await formInScope(ctx.store.db, actor, formId);
-  requireRole(actor, EDITOR_ROLES, '上传或删除佐证材料');
-  if (!canEdit(actor, head.status)) {
+  requireRole(actor, EDITOR_ROLES_BY_KIND[head.kind as FormKind] ?? EDITOR_ROLES, '上传或删除佐证材料');
+  if (!canEdit(actor, head.status, head.kind)) {
     throw new ServiceError('not-editable', `自评表状态为“${STATUS_LABELS[head.status]}”，不能修改佐证材料`);
   }
   return head;

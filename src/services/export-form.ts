@@ -1,3 +1,4 @@
+import type { Form } from '../core/form/schema.ts';
 import { type ExportedFile, type ExportFormat, exportForm } from '../formats/export-any.ts';
 import { transaction } from '../store/index.ts';
 import { recordEvent } from './audit-trail.ts';
@@ -5,6 +6,7 @@ import { type Actor, type AppContext, iso } from './context.ts';
 import { loadFormJson } from './form-read.ts';
 import { loadProfile } from './profiles.ts';
 import { ServiceError } from './service-error.ts';
+import { KIND_LABELS } from './workflow-rules.ts';
 
 export type { ExportedFile, ExportFormat };
 
@@ -38,6 +40,18 @@ export async function exportStoredForm(
   );
   return {
     ...file,
-    fileName: `${safeFileName(`${form.projectName || '自评表'}-${form.year}`)}.${file.extension.replace(/^\./, '')}`,
+    fileName: `${safeFileName(exportBaseName(form))}.${file.extension.replace(/^\./, '')}`,
   };
+}
+
+/** `项目-2024-绩效目标申报表-v2`: the kind and a declaration's version tell a chain's files apart. */
+export function exportBaseName(form: Form): string {
+  const name = form.projectName || form.department || '自评表';
+  if (form.kind === 'project-self-evaluation') return `${name}-${form.year}`;
+  const label = KIND_LABELS[form.kind];
+  if (form.kind === 'project-target-declaration')
+    return `${name}-${form.year}-${label}-v${form.version ?? 1}`;
+  if (form.kind === 'project-monitoring' && form.asOfMonth)
+    return `${name}-${form.year}-${label}-1-${form.asOfMonth}月`;
+  return `${name}-${form.year}-${label}`;
 }

@@ -10,11 +10,16 @@ export function formContent(form: Form): FormContent {
     data: JSON.stringify(form),
     year: form.year,
     kind: form.kind,
-    projectName: form.projectName,
+    // a department form names the department, not a project (lifecycle.md §2.3)
+    projectName:
+      form.kind === 'department-self-evaluation'
+        ? form.department?.trim() || form.projectName
+        : form.projectName,
     selfTotal: form.totalScore ?? sumPrinted(form),
     executionRate: rate === null ? null : round2(rate),
     searchText: [
       form.projectName,
+      ...(form.department ? [form.department] : []),
       form.implementingUnit,
       form.competentDepartment,
       ...form.indicators.map((i) => i.name),

@@ -23,13 +23,29 @@ export type FormDetailView = FormSummaryView & {
   createdBy: FormDetailRecord['createdBy'];
   canEdit: boolean;
   allowedActions: WorkflowAction[];
+  canAdjust: boolean;
 };
+
+/**
+ * Whether the actor may start an adjustment from this form as far as its own row tells: an
+ * approved declaration and a filler's role. The one-in-flight rule (lifecycle.md §3) needs the
+ * rest of the chain and is checked when the adjustment is made.
+ */
+export const canAdjustStatus = (actor: Actor, r: { kind: string; status: string }): boolean =>
+  r.kind === 'project-target-declaration' &&
+  r.status === 'approved' &&
+  (actor.role === 'unit-filler' || actor.role === 'admin');
 
 export const summaryView = ({ orgPath: _p, ...s }: FormSummaryRecord): FormSummaryView => s;
 
 export function detailView(actor: Actor, r: FormDetailRecord): FormDetailView {
   const { orgPath: _p, ...rest } = r;
-  return { ...rest, canEdit: canEdit(actor, r.status), allowedActions: allowedActions(actor, r.status) };
+  return {
+    ...rest,
+    canEdit: canEdit(actor, r.status, r.kind),
+    allowedActions: allowedActions(actor, r.status, r.kind),
+    canAdjust: canAdjustStatus(actor, r),
+  };
 }
 
 export type FormListInput = {
@@ -90,8 +106,9 @@ export async function getFormSummary(
   if (!r || !inScope(actor, r.orgPath)) throw notFound('自评表');
   return {
     ...summaryView(r),
-    canEdit: canEdit(actor, r.status),
-    allowedActions: allowedActions(actor, r.status),
+    canEdit: canEdit(actor, r.status, r.kind),
+    allowedActions: allowedActions(actor, r.status, r.kind),
+    canAdjust: canAdjustStatus(actor, r),
   };
 }
 

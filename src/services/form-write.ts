@@ -8,10 +8,11 @@ import {
   type FormStatusWord,
   forms,
   isUniqueViolation,
+  markChainPending,
   revisions,
   transaction,
 } from '../store/index.ts';
-import { EDITOR_ROLES, requireRole } from './access.ts';
+import { requireRole } from './access.ts';
 import { diffFields } from './audit-diff.ts';
 import { recordChange, recordDiff } from './audit-trail.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
@@ -23,7 +24,14 @@ import { orgInScope, orgProfileForPath } from './org-admin.ts';
 import { loadProfile, profileForForm } from './profiles.ts';
 import { ensureProject, getProject } from './project-admin.ts';
 import { ServiceError } from './service-error.ts';
-import { canEdit, EDITABLE_STATUSES, STATUS_LABELS } from './workflow-rules.ts';
+import {
+  canEdit,
+  EDITABLE_STATUSES,
+  EDITOR_ROLES_BY_KIND,
+  KIND_LABELS,
+  ORG_KIND_BY_FORM_KIND,
+  STATUS_LABELS,
+} from './workflow-rules.ts';
 
 // Writing forms. Every write is one transaction: the form row, its indicator rows, the immutable
 // revision and the audit entry commit together or not at all.
@@ -55,7 +63,37 @@ function checkProfileId(id: string | undefined): void {
 }
 
 const duplicate = (form: Form): ServiceError =>
-  new ServiceError('conflict', `该项目 ${form.year} 年度的自评表已存在`);
+  new ServiceError(
+    'conflict',
+    form.kind === 'project-target-declaration'
+      ? `该项目 ${form.year} 年度第 ${form.version ?? 1} 版绩效目标申报表已存在`
+      : `该项目 ${form.year} 年度的${KIND_LABELS[form.kind]}已存在`,
+  );
+
+/** The stored version of a form: a declaration's own (lifecycle.md §3), 1 for every other kind. */
+export const versionOf = (form: Form): number =>
+  form.kind === 'project-target-declaration' ? (form.version ?? 1) : 1;
+
+/** Who fills a form of this kind, and under which org kind it is kept (lifecycle.md §3). */
+export function requireEditor(actor: Actor, kind: Form['kind'], what: string): void {
+  requireRole(actor, EDITOR_ROLES_BY_KIND[kind], `${what}${KIND_LABELS[kind]}`);
+}
+
+export function checkOrgKind(org: { kind: string }, kind: Form['kind']): void {
+  const want = ORG_KIND_BY_FORM_KIND[kind];
+  if (org.kind !== want) {
+    throw new ServiceError(
+      'bad-request',
+      want === 'department'
+        ? `${KIND_LABELS[kind]}只能建在主管部门下`
+        : `${KIND_LABELS[kind]}只能建在实施单位下`,
+    );
+  }
+}
+
+/** The project a department form is kept under: the department itself (its forms need one). */
+export const departmentProjectName = (form: Form, orgName: string): string =>
+  form.department?.trim() || form.projectName.trim() || orgName;
 
 /** Inserts a new form at revision 1 (inside the caller's transaction). */
 export async function insertForm(
@@ -87,6 +125,7 @@ export async function insertForm(
       status: f.status ?? 'draft',
       profileId,
       userId: actor.userId,
+      version: versionOf(f.form),
     },
     content,
     now,
@@ -103,9 +142,17 @@ export async function insertForm(
     'form.create',
     { type: 'form', id },
     null,
-    { projectId: f.projectId, orgId: f.orgId, year: f.form.year, kind: f.form.kind, profileId },
+    {
+      projectId: f.projectId,
+      orgId: f.orgId,
+      year: f.form.year,
+      kind: f.form.kind,
+      version: versionOf(f.form),
+      profileId,
+    },
     now,
   );
+  await markChainPending(trx, f.projectId, f.form.year, id);
   return { id, revision: 1 };
 }
 
@@ -117,7 +164,7 @@ export async function writeRevision(
   trx: Db,
   ctx: AppContext,
   actor: Actor,
-  head: { id: string; orgId: string },
+  head: { id: string; orgId: string; projectId?: string; year?: number },
   expected: number,
   form: Form,
   extra: { note?: string | null | undefined; profileId?: string | undefined },
@@ -158,6 +205,11 @@ export async function writeRevision(
   );
   const diff = prepared?.diff ?? diffFields(await beforeForm(trx, head.id, expected), form);
   await recordDiff(trx, ctx, actor, 'form.save', { type: 'form', id: head.id }, diff, now);
+  if (head.projectId !== undefined && head.year !== undefined) {
+    // the other stages' cross-stage findings read this form (lifecycle.md §4.3)
+    await markChainPending(trx, head.projectId, head.year, head.id);
+    if (head.year !== form.year) await markChainPending(trx, head.projectId, form.year, head.id);
+  }
   return revision;
 }
 
@@ -191,8 +243,8 @@ export async function createForm(
     profileId?: string | undefined;
   },
 ): Promise<FormDetailView> {
-  requireRole(actor, EDITOR_ROLES, '新建自评表');
   const form = parseForm(req.form);
+  requireEditor(actor, form.kind, '新建');
   checkStorable(form);
   checkProfileId(req.profileId);
   const { db } = ctx.store;
@@ -203,15 +255,20 @@ export async function createForm(
   } else if (req.orgId) orgId = req.orgId;
   else throw new ServiceError('bad-request', '请指定项目（projectId）或实施单位（orgId）');
   const org = await orgInScope(db, actor, orgId);
-  if (org.kind !== 'unit') throw new ServiceError('bad-request', '自评表只能建在实施单位下');
-  if (!form.projectName.trim() && !projectId)
+  checkOrgKind(org, form.kind);
+  const projectName =
+    form.kind === 'department-self-evaluation'
+      ? departmentProjectName(form, org.name)
+      : form.projectName.trim();
+  if (!projectName && !projectId)
     throw new ServiceError('bad-request', 'Form JSON 缺少项目名称（projectName）');
   const now = iso(ctx);
   let id: string;
   try {
     id = await transaction(db, async (trx) => {
-      projectId ??= await ensureProject(trx, ctx, actor, org.id, form.projectName.trim(), now);
-      if (await forms.findExisting(trx, projectId, form.year, form.kind)) throw duplicate(form);
+      projectId ??= await ensureProject(trx, ctx, actor, org.id, projectName, now);
+      if (await forms.findExisting(trx, projectId, form.year, form.kind, versionOf(form)))
+        throw duplicate(form);
       return (
         await insertForm(
           trx,
@@ -262,7 +319,7 @@ async function writeSave(
 ): Promise<void> {
   const { db } = ctx.store;
   const head = await formInScope(db, actor, id);
-  requireRole(actor, EDITOR_ROLES, '修改自评表');
+  requireEditor(actor, head.kind as Form['kind'], '修改');
   if (expected === null) {
     throw new ServiceError(
       'precondition-required',
@@ -271,6 +328,7 @@ async function writeSave(
     );
   }
   const { form } = req;
+  checkSameSlot(head, form);
   checkStorable(form);
   checkProfileId(req.profileId);
   const now = iso(ctx);
@@ -284,6 +342,28 @@ async function writeSave(
   ctx.wake.evaluator();
 }
 
+/**
+ * A save keeps the form's kind and declaration version: they key the form in its project's chain
+ * (lifecycle.md §3), and a new version is made by an adjustment, not by editing a number.
+ */
+export function checkSameSlot(head: { kind: string; version: number }, form: Form): void {
+  if (
+    head.kind === form.kind &&
+    (head.kind !== 'project-target-declaration' || versionOf(form) === head.version)
+  )
+    return;
+  if (head.kind !== form.kind) {
+    throw new ServiceError(
+      'bad-request',
+      `不能把${KIND_LABELS[head.kind as Form['kind']]}改存为${KIND_LABELS[form.kind]}`,
+    );
+  }
+  throw new ServiceError(
+    'bad-request',
+    `版本号不能修改（本表为第 ${head.version} 版，提交的是第 ${versionOf(form)} 版）；调整目标请新建调整版本`,
+  );
+}
+
 /** Deletes a draft (its revisions, comments and evidence records go with it). */
 export async function deleteForm(
   ctx: AppContext,
@@ -293,8 +373,8 @@ export async function deleteForm(
 ): Promise<void> {
   const { db } = ctx.store;
   const head = await formInScope(db, actor, id);
-  requireRole(actor, EDITOR_ROLES, '删除自评表');
-  if (head.status !== 'draft' || !canEdit(actor, head.status)) {
+  requireEditor(actor, head.kind as Form['kind'], '删除');
+  if (head.status !== 'draft' || !canEdit(actor, head.status, head.kind)) {
     throw new ServiceError('not-editable', `只能删除草稿（当前状态“${STATUS_LABELS[head.status]}”）`);
   }
   const now = iso(ctx);
@@ -311,6 +391,7 @@ export async function deleteForm(
       }
       throw new ServiceError('not-editable', '只能删除草稿');
     }
+    await markChainPending(trx, head.projectId, head.year, id);
     await recordChange(
       trx,
       ctx,

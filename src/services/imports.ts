@@ -13,12 +13,21 @@ import {
   orgs,
   transaction,
 } from '../store/index.ts';
-import { EDITOR_ROLES, requireRole } from './access.ts';
 import { type Actor, type AppContext, iso } from './context.ts';
-import { checkStorable, insertForm, writeRevision } from './form-write.ts';
+import {
+  checkOrgKind,
+  checkSameSlot,
+  checkStorable,
+  departmentProjectName,
+  insertForm,
+  requireEditor,
+  versionOf,
+  writeRevision,
+} from './form-write.ts';
 import { orgInScope } from './org-admin.ts';
 import { ensureProject } from './project-admin.ts';
 import { ServiceError } from './service-error.ts';
+import { KIND_LABELS, ORG_KIND_BY_FORM_KIND } from './workflow-rules.ts';
 
 // Import in two steps: preview reads a file and writes nothing; commit stores the (possibly
 // corrected) Form JSON. Batch jobs (jobs.ts) commit through the same function.
@@ -46,7 +55,11 @@ export async function readImport(bytes: Uint8Array, fileName: string): Promise<I
   }
 }
 
-/** The unit to file a form under: the one given, else the one named as 实施单位, else the actor's own unit. */
+/**
+ * The org to file a form under: the one given, else the one named on the form, else the actor's
+ * own. Project forms go to an implementing unit (实施单位), a department self-evaluation to its
+ * department (部门（单位）名称, lifecycle.md §2.3).
+ */
 async function findUnit(
   db: Db,
   actor: Actor,
@@ -55,8 +68,17 @@ async function findUnit(
 ): Promise<OrgRecord | null> {
   if (orgId) {
     const org = await orgInScope(db, actor, orgId);
-    if (org.kind !== 'unit') throw new ServiceError('bad-request', '自评表只能归入实施单位');
+    checkOrgKind(org, form.kind);
     return org;
+  }
+  if (ORG_KIND_BY_FORM_KIND[form.kind] === 'department') {
+    const name = (form.department ?? '').trim();
+    const named = name
+      ? (await orgs.listSubtree(db, actor.orgPath)).filter((o) => o.kind === 'department' && o.name === name)
+      : [];
+    if (named.length === 1) return named[0]!;
+    if (actor.orgKind === 'department') return orgs.get(db, actor.orgId);
+    return null;
   }
   const named = form.implementingUnit.trim()
     ? await orgs.findUnitsByName(db, form.implementingUnit.trim(), actor.orgPath)
@@ -74,6 +96,12 @@ export async function resolveUnit(
 ): Promise<OrgRecord> {
   const org = await findUnit(db, actor, form, orgId);
   if (!org) {
+    if (ORG_KIND_BY_FORM_KIND[form.kind] === 'department') {
+      throw new ServiceError(
+        'bad-request',
+        `找不到名为“${form.department || '（空）'}”的主管部门，请指定 orgId`,
+      );
+    }
     throw new ServiceError(
       'bad-request',
       `找不到名为“${form.implementingUnit || '（空）'}”的实施单位，请指定 orgId`,
@@ -90,9 +118,10 @@ export async function previewImport(ctx: AppContext, actor: Actor, fileName: str
     const existing = await findFormsByProjectName(
       db,
       actor.orgPath,
-      r.form.projectName,
+      r.form.kind === 'department-self-evaluation' ? departmentProjectName(r.form, '') : r.form.projectName,
       r.form.year,
       r.form.kind,
+      r.form.kind === 'project-target-declaration' ? versionOf(r.form) : undefined,
     );
     const unit = await findUnit(db, actor, r.form, undefined).catch(() => null);
     items.push({
@@ -126,10 +155,14 @@ export async function commitInTransaction(
   note: string | null,
   now: string,
 ): Promise<CommitOutcome> {
-  const name = form.projectName.trim();
+  checkOrgKind(org, form.kind);
+  const name =
+    form.kind === 'department-self-evaluation'
+      ? departmentProjectName(form, org.name)
+      : form.projectName.trim();
   if (!name) throw new ServiceError('bad-request', '没有识别出项目名称，无法归档');
   const projectId = await ensureProject(trx, ctx, actor, org.id, name, now);
-  const existing = await forms.findExisting(trx, projectId, form.year, form.kind);
+  const existing = await forms.findExisting(trx, projectId, form.year, form.kind, versionOf(form));
   if (!existing) {
     const created = await insertForm(
       trx,
@@ -144,10 +177,13 @@ export async function commitInTransaction(
   if (onExisting === 'fail') {
     throw new ServiceError(
       'conflict',
-      `“${name}” ${form.year} 年度的自评表已存在（第 ${existing.revision} 版）`,
+      form.kind === 'project-target-declaration'
+        ? `“${name}” ${form.year} 年度第 ${versionOf(form)} 版绩效目标申报表已存在（第 ${existing.revision} 次修订）`
+        : `“${name}” ${form.year} 年度的${KIND_LABELS[form.kind]}已存在（第 ${existing.revision} 版）`,
       { formId: existing.id, currentRevision: existing.revision },
     );
   }
+  checkSameSlot(existing, form);
   const revision = await writeRevision(trx, ctx, actor, existing, existing.revision, form, { note }, now);
   return { formId: existing.id, revision, outcome: 'new-revision' };
 }
@@ -172,8 +208,8 @@ export async function commitImport(
     fileName?: string | undefined;
   },
 ): Promise<CommitOutcome> {
-  requireRole(actor, EDITOR_ROLES, '导入自评表');
   const { form } = req;
+  requireEditor(actor, form.kind, '导入');
   checkStorable(form);
   const { db } = ctx.store;
   const org = await resolveUnit(db, actor, form, req.orgId);

@@ -56,9 +56,11 @@ export {
   type FormSort,
   findFormsByProjectName,
   forms,
+  formsOfKindUnder,
   type IndicatorRow,
   indicatorRecord,
   markChainPending,
+  multiFormProjectYears,
   setStatus,
 } from './repositories/forms.ts';
 export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';

@@ -9,8 +9,10 @@ import {
   type FormContent,
   findFormsByProjectName,
   forms,
+  formsOfKindUnder,
   type IndicatorRow,
   markChainPending,
+  multiFormProjectYears,
   setStatus,
 } from './repositories/forms.ts';
 import { jobs } from './repositories/jobs.ts';
@@ -380,6 +382,19 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
     ).toEqual([['f1', 1]]);
     expect([...(await step('currentDataOf', () => currentDataOf(db, ['f1']))).keys()]).toEqual(['f1']);
     await step('markChainPending', () => markChainPending(db, 'p1', 2021, 'f1'));
+    expect([...(await step('multiFormProjectYears', () => multiFormProjectYears(db, ['p1'])))]).toEqual([]);
+    expect(
+      (
+        await step('formsOfKindUnder', () =>
+          formsOfKindUnder(db, {
+            scopePath: '/o1/',
+            orgPath: '/o1/o2/',
+            kind: 'project-self-evaluation',
+            year: 2021,
+          }),
+        )
+      ).map((r) => [r.id, r.crossStage]),
+    ).toEqual([['f1', 0]]);
     expect(await step('setStatus', () => setStatus(db, 'f1', 'approved', 'superseded'))).toBe(false);
     expect(await step('dashboard.distributions', () => dashboard.distributions(db, f))).toEqual([
       { rate: 5, diff: 6, count: 1 },

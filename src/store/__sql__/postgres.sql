@@ -104,7 +104,7 @@ select count(*) as "n" from "forms" as "f" where "f"."org_id" in (select "so"."i
 select "f"."id" from "forms" as "f" where "f"."org_id" in (select "so"."id" from "orgs" as "so" where "so"."path" like $1 escape '\') and "f"."year" = $2 and "f"."status" = $3 and "f"."search_text" like $4 escape '\' order by "f"."updated_at" desc, "f"."id" desc limit $5 offset $6;
 select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."version", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" where "f"."id" in ($1) order by "f"."updated_at" desc, "f"."id" desc;
 -- forms.pendingEvaluations
-select "f"."id", "f"."revision", "r"."data", "f"."profile_id" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."eval_pending" = $1 order by "f"."updated_at" limit $2;
+select "f"."id", "f"."revision", "r"."data", "f"."profile_id", "f"."project_id", "f"."year" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."eval_pending" = $1 order by "f"."updated_at" limit $2;
 -- forms.writeEvaluation
 update "forms" set "rule_total" = $1, "grade" = $2, "finding_count" = $3, "error_count" = $4, "f_arithmetic" = $5, "f_structure" = $6, "f_scoring" = $7, "f_cross_field" = $8, "f_narrative" = $9, "f_value" = $10, "f_target_quality" = $11, "f_monitoring" = $12, "f_cross_stage" = $13, "evaluated_revision" = $14, "eval_pending" = $15 where "id" = $16 and "revision" = $17;
 -- forms.countPending
@@ -123,6 +123,10 @@ select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" 
 select "f"."id", "r"."data" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."id" in ($1);
 -- markChainPending
 update "forms" set "eval_pending" = $1 where "project_id" = $2 and "year" = $3 and "id" != $4;
+-- multiFormProjectYears
+select "project_id", "year", count(*) as "n" from "forms" where "project_id" in ($1) group by "project_id", "year" having count(*) > $2;
+-- formsOfKindUnder
+select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."version", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name", "f"."f_cross_stage" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" where "o"."path" like $1 escape '\' and "o"."path" like $2 escape '\' and "f"."kind" = $3 and "f"."year" = $4 order by "o"."path", "f"."project_name", "f"."id";
 -- setStatus
 update "forms" set "status" = $1 where "id" = $2 and "status" = $3;
 -- dashboard.distributions

@@ -104,7 +104,7 @@ select count(*) as "n" from "forms" as "f" where "f"."org_id" || '' in (select "
 select "f"."id" from "forms" as "f" where "f"."org_id" || '' in (select "so"."id" from "orgs" as "so" where "so"."path" like ? escape '\') and "f"."year" = ? and "f"."status" = ? and "f"."search_text" like ? escape '\' order by "f"."updated_at" desc, "f"."id" desc limit ? offset ?;
 select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."version", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" where "f"."id" in (?) order by "f"."updated_at" desc, "f"."id" desc;
 -- forms.pendingEvaluations
-select "f"."id", "f"."revision", "r"."data", "f"."profile_id" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."eval_pending" = ? order by "f"."updated_at" limit ?;
+select "f"."id", "f"."revision", "r"."data", "f"."profile_id", "f"."project_id", "f"."year" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."eval_pending" = ? order by "f"."updated_at" limit ?;
 -- forms.writeEvaluation
 update "forms" set "rule_total" = ?, "grade" = ?, "finding_count" = ?, "error_count" = ?, "f_arithmetic" = ?, "f_structure" = ?, "f_scoring" = ?, "f_cross_field" = ?, "f_narrative" = ?, "f_value" = ?, "f_target_quality" = ?, "f_monitoring" = ?, "f_cross_stage" = ?, "evaluated_revision" = ?, "eval_pending" = ? where "id" = ? and "revision" = ?;
 -- forms.countPending
@@ -123,6 +123,10 @@ select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" 
 select "f"."id", "r"."data" from "forms" as "f" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "f"."id" in (?);
 -- markChainPending
 update "forms" set "eval_pending" = ? where "project_id" = ? and "year" = ? and "id" != ?;
+-- multiFormProjectYears
+select "project_id", "year", count(*) as "n" from "forms" where "project_id" in (?) group by "project_id", "year" having count(*) > ?;
+-- formsOfKindUnder
+select "f"."id", "f"."project_id", "f"."project_name", "f"."org_id", "o"."name" as "org_name", "o"."path" as "org_path", "f"."year", "f"."kind", "f"."version", "f"."status", "f"."revision", "f"."self_total", "f"."execution_rate", "f"."rule_total", "f"."grade", "f"."finding_count", "f"."error_count", "f"."evaluated_revision", "f"."profile_id", "f"."updated_at", "uu"."id" as "updated_by_id", "uu"."username" as "updated_by_username", "uu"."display_name" as "updated_by_name", "f"."f_cross_stage" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "users" as "uu" on "uu"."id" = "f"."updated_by" where "o"."path" like ? escape '\' and "o"."path" like ? escape '\' and "f"."kind" = ? and "f"."year" = ? order by "o"."path", "f"."project_name", "f"."id";
 -- setStatus
 update "forms" set "status" = ? where "id" = ? and "status" = ?;
 -- dashboard.distributions

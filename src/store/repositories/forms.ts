@@ -616,13 +616,15 @@ export const forms = {
   async pendingEvaluations(
     db: Db,
     limit: number,
-  ): Promise<Array<{ id: string; revision: number; data: string; profileId: string }>> {
+  ): Promise<
+    Array<{ id: string; revision: number; data: string; profileId: string; projectId: string; year: number }>
+  > {
     const rows = await db
       .selectFrom('forms as f')
       .innerJoin('revisions as r', (j) =>
         j.onRef('r.form_id', '=', 'f.id').onRef('r.revision', '=', 'f.revision'),
       )
-      .select(['f.id', 'f.revision', 'r.data', 'f.profile_id'])
+      .select(['f.id', 'f.revision', 'r.data', 'f.profile_id', 'f.project_id', 'f.year'])
       .where('f.eval_pending', '=', 1)
       .orderBy('f.updated_at')
       .limit(limit)
@@ -632,6 +634,8 @@ export const forms = {
       revision: Number(r.revision),
       data: r.data,
       profileId: r.profile_id,
+      projectId: r.project_id,
+      year: Number(r.year),
     }));
   },
 
@@ -735,8 +739,10 @@ export async function findFormsByProjectName(
   projectName: string,
   year: number,
   kind: string,
+  /** a declaration's version; all versions when absent. */
+  version?: number,
 ): Promise<Array<{ id: string; revision: number; orgId: string }>> {
-  const rows = await db
+  let q = db
     .selectFrom('forms as f')
     .innerJoin('projects as p', 'p.id', 'f.project_id')
     .innerJoin('orgs as o', 'o.id', 'f.org_id')
@@ -744,8 +750,9 @@ export async function findFormsByProjectName(
     .where('p.name', '=', projectName)
     .where('f.year', '=', year)
     .where('f.kind', '=', kind)
-    .where(startsWith('o.path', scopePath))
-    .execute();
+    .where(startsWith('o.path', scopePath));
+  if (version !== undefined) q = q.where('f.version', '=', version);
+  const rows = await q.execute();
   return rows.map((r) => ({ id: r.id, revision: Number(r.revision), orgId: r.org_id }));
 }
 
@@ -812,4 +819,36 @@ export async function setStatus(
     .where('status', '=', from)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** Of these projects, the `projectId|year` pairs holding more than one form (a chain to check). */
+export async function multiFormProjectYears(db: Db, projectIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(projectIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('forms')
+    .select((eb) => ['project_id', 'year', eb.fn.countAll().as('n')])
+    .where('project_id', 'in', ids)
+    .groupBy(['project_id', 'year'])
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  return new Set(rows.map((r) => `${r.project_id}|${Number(r.year)}`));
+}
+
+/**
+ * Forms of one kind under an org subtree (within the caller's scope), with their stored count of
+ * cross-stage findings: the department views of the lifecycle (warnings, aggregate).
+ */
+export async function formsOfKindUnder(
+  db: Db,
+  f: { scopePath: string; orgPath: string; kind: string; year?: number | undefined },
+): Promise<Array<FormSummaryRecord & { crossStage: number }>> {
+  let q = selectSummaries(db)
+    .select('f.f_cross_stage')
+    .where(startsWith('o.path', f.scopePath))
+    .where(startsWith('o.path', f.orgPath))
+    .where('f.kind', '=', f.kind);
+  if (f.year !== undefined) q = q.where('f.year', '=', f.year);
+  const rows = await q.orderBy('o.path').orderBy('f.project_name').orderBy('f.id').execute();
+  return rows.map((r) => ({ ...toSummary(r), crossStage: num(r.f_cross_stage ?? 0) }));
 }
