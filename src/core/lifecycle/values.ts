@@ -25,6 +25,18 @@ export function readTarget(r: Indicator, ctx: ParseContext): Value {
   return parseTarget(r.target, { nature: r.comparator ?? '', value: r.target, unit: r.unit ?? '' }, ctx);
 }
 
+/** Another text in the target's notation (an 年初指标值), read with the row's own columns. */
+export function readCell(r: Indicator, text: string, ctx: ParseContext): Value {
+  if (r.comparator === undefined && r.unit === undefined) return parseValue(text, ctx);
+  return parseTarget(text, { nature: r.comparator ?? '', value: text, unit: r.unit ?? '' }, ctx);
+}
+
+/** The year-end 实际完成值: a unit printed in its own column applies to it too. */
+export function readActual(r: Indicator, ctx: ParseContext): Value {
+  if (r.unit === undefined) return parseValue(r.actual, ctx);
+  return parseTarget(r.actual, { nature: '', value: r.actual, unit: r.unit }, ctx);
+}
+
 /** The direction a quantity target is judged by: its comparator, else ≤ for cost rows (rules.md §1.3). */
 export function directionOf(r: Indicator, q: Quantity): Comparator {
   return q.comparator ?? natureComparator(r.comparator ?? '') ?? (isCostRow(r) ? '<=' : '>=');
