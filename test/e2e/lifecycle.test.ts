@@ -205,8 +205,7 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
     await dialog.getByLabel('调整原因', { exact: true }).fill('年中追加预算，新增一处供水工程。');
     await dialog.getByRole('button', { name: spaced('调整目标') }).click();
     await page.waitForURL((u) => u.toString() !== v1Url);
-    await page.waitForSelector('.lifecycle-sheet');
-    expect(await page.getByTestId('version-line').textContent()).toContain('第 2 版');
+    await expect.poll(() => page.getByTestId('version-line').textContent()).toContain('第 2 版');
     await cellLabel(1, '指标值').fill('4');
     await save();
     await confirmWorkflow('提交');
