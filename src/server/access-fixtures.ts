@@ -10,7 +10,7 @@ import { createProject } from '../services/project-admin.ts';
 import { changePassword } from '../services/sessions.ts';
 import { actorFor } from '../services/testing.ts';
 import { createUser } from '../services/user-admin.ts';
-import { transitionForm } from '../services/workflow.ts';
+import { type TransitionInput, transitionForm } from '../services/workflow.ts';
 
 // Fixtures for the access-control matrix: forms, projects, evidence, jobs and users in two units
 // of different departments, made through the services (as their owners would make them).
@@ -87,6 +87,37 @@ export class Fixtures {
       );
     }
     return detail.id;
+  }
+
+  /** A declaration (lifecycle.md §2.1) made from the seed form, taken to `status` by the admin. */
+  async declaration(
+    target: Target,
+    status: 'draft' | 'submitted' | 'graded' | 'approved' = 'approved',
+  ): Promise<{ form: string; project: string; year: string }> {
+    const seed = this.formJson(this.unique('矩阵目标'));
+    const form: Form = {
+      ...seed,
+      kind: 'project-target-declaration',
+      title: '项目支出绩效目标申报表',
+      version: 1,
+      goals: { expected: seed.goals.expected, actual: '' },
+      indicators: seed.indicators.map((r) => ({ ...r, actual: '', score: null, deviation: '' })),
+      totalScore: null,
+    };
+    const detail = await createForm(this.ctx, this.owners[target], { form, orgId: UNITS[target] });
+    const steps: Record<typeof status, TransitionInput[]> = {
+      draft: [],
+      submitted: [{ action: 'submit' }],
+      graded: [{ action: 'submit' }, { action: 'review', grade: '优' }, { action: 'review', grade: '优' }],
+      approved: [
+        { action: 'submit' },
+        { action: 'review', grade: '优' },
+        { action: 'review', grade: '优' },
+        { action: 'approve', approval: { documentNo: '矩阵批复1号', date: `${form.year}-03-01` } },
+      ],
+    };
+    for (const step of steps[status]) await transitionForm(this.ctx, this.admin, detail.id, step, null);
+    return { form: detail.id, project: detail.projectId, year: String(form.year) };
   }
 
   async project(target: Target): Promise<string> {

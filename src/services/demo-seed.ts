@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUniqueViolation, type OrgRecord, orgs, transaction, users } from '../store/index.ts';
 import { type AppContext, actorOf, iso } from './context.ts';
+import { seedLifecycleDemo } from './demo-lifecycle.ts';
 import { evaluateAll } from './evaluation.ts';
 import { commitInTransaction, readImport } from './imports.ts';
 import { hashPassword } from './passwords.ts';
@@ -88,8 +89,15 @@ export async function countDemoUsers(ctx: AppContext): Promise<number> {
   return (await users.listAll(ctx.store.db)).filter((u) => DEMO_USERS.some((d) => d.id === u.id)).length;
 }
 
-/** Seeds the demo content when the database has no org at all; returns whether it did. */
-export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
+/**
+ * Seeds the demo content when the database has no org at all; returns whether it did. With
+ * `lifecycle` (the default; tests leave it out to keep their counts) a second unit's project also
+ * runs through its year (demo-lifecycle.ts).
+ */
+export async function seedDemoIfEmpty(
+  ctx: AppContext,
+  options: { lifecycle?: boolean } = {},
+): Promise<boolean> {
   const { db } = ctx.store;
   if ((await orgs.count(db)) > 0) return false;
   const hash = await hashPassword(DEMO_PASSWORD, ctx.config.scryptCost);
@@ -126,6 +134,7 @@ export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
     if (isUniqueViolation(e)) return false;
     throw e;
   }
+  if (options.lifecycle !== false) await seedLifecycleDemo(ctx);
   await evaluateAll(ctx);
   return true;
 }

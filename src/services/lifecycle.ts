@@ -194,12 +194,18 @@ export async function diffVersions(ctx: AppContext, actor: Actor, id: string, ag
     newer: { formId: newer.summary.id, version: newer.summary.version },
     added: d.added.map((r) => ({ indicatorId: r.indicatorId, index: r.index, row: r.after })),
     removed: d.removed.map((r) => ({ indicatorId: r.indicatorId, index: r.index, row: r.before })),
-    modified: d.modified.map((r) => ({
-      indicatorId: r.indicatorId,
-      index: r.afterIndex,
-      name: r.after.name,
-      changes: r.changes,
-    })),
+    modified: d.modified
+      .map((r) => ({
+        indicatorId: r.indicatorId,
+        index: r.afterIndex,
+        name: r.after.name,
+        // An adjustment writes each row's year-start value into 年初指标值 (adjustDeclaration); that
+        // records the old target, it does not change it, so it is not listed as a change.
+        changes: r.changes.filter(
+          (c) => !(c.field === 'initialTarget' && c.before === null && c.after === r.before.target),
+        ),
+      }))
+      .filter((r) => r.changes.length > 0),
     form: d.fields,
   };
 }
@@ -300,8 +306,8 @@ export async function createMonitoring(
     profileId?: string | undefined;
   },
 ): Promise<FormDetailView> {
-  requireEditor(actor, MONITORING, '新建');
   const { project, org, chain, profile } = await projectContext(ctx, actor, projectId, req.year);
+  requireEditor(actor, MONITORING, '新建');
   const allowed = profile.lifecycle.monitoringMonths;
   if (!allowed.includes(req.asOfMonth)) {
     throw new ServiceError(
@@ -342,8 +348,8 @@ export async function createSelfEvaluationFromTargets(
   projectId: string,
   req: { year: number; profileId?: string | undefined },
 ): Promise<FormDetailView> {
-  requireEditor(actor, SELF, '新建');
   const { project, org, chain } = await projectContext(ctx, actor, projectId, req.year);
+  requireEditor(actor, SELF, '新建');
   const approved = latestApproved(ofKind(chain, DECLARATION).map((m) => m.form));
   if (!approved) {
     throw new ServiceError(

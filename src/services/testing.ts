@@ -19,7 +19,8 @@ export type TestContext = {
 
 export async function createTestContext(
   dialect: DialectName,
-  options: { demo?: boolean; config?: Partial<ServiceConfig> } = {},
+  /** `lifecycleDemo`: also the demo's lifecycle project (off, so tests keep their counts). */
+  options: { demo?: boolean; lifecycleDemo?: boolean; config?: Partial<ServiceConfig> } = {},
 ): Promise<TestContext> {
   const store = await openTestStore(dialect);
   const clock = {
@@ -35,7 +36,7 @@ export async function createTestContext(
     now: () => clock.now,
     config: { scryptCost: 1024, demoMode: options.demo !== false, ...options.config },
   });
-  if (options.demo !== false) await seedDemoIfEmpty(ctx);
+  if (options.demo !== false) await seedDemoIfEmpty(ctx, { lifecycle: options.lifecycleDemo === true });
   return { ctx, store, clock, cleanup: () => store.cleanup() };
 }
 
