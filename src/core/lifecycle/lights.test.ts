@@ -52,6 +52,10 @@ describe('monitoring lights (lifecycle.md §4.2)', () => {
       national,
     ).rows;
     expect(rows.slice(0, 5).map((r) => r?.light)).toEqual(['green', 'red', 'red', 'red', 'red']);
+    // a rate is a level reached, not pro-rated: 85 % against ≥ 90 % is red in June too
+    const rate = monitoringLights(monitoring({}, [{}, {}, {}, {}, {}, { progress: '85%' }]), national)
+      .rows[5];
+    expect(rate?.light).toBe('red');
     const partial = monitoringLights(monitoring({}, [{}, {}, {}, {}, { progress: '部分达成' }]), national)
       .rows[4];
     expect(partial?.light).toBe('yellow');

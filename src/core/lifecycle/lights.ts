@@ -122,7 +122,10 @@ export function rowReading(
         : { light: 'red', reason: `${shown}，不为0，红灯` },
     );
   // M03: lower-is-better rows and 质量 / 时效 / 成本 rows hold at any time of year, not pro rata.
-  if (direction === '<=' || direction === '<' || QUALITY_LEVELS.test(r.level2) || isCostRow(r)) {
+  // A rate (`≥90%`, 满意度) is a level reached, not a count accumulated over the months, so
+  // pro-rating it would light every on-target rate blue: it is judged like a quality row.
+  const level = target.unit?.dimension === 'ratio' || r.level1.includes('满意度');
+  if (direction === '<=' || direction === '<' || QUALITY_LEVELS.test(r.level2) || isCostRow(r) || level) {
     return at(
       'M03',
       satisfies(p, direction, t)
