@@ -24,6 +24,8 @@ let context: BrowserContext;
 let page: Page;
 let v1Url = '';
 
+// the machine is shared: a page can take seconds to load, longer than expect.poll's default second
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 200 });
 const button = (label: string) => page.getByRole('button', { name: spaced(label) });
 const cellLabel = (row: number, col: string) => page.getByLabel(`第 ${row} 行 ${col}`, { exact: true });
 
@@ -108,7 +110,7 @@ async function reviewAndApprove(url: string): Promise<void> {
   await page.waitForSelector('.lifecycle-sheet');
   await review('优', '同意按优等级进入预算。');
   await approve();
-  await expect.poll(() => page.getByTestId('version-line').textContent()).toContain(DOC_NO);
+  await poll(() => page.getByTestId('version-line').textContent()).toContain(DOC_NO);
 }
 
 async function openLifecycleTab(): Promise<void> {
@@ -164,12 +166,12 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
     await cellLabel(1, '指标值').fill('**');
     // T01 while typing: a placeholder target (lifecycle.md §4.1), flagged on its cell
     const flagged = page.locator('td.flag-error [data-field="indicators[0].target"]');
-    await expect.poll(() => page.locator('.finding[data-code="T01"]').count()).toBeGreaterThan(0);
-    await expect.poll(() => flagged.count()).toBe(1);
+    await poll(() => page.locator('.finding[data-code="T01"]').count()).toBeGreaterThan(0);
+    await poll(() => flagged.count()).toBe(1);
     await shot('lifecycle-declaration');
     await cellLabel(1, '指标值').fill('3');
     await cellLabel(1, '计量单位').fill('处');
-    await expect.poll(() => flagged.count()).toBe(0);
+    await poll(() => flagged.count()).toBe(0);
     await cellLabel(2, '三级指标').fill('水质达标率');
     await cellLabel(2, '指标值').fill('95');
     await cellLabel(2, '计量单位').fill('%');
@@ -192,7 +194,7 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
 
   it('is reviewed with grades and approved with a 批复文号', async () => {
     await reviewAndApprove(v1Url);
-    await expect.poll(() => page.getByTestId('version-line').textContent()).toContain('审核等级：优');
+    await poll(() => page.getByTestId('version-line').textContent()).toContain('审核等级：优');
   });
 
   it('adjusts the approved targets as a new version and shows the change in the diff', async () => {
@@ -205,7 +207,7 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
     await dialog.getByLabel('调整原因', { exact: true }).fill('年中追加预算，新增一处供水工程。');
     await dialog.getByRole('button', { name: spaced('调整目标') }).click();
     await page.waitForURL((u) => u.toString() !== v1Url);
-    await expect.poll(() => page.getByTestId('version-line').textContent()).toContain('第 2 版');
+    await poll(() => page.getByTestId('version-line').textContent()).toContain('第 2 版');
     await cellLabel(1, '指标值').fill('4');
     await save();
     await confirmWorkflow('提交');
@@ -233,10 +235,10 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
     await cellLabel(1, '当前完成值').fill('0');
     await cellLabel(2, '当前完成值').fill('96');
     await page.getByLabel('年度资金总额 执行数').fill('100');
-    await expect.poll(() => page.getByTestId('light-row-0').getAttribute('data-light')).toBe('red');
-    await expect.poll(() => page.getByTestId('light-funds-total').getAttribute('data-light')).toBe('red');
+    await poll(() => page.getByTestId('light-row-0').getAttribute('data-light')).toBe('red');
+    await poll(() => page.getByTestId('light-funds-total').getAttribute('data-light')).toBe('red');
     await page.getByTestId('light-row-0').hover();
-    await expect.poll(() => page.locator('.ant-tooltip').last().textContent()).toMatch(/\S/);
+    await poll(() => page.locator('.ant-tooltip').last().textContent()).toMatch(/\S/);
     await shot('lifecycle-monitoring');
     await page.locator('[data-field="indicators[0].likelihood"]').selectOption('有可能');
     await cellLabel(1, '偏差原因').fill('人员保障');
@@ -250,13 +252,13 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
     await page.waitForURL(/\/forms\/[^/]+$/);
     await page.waitForSelector('.form-sheet .indicators');
     const target = page.locator('[data-field="indicators[0].target"]').first();
-    await expect.poll(() => target.inputValue().catch(() => target.textContent())).toContain('4');
+    await poll(() => target.inputValue().catch(() => target.textContent())).toContain('4');
     await page.getByRole('tab', { name: /问题/ }).click();
-    await expect.poll(() => page.locator('.finding[data-code="X02"]').count()).toBe(0);
+    await poll(() => page.locator('.finding[data-code="X02"]').count()).toBe(0);
     await target.click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('≥3处');
-    await expect.poll(() => page.locator('.finding[data-code="X02"]').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.finding[data-code="X02"]').count()).toBeGreaterThan(0);
     const message = await page.locator('.finding[data-code="X02"]').first().textContent();
     expect(message).toContain('新建集中供水工程');
     expect(message).toMatch(/4/);
