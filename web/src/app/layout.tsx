@@ -11,7 +11,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLang, useT } from './i18n.tsx';
 import { canSeeDashboard, PageSpinner, useMe, useSession } from './session.tsx';
 
-const SECTIONS = ['/forms', '/import', '/dashboard'] as const;
+const SECTIONS = ['/forms', '/import', '/dashboard', '/monitoring'] as const;
 
 export function AppLayout() {
   const t = useT();
@@ -28,7 +28,10 @@ export function AppLayout() {
       ? [{ key: '/import', label: <Link to="/import">{t.app.import}</Link> }]
       : []),
     ...(canSeeDashboard(me)
-      ? [{ key: '/dashboard', label: <Link to="/dashboard">{t.app.dashboard}</Link> }]
+      ? [
+          { key: '/dashboard', label: <Link to="/dashboard">{t.app.dashboard}</Link> },
+          { key: '/monitoring', label: <Link to="/monitoring/warnings">{t.lifecycle.warnings}</Link> },
+        ]
       : []),
   ];
   return (

@@ -15,6 +15,7 @@ const PrintPage = lazy(() => import('../pages/print/print-page.tsx'));
 const ImportPage = lazy(() => import('../pages/import/import-page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page.tsx'));
 const PasswordPage = lazy(() => import('../pages/account/password-page.tsx'));
+const WarningsPage = lazy(() => import('../pages/lifecycle/warnings-page.tsx'));
 
 function NotFound() {
   const t = useT();
@@ -65,6 +66,7 @@ export function AppRoutes() {
           <Route path="forms/:id" element={<EditorPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="monitoring/warnings" element={<WarningsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

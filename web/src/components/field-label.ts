@@ -14,11 +14,16 @@ export function fieldLabel(path: string, t: Strings, form?: Form): string {
     const col = row[2] ? columnLabel(row[2], t) : '';
     return col ? `${head} · ${col}` : head;
   }
-  const funds = /^funds\.(total|fiscal|carryover|other)(?:\.(\w+))?/.exec(path);
+  const funds = /^funds\.(total|fiscal|carryover|other|basic|project)(?:\.(\w+))?/.exec(path);
   if (funds) {
-    const rowName = { total: s.total, fiscal: s.fiscal, carryover: s.carryover, other: s.other }[
-      funds[1] as 'total'
-    ];
+    const rowName = {
+      total: s.total,
+      fiscal: s.fiscal,
+      carryover: s.carryover,
+      other: s.other,
+      basic: '基本支出',
+      project: '项目支出',
+    }[funds[1] as 'total'];
     const col = funds[2] ? columnLabel(funds[2], t) : '';
     return `${s.funds} · ${rowName}${col ? ` · ${col}` : ''}`;
   }
@@ -35,6 +40,16 @@ export function fieldLabel(path: string, t: Strings, form?: Form): string {
     phone: s.phone,
     'goals.expected': `${s.goals} · ${s.expected}`,
     'goals.actual': `${s.goals} · ${s.actual}`,
+    'goals.midTerm': `${s.goals} · 中期目标`,
+    'goals.progress': `${s.goals} · 执行情况`,
+    'goals.adjusted': `${s.goals} · 全年（调整）目标`,
+    projectCode: '项目编码',
+    startDate: '项目起始时间',
+    endDate: '项目终止时间',
+    basis: '立项依据',
+    asOfMonth: '监控期间',
+    correctiveActions: '纠偏措施',
+    department: '部门（单位）名称',
     goals: s.goals,
     totalScore: `${s.totalRow} · ${s.score}`,
     totalWeight: `${s.totalRow} · ${s.weight}`,
@@ -64,6 +79,22 @@ function columnLabel(key: string, t: Strings): string {
     annualBudget: s.annualBudget,
     executed: s.executed,
     executionRate: s.executionRate,
+    comparator: '计算符号',
+    unit: '计量单位',
+    initialTarget: '年初指标值',
+    explanation: '指标解释',
+    valueBasis: '取值依据',
+    evidenceRequired: '佐证资料要求',
+    evidence: '佐证材料',
+    progress: '当前完成值',
+    forecast: '全年预计完成情况',
+    likelihood: '完成目标可能性',
+    deviationCauses: '偏差原因',
+    deviationNote: '原因说明',
+    scoreRate: '得分系数',
+    isCore: '是否核心指标',
+    executedToDate: '执行数',
+    forecastExecuted: '全年预计执行数',
   };
   return map[key] ?? key;
 }

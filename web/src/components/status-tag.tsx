@@ -8,6 +8,10 @@ const COLORS: Record<FormStatus, string> = {
   returned: 'warning',
   approved: 'success',
   published: 'cyan',
+  reviewed: 'processing',
+  graded: 'geekblue',
+  rejected: 'error',
+  superseded: 'default',
 };
 
 export function StatusTag({ status }: { status: FormStatus }) {

@@ -190,6 +190,21 @@ export default function DashboardPage() {
       >
         <SpotCheckTable rows={spot} loading={forms.isLoading} />
       </Card>
+      <Card size="small" title={t.lifecycle.crossStageByOrg} className="wide-card cross-stage-card">
+        <Table
+          size="small"
+          className="cross-stage-table"
+          rowKey="orgId"
+          dataSource={d?.crossStageByOrg ?? []}
+          locale={{ emptyText: t.lifecycle.stagesNone }}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          columns={[
+            { title: t.list.unit, dataIndex: 'orgName' },
+            { title: t.lifecycle.crossStageForms, dataIndex: 'forms', width: 140, align: 'right' },
+            { title: t.lifecycle.crossStageCount, dataIndex: 'count', width: 140, align: 'right' },
+          ]}
+        />
+      </Card>
       <Card size="small" title={t.dashboard.byOrg} className="wide-card">
         <Table<OrgYear>
           size="small"

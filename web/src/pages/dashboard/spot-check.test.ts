@@ -10,6 +10,7 @@ const summary = (over: Partial<FormSummary>): FormSummary => ({
   orgName: '单位',
   year: 2021,
   kind: 'project-self-evaluation',
+  version: 1,
   status: 'submitted',
   revision: 1,
   selfTotal: 90,

@@ -10,6 +10,9 @@ import { errorMessage, isApiError } from '../../api/errors.ts';
 import { keys, useComments, useEvidence, useFormDetail } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
 import { PageSpinner } from '../../app/session.tsx';
+import { DepartmentAggregatePanel } from '../lifecycle/department-aggregate.tsx';
+import { LifecyclePanel } from '../lifecycle/lifecycle-panel.tsx';
+import { useLifecycle } from '../lifecycle/use-lifecycle.ts';
 import { AuditPanel } from './audit-panel.tsx';
 import { ConflictDialog, type ConflictState } from './conflict-dialog.tsx';
 import { EditorToolbar } from './editor-toolbar.tsx';
@@ -41,7 +44,7 @@ export default function EditorPage() {
   return <Editor key={detail.data.id} initial={detail.data} />;
 }
 
-type Tab = 'audit' | 'review' | 'evidence' | 'history';
+type Tab = 'audit' | 'review' | 'evidence' | 'history' | 'lifecycle';
 
 function Editor({ initial }: { initial: FormDetail }) {
   const t = useT();
@@ -160,7 +163,9 @@ function Editor({ initial }: { initial: FormDetail }) {
     focusField(field);
   }, []);
 
-  const ev = live.evaluation;
+  const lc = useLifecycle(detail, state.form, live.profile, live.evaluation);
+  const ev = lc.evaluation;
+  const selfEvaluation = state.form.kind === 'project-self-evaluation';
   return (
     <div className="editor-page">
       <EditorToolbar
@@ -181,11 +186,11 @@ function Editor({ initial }: { initial: FormDetail }) {
             onDone={(d) => adopt(d)}
           />
         }
-        onReport={() => setReportOpen(true)}
+        onReport={state.form.kind === 'project-self-evaluation' ? () => setReportOpen(true) : undefined}
       />
       <div className="editor-body">
         <div className="sheet-column">
-          <TotalsBar evaluation={ev} onShowFindings={() => setTab('audit')} />
+          {selfEvaluation && <TotalsBar evaluation={ev} onShowFindings={() => setTab('audit')} />}
           <div className="sheet-paper">
             <FormSheet
               form={state.form}
@@ -196,6 +201,8 @@ function Editor({ initial }: { initial: FormDetail }) {
               evidenceCounts={evidenceCounts}
               onEvidence={onEvidence}
               onFocusField={setActiveField}
+              monitoringMonths={live.profile?.lifecycle?.monitoringMonths}
+              lights={lc.lights}
             />
           </div>
         </div>
@@ -213,6 +220,20 @@ function Editor({ initial }: { initial: FormDetail }) {
                   </span>
                 ),
                 children: <AuditPanel evaluation={ev} form={state.form} onJump={jump} />,
+              },
+              {
+                key: 'lifecycle',
+                label: (
+                  <span className="lifecycle-tab">
+                    {t.lifecycle.stages} <Badge count={lc.stageCount} size="small" color="#ef6c00" />
+                  </span>
+                ),
+                children:
+                  state.form.kind === 'department-self-evaluation' ? (
+                    <DepartmentAggregatePanel detail={detail} />
+                  ) : (
+                    <LifecyclePanel detail={detail} />
+                  ),
               },
               {
                 key: 'review',

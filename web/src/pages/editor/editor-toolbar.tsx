@@ -24,7 +24,8 @@ export function EditorToolbar(props: {
   readOnly: boolean;
   source: 'browser' | 'server' | 'loading';
   workflow: React.ReactNode;
-  onReport: () => void;
+  /** the 自评报告 drawer; absent on kinds that have no report. */
+  onReport?: (() => void) | undefined;
 }) {
   const t = useT();
   const profiles = useProfiles();
@@ -92,9 +93,11 @@ export function EditorToolbar(props: {
           </Button>
         )}
         {props.workflow}
-        <Button icon={<FileTextOutlined />} onClick={props.onReport} className="report-button">
-          {t.report.button}
-        </Button>
+        {props.onReport && (
+          <Button icon={<FileTextOutlined />} onClick={props.onReport} className="report-button">
+            {t.report.button}
+          </Button>
+        )}
         <ExportMenu formId={detail.id} profileId={props.profileId} dirty={props.dirty} />
       </div>
     </div>

@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import type { Form } from '../../../../src/core/form/schema.ts';
+import { layoutOf } from '../lifecycle/kind-layout.ts';
+import { LifecycleSheet } from '../lifecycle/lifecycle-sheet.tsx';
+import type { RowLight } from '../lifecycle/light-dot.tsx';
 import type { Edit } from './form-edits.ts';
 import { FundsTable } from './funds-table.tsx';
 import { GoalsTable } from './goals-table.tsx';
@@ -22,6 +25,10 @@ export function FormSheet(props: {
   evidenceCounts?: ReadonlyMap<number, number>;
   onEvidence?: (row: number) => void;
   onFocusField?: (field: string) => void;
+  /** monitoring: the profile's 1–N月 periods (lifecycle.md §5). */
+  monitoringMonths?: readonly number[] | undefined;
+  /** monitoring: the lights core computed (lifecycle.md §4.2). */
+  lights?: { funds: Partial<Record<string, RowLight>>; rows: readonly (RowLight | null)[] } | null;
 }) {
   const { form, evaluation, readOnly, dispatch } = props;
   const marks: MarksIndex = useMemo(
@@ -34,6 +41,7 @@ export function FormSheet(props: {
   );
   const context = useMemo(() => ({ readOnly, dispatch }), [readOnly, dispatch]);
   const onFocus = props.onFocusField;
+  const layout = layoutOf(form.kind);
   return (
     <SheetContext value={context}>
       <div
@@ -49,16 +57,28 @@ export function FormSheet(props: {
             : undefined
         }
       >
-        <SheetHeader form={form} marks={marks} />
-        <FundsTable form={form} evaluation={evaluation} marks={marks} />
-        <GoalsTable form={form} marks={marks} />
-        <IndicatorTable
-          form={form}
-          evaluation={evaluation}
-          marks={marks}
-          {...(props.evidenceCounts ? { evidenceCounts: props.evidenceCounts } : {})}
-          {...(props.onEvidence ? { onEvidence: props.onEvidence } : {})}
-        />
+        {layout ? (
+          <LifecycleSheet
+            form={form}
+            layout={layout}
+            marks={marks}
+            monitoringMonths={props.monitoringMonths}
+            lights={props.lights ?? null}
+          />
+        ) : (
+          <>
+            <SheetHeader form={form} marks={marks} />
+            <FundsTable form={form} evaluation={evaluation} marks={marks} />
+            <GoalsTable form={form} marks={marks} />
+            <IndicatorTable
+              form={form}
+              evaluation={evaluation}
+              marks={marks}
+              {...(props.evidenceCounts ? { evidenceCounts: props.evidenceCounts } : {})}
+              {...(props.onEvidence ? { onEvidence: props.onEvidence } : {})}
+            />
+          </>
+        )}
       </div>
     </SheetContext>
   );

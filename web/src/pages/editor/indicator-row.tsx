@@ -72,6 +72,8 @@ function RowImpl(p: RowProps) {
   const isCost = COST.test(row.level2) || COST.test(row.level1);
   const deviationMarks = marks(p, 'deviation');
   const deviationNeeded = deviationMarks.findings?.some((x) => x.code === 'structure.deviation-note-missing');
+  // X02/X05 (lifecycle.md §4.3): the target differs from the approved version in force
+  const stageChanged = p.findings?.some((x) => x.field === f('target') && /^X0[25]$/.test(x.code));
   const levelFlag = (col: string) => Boolean(p.findings?.some((x) => x.field === f(col)));
   return (
     <tr className="indicator-row" data-row-index={i}>
@@ -101,7 +103,7 @@ function RowImpl(p: RowProps) {
       <FieldCell marks={marks(p, 'name')} className="col-name">
         <TextInput field={f('name')} value={row.name} label={label(t.sheet.name)} nav={{ row: i, col: 1 }} />
       </FieldCell>
-      <FieldCell marks={marks(p, 'target')} className="col-value">
+      <FieldCell marks={marks(p, 'target')} className={`col-value${stageChanged ? ' stage-changed' : ''}`}>
         <ValueCell
           field={f('target')}
           text={row.target}

@@ -1,19 +1,30 @@
-import { CheckOutlined, GlobalOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CheckOutlined,
+  GlobalOutlined,
+  RollbackOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { App, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { endpoints } from '../../../../src/contract/endpoints.ts';
 import type { FormDetail } from '../../../../src/contract/forms.ts';
-import type { WorkflowAction } from '../../../../src/contract/workflow.ts';
+import type { ApprovalRequest, WorkflowAction } from '../../../../src/contract/workflow.ts';
+import type { ReviewGrade } from '../../../../src/core/form/schema.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useT } from '../../app/i18n.tsx';
+import { ApproveDialog, ReviewDialog } from '../lifecycle/review-dialogs.tsx';
 
 const ICONS: Record<WorkflowAction, React.ReactNode> = {
   submit: <SendOutlined />,
   return: <RollbackOutlined />,
   approve: <CheckOutlined />,
   publish: <GlobalOutlined />,
+  review: <AuditOutlined />,
 };
+
+type Extra = { grade?: ReviewGrade; approval?: ApprovalRequest };
 
 /** Submit / return / approve / publish, as the server allows them for this user and status. */
 export function WorkflowActions(props: {
@@ -28,15 +39,17 @@ export function WorkflowActions(props: {
   const [busy, setBusy] = useState<WorkflowAction | null>(null);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
+  const [dialog, setDialog] = useState<'review' | 'approve' | null>(null);
+  const declaration = props.detail.kind === 'project-target-declaration';
 
-  const run = async (action: WorkflowAction, text?: string) => {
+  const run = async (action: WorkflowAction, text?: string, extra: Extra = {}) => {
     setBusy(action);
     try {
       const revision = await props.ensureSaved();
       if (revision === null) return;
       const detail = await call(endpoints.transitionForm, {
         params: { id: props.detail.id },
-        body: { action, ...(text ? { comment: text } : {}) },
+        body: { action, ...(text ? { comment: text } : {}), ...extra },
         ifMatch: revision,
       });
       void message.success(t.review.actionDone(t.labels.workflowAction[action]));
@@ -71,6 +84,11 @@ export function WorkflowActions(props: {
               setReturning(true);
               return;
             }
+            // 88号 (lifecycle.md §3): a review carries a grade; a declaration goes down with its 批复
+            if (action === 'review' || (action === 'approve' && declaration)) {
+              setDialog(action);
+              return;
+            }
             modal.confirm({
               title: t.labels.workflowAction[action],
               content: confirmText[action],
@@ -83,6 +101,22 @@ export function WorkflowActions(props: {
           {t.labels.workflowAction[action]}
         </Button>
       ))}
+      <ReviewDialog
+        open={dialog === 'review'}
+        busy={busy === 'review'}
+        onClose={() => setDialog(null)}
+        onSubmit={async (grade, opinion) => {
+          if (await run('review', opinion, { grade })) setDialog(null);
+        }}
+      />
+      <ApproveDialog
+        open={dialog === 'approve'}
+        busy={busy === 'approve'}
+        onClose={() => setDialog(null)}
+        onSubmit={async (approval) => {
+          if (await run('approve', undefined, { approval })) setDialog(null);
+        }}
+      />
       <Modal
         open={returning}
         title={t.review.returnTitle}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FORM_STATUSES, type FormStatus } from '../../../../src/contract/common.ts';
 import { FORM_SORTS, type FormListQueryInput, type FormSummary } from '../../../../src/contract/forms.ts';
+import { FORM_KINDS } from '../../../../src/core/form/schema.ts';
 import { useForms } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -32,6 +33,9 @@ function readQuery(p: URLSearchParams): FormListQueryInput {
       ? { status: status as FormStatus }
       : {}),
     ...(p.get('grade') ? { grade: p.get('grade')! } : {}),
+    ...((FORM_KINDS as readonly string[]).includes(p.get('kind') ?? '')
+      ? { kind: p.get('kind') as (typeof FORM_KINDS)[number] }
+      : {}),
     ...(p.get('hasFindings') === 'true' ? { hasFindings: 'true' as const } : {}),
     ...(p.get('q') ? { q: p.get('q')! } : {}),
     sort: sort && (FORM_SORTS as readonly string[]).includes(sort) ? (sort as Sort) : 'updated-desc',
@@ -62,6 +66,19 @@ export default function FormsListPage() {
         <Link to={`/forms/${f.id}`} className="strong-link">
           {name}
         </Link>
+      ),
+    },
+    {
+      title: t.create.kind,
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: string, f) => (
+        <span className={`kind-tag kind-${k}`}>
+          {t.lifecycle.kindShort[k] ?? k}
+          {k === 'project-target-declaration' && 'version' in f
+            ? ` ${t.lifecycle.version(Number(f.version))}`
+            : ''}
+        </span>
       ),
     },
     { title: t.list.unit, dataIndex: 'orgName', width: 200, ellipsis: true },
@@ -140,7 +157,12 @@ export default function FormsListPage() {
       <div className="page-head">
         <h1 className="page-title">{t.list.title}</h1>
         {me.permissions.editForms && (
-          <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
+          <Button
+            type="primary"
+            icon={<FileAddOutlined />}
+            className="create-button"
+            onClick={() => setCreating(true)}
+          >
             {t.home.quickNew}
           </Button>
         )}
@@ -178,6 +200,16 @@ export default function FormsListPage() {
           options={[
             { value: '', label: t.status.all },
             ...FORM_STATUSES.map((s) => ({ value: s, label: t.labels.formStatus[s] })),
+          ]}
+        />
+        <Select
+          aria-label={t.create.kind}
+          style={{ width: 150 }}
+          value={query.kind ?? ''}
+          onChange={(v) => set('kind', v)}
+          options={[
+            { value: '', label: t.create.kind },
+            ...FORM_KINDS.map((k) => ({ value: k, label: t.lifecycle.kindShort[k] ?? k })),
           ]}
         />
         <Select

@@ -1,8 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Switch } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { FormDetail } from '../../../../src/contract/forms.ts';
+import { monitoringLights } from '../../../../src/core/lifecycle/index.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useFormDetail } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -17,6 +18,15 @@ function PrintSheet({ detail }: { detail: FormDetail }) {
   const t = useT();
   const [annotated, setAnnotated] = useState(false);
   const live = useLiveEvaluation(detail.form, detail.profileId);
+  // a monitoring table prints its lights with their reasons (lifecycle.md §4.2)
+  const lights = useMemo(
+    () =>
+      detail.form.kind === 'project-monitoring' && live.profile
+        ? monitoringLights(detail.form, live.profile)
+        : null,
+    [detail.form, live.profile],
+  );
+  const selfEvaluation = detail.form.kind === 'project-self-evaluation';
   return (
     <div className={`print-page ${annotated ? 'annotated' : 'plain'}`}>
       <div className="print-toolbar no-print">
@@ -35,10 +45,13 @@ function PrintSheet({ detail }: { detail: FormDetail }) {
           evaluation={annotated ? live.evaluation : null}
           readOnly
           dispatch={noop}
+          lights={lights}
         />
-        <p className="print-footer">
-          {t.print.footer(fmtScore(live.evaluation?.score.ruleTotal), live.evaluation?.score.grade ?? '—')}
-        </p>
+        {selfEvaluation && (
+          <p className="print-footer">
+            {t.print.footer(fmtScore(live.evaluation?.score.ruleTotal), live.evaluation?.score.grade ?? '—')}
+          </p>
+        )}
       </div>
     </div>
   );
