@@ -70,23 +70,41 @@ export async function readForm(file: string): Promise<ImportResult> {
 }
 
 /** Imports one file; every failure becomes a value naming the file and the reason. */
-export async function importFile(file: string): Promise<ImportOutcome> {
+export async function importFile(
+  file: string,
+  read: (file: string) => Promise<ImportResult[]> = readForms,
+): Promise<ImportOutcome> {
   try {
-    return { file, ok: true, results: await readForms(file) };
+    return { file, ok: true, results: await read(file) };
   } catch (e) {
     if (e instanceof FormatError) return { file, ok: false, code: e.code, error: e.message };
     return { file, ok: false, code: 'unreadable', error: `${file}：${(e as Error).message}` };
   }
 }
 
+/**
+ * Imports every file, in the order given. With a parse pool (parse-pool.ts) several files are read
+ * at once, one per worker, and a few more queued so no worker waits; progress counts files as
+ * they finish.
+ */
 export async function importFiles(
   files: readonly string[],
   onProgress?: (done: number, file: string) => void,
+  parser?: { size: number; file(path: string): Promise<ImportResult[]> },
 ): Promise<ImportOutcome[]> {
-  const out: ImportOutcome[] = [];
-  for (const [i, file] of files.entries()) {
-    out.push(await importFile(file));
-    onProgress?.(i + 1, file);
-  }
+  const out: ImportOutcome[] = new Array(files.length);
+  const read = parser ? (f: string) => parser.file(f) : readForms;
+  const width = parser ? parser.size * 2 : 1;
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      out[i] = await importFile(file, read);
+      onProgress?.(++done, file);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, files.length) }, lane));
   return out;
 }
