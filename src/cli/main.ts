@@ -12,6 +12,7 @@ import { registerReport } from './commands/report.ts';
 import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUser } from './commands/user.ts';
+import { registerWorker } from './commands/worker.ts';
 import { CliExit, EXIT, exitForFormatCode } from './exit.ts';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerDemo(program);
   registerServe(program);
+  registerWorker(program);
   registerUser(program);
   registerAuditLog(program);
   registerMigrate(program);

@@ -146,3 +146,27 @@ export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Work
     },
   };
 }
+
+/**
+ * Runs batch items until none is left, then returns (`jixiao worker
+ * --once`, benchmarks). Reads in a pool of `threads` worker threads (-1: on this thread).
+ */
+export async function drainJobs(
+  ctx: AppContext,
+  options: { threads?: number; throttleMs?: number; log?: (m: string) => void } = {},
+): Promise<void> {
+  const threads = options.threads ?? defaultPoolSize();
+  const parser = threads < 0 ? inProcessParser : createParsePool({ size: Math.max(1, threads) });
+  const owner = workerId();
+  try {
+    while (
+      await runJobItems(ctx, owner, {
+        parser,
+        throttleMs: options.throttleMs ?? 0,
+        ...(options.log ? { log: options.log } : {}),
+      })
+    );
+  } finally {
+    await parser.close();
+  }
+}
