@@ -147,8 +147,15 @@ export const jobs = {
             .select(['c.job_id', 'c.position'])
             .where('c.status', '=', 'pending')
             .where((w) => w.or([w('c.lease_expires_at', 'is', null), w('c.lease_expires_at', '<', now)]))
-            .where('c.job_id', 'in', (q) =>
-              q.selectFrom('jobs').select('jobs.id').where('jobs.status', 'in', ['queued', 'running']),
+            // exists, not `job_id in`: the planner then walks the pending-items index in
+            // claim order and stops at the limit, instead of reading every item of the job.
+            .where(({ exists, selectFrom }) =>
+              exists(
+                selectFrom('jobs')
+                  .select('jobs.id')
+                  .whereRef('jobs.id', '=', 'c.job_id')
+                  .where('jobs.status', 'in', ['queued', 'running']),
+              ),
             )
             .orderBy('c.position')
             .orderBy('c.job_id')
