@@ -84,8 +84,9 @@ export async function importFile(
 
 /**
  * Imports every file, in the order given. With a parse pool (parse-pool.ts) several files are read
- * at once, one per worker, and a few more queued so no worker waits; progress counts files as
- * they finish.
+ * at once, one per worker, and a few more queued so no worker waits; this thread reads too, so the
+ * batch moves while the workers start (each loads the readers on its first file). Progress
+ * counts files as they finish.
  */
 export async function importFiles(
   files: readonly string[],
@@ -93,11 +94,9 @@ export async function importFiles(
   parser?: { size: number; file(path: string): Promise<ImportResult[]> },
 ): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = new Array(files.length);
-  const read = parser ? (f: string) => parser.file(f) : readForms;
-  const width = parser ? parser.size * 2 : 1;
   let next = 0;
   let done = 0;
-  const lane = async () => {
+  const lane = (read: (file: string) => Promise<ImportResult[]>) => async () => {
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
@@ -105,6 +104,8 @@ export async function importFiles(
       onProgress?.(++done, file);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(width, files.length) }, lane));
+  const lanes = [lane(readForms)];
+  if (parser) for (let k = 0; k < parser.size * 2; k++) lanes.push(lane((f) => parser.file(f)));
+  await Promise.all(lanes.slice(0, Math.max(1, files.length)).map((run) => run()));
   return out;
 }
