@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
-// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports).
+// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports, jobs-pool, jobs-workers, jobs-health).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
@@ -10,6 +10,9 @@ const all: Record<string, () => Promise<string[]> | string[]> = {
   server: async () => (await import('./server.bench.ts')).benchServer(),
   dashboards: async () => (await import('./dashboards.bench.ts')).benchDashboards(),
   reports: async () => (await import('./reports.bench.ts')).benchReports(),
+  'jobs-pool': async () => (await import('./jobs.bench.ts')).benchPool(),
+  'jobs-workers': async () => (await import('./jobs.bench.ts')).benchWorkers(),
+  'jobs-health': async () => (await import('./jobs.bench.ts')).benchHealth(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in all);

@@ -13,6 +13,7 @@ import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStages } from './commands/stages.ts';
 import { registerUser } from './commands/user.ts';
+import { registerWorker } from './commands/worker.ts';
 import { CliExit, EXIT, exitForFormatCode } from './exit.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerDemo(program);
   registerServe(program);
+  registerWorker(program);
   registerUser(program);
   registerAuditLog(program);
   registerMigrate(program);

@@ -86,8 +86,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const address = await app.listen({ port, host });
     if (options.workers !== false) {
       const throttle = envNumber('JIXIAO_JOB_THROTTLE_MS');
+      // JIXIAO_JOB_THREADS=0: this server leaves batch items to `jixiao worker` processes.
+      const threads = envNumber('JIXIAO_JOB_THREADS');
       workers = startWorkers(ctx, {
         ...(throttle ? { jobThrottleMs: throttle } : {}),
+        ...(threads !== undefined ? { jobThreads: threads } : {}),
         log: (m) => app?.log.warn(m),
         ...(options.workers || {}),
       });

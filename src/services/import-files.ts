@@ -70,23 +70,42 @@ export async function readForm(file: string): Promise<ImportResult> {
 }
 
 /** Imports one file; every failure becomes a value naming the file and the reason. */
-export async function importFile(file: string): Promise<ImportOutcome> {
+export async function importFile(
+  file: string,
+  read: (file: string) => Promise<ImportResult[]> = readForms,
+): Promise<ImportOutcome> {
   try {
-    return { file, ok: true, results: await readForms(file) };
+    return { file, ok: true, results: await read(file) };
   } catch (e) {
     if (e instanceof FormatError) return { file, ok: false, code: e.code, error: e.message };
     return { file, ok: false, code: 'unreadable', error: `${file}：${(e as Error).message}` };
   }
 }
 
+/**
+ * Imports every file, in the order given. With a parse pool (parse-pool.ts) several files are read
+ * at once, one per worker, and a few more queued so no worker waits; this thread reads too, so the
+ * batch moves while the workers start (each loads the readers on its first file). Progress
+ * counts files as they finish.
+ */
 export async function importFiles(
   files: readonly string[],
   onProgress?: (done: number, file: string) => void,
+  parser?: { size: number; file(path: string): Promise<ImportResult[]> },
 ): Promise<ImportOutcome[]> {
-  const out: ImportOutcome[] = [];
-  for (const [i, file] of files.entries()) {
-    out.push(await importFile(file));
-    onProgress?.(i + 1, file);
-  }
+  const out: ImportOutcome[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const lane = (read: (file: string) => Promise<ImportResult[]>) => async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      out[i] = await importFile(file, read);
+      onProgress?.(++done, file);
+    }
+  };
+  const lanes = [lane(readForms)];
+  if (parser) for (let k = 0; k < parser.size * 2; k++) lanes.push(lane((f) => parser.file(f)));
+  await Promise.all(lanes.slice(0, Math.max(1, files.length)).map((run) => run()));
   return out;
 }

@@ -46,13 +46,15 @@ export async function readImport(bytes: Uint8Array, fileName: string): Promise<I
   try {
     return await importBytesAll(bytes, fileName);
   } catch (e) {
-    if (e instanceof FormatError) {
-      const code =
-        e.code === 'too-large' || e.code === 'missing-component' ? e.code : ('format-error' as const);
-      throw new ServiceError(code, e.message, { formatCode: e.code });
-    }
+    if (e instanceof FormatError) throw serviceErrorOf(e);
     throw e;
   }
+}
+
+/** The service error for a file a reader refused (readImport, and batch jobs reading in a worker pool). */
+export function serviceErrorOf(e: FormatError): ServiceError {
+  const code = e.code === 'too-large' || e.code === 'missing-component' ? e.code : ('format-error' as const);
+  return new ServiceError(code, e.message, { formatCode: e.code });
 }
 
 /**

@@ -63,7 +63,7 @@ export {
   multiFormProjectYears,
   setStatus,
 } from './repositories/forms.ts';
-export { type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';
+export { type ClaimedItem, type ItemOutcome, jobs, type NewJobItem } from './repositories/jobs.ts';
 export { loginThrottle, type ThrottleState } from './repositories/login-throttle.ts';
 export { orgs } from './repositories/orgs.ts';
 export { type ProjectFilter, projects } from './repositories/projects.ts';

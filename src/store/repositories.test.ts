@@ -504,18 +504,38 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       jobs.insertItem(db, 'j1', { position: 0, fileName: 'a.txt', content: new Uint8Array([1, 2]) }),
     );
     await jobs.insertItem(db, 'j1', { position: 1, fileName: 'b.txt', content: new Uint8Array([3]) });
-    expect(await step('jobs.claimable', () => jobs.claimable(db, NOW, 5))).toEqual(['j1']);
-    expect(await step('jobs.claim', () => jobs.claim(db, 'j1', 'w1', NOW, LATER))).toBe(true);
-    expect(await jobs.claim(db, 'j1', 'w2', NOW, LATER)).toBe(false);
-    expect(await jobs.claimable(db, NOW, 5)).toEqual([]);
-    expect(await step('jobs.renew', () => jobs.renew(db, 'j1', 'w1', LATER))).toBe(true);
-    expect(await step('jobs.nextPendingItem', () => jobs.nextPendingItem(db, 'j1'))).toMatchObject({
-      position: 0,
-      fileName: 'a.txt',
-    });
+    const claimed = await step('jobs.claimItems', () => jobs.claimItems(db, 'w1', NOW, LATER, 1));
+    expect(claimed).toMatchObject([{ jobId: 'j1', position: 0, fileName: 'a.txt', attempts: 1 }]);
+    expect([...claimed[0]!.content]).toEqual([1, 2]);
+    // a held item is not claimed again before its lease runs out; after, it is (its worker died)
+    expect((await jobs.claimItems(db, 'w2', NOW, LATER, 5)).map((i) => i.position)).toEqual([1]);
+    expect(await jobs.claimItems(db, 'w2', NOW, LATER, 5)).toEqual([]);
+    expect(await step('jobs.renewItems', () => jobs.renewItems(db, 'j1', [0, 1], 'w1', LATER))).toBe(1);
+    expect(await jobs.claimItems(db, 'w3', LATER, LATER, 5)).toEqual([]);
+    expect(await jobs.renewItems(db, 'j1', [0], 'w1', NOW)).toBe(1);
+    const retaken = await jobs.claimItems(db, 'w3', LATER, LATER, 5);
+    expect(retaken).toMatchObject([{ position: 0, attempts: 2 }]);
+    // the first worker lost it: its mark (and the forms written with it) do not count
+    expect(
+      await jobs.completeItem(
+        db,
+        'j1',
+        0,
+        'w1',
+        { status: 'done', formId: 'f1', error: null, warningCount: 1 },
+        NOW,
+      ),
+    ).toBe(false);
     expect(
       await step('jobs.completeItem', () =>
-        jobs.completeItem(db, 'j1', 0, { status: 'done', formId: 'f1', error: null, warningCount: 1 }, NOW),
+        jobs.completeItem(
+          db,
+          'j1',
+          0,
+          'w3',
+          { status: 'done', formId: 'f1', error: null, warningCount: 1 },
+          NOW,
+        ),
       ),
     ).toBe(true);
     expect(
@@ -523,6 +543,7 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
         db,
         'j1',
         0,
+        'w3',
         { status: 'done', formId: 'f1', error: null, warningCount: 1 },
         NOW,
       ),
@@ -539,8 +560,19 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       { status: 'done', warningCount: 1 },
       { status: 'pending' },
     ]);
-    await step('jobs.finish', () => jobs.finish(db, 'j1', 'w1', 'done', null, LATER));
+    expect(
+      await jobs.completeItem(
+        db,
+        'j1',
+        1,
+        'w2',
+        { status: 'failed', formId: null, error: 'x', warningCount: 0 },
+        NOW,
+      ),
+    ).toBe(true);
+    expect(await jobs.get(db, 'j1')).toMatchObject({ status: 'done', processed: 2, succeeded: 1, failed: 1 });
     expect(await step('jobs.cancel', () => jobs.cancel(db, 'j1', LATER))).toBe(false);
+    expect(await step('jobs.fail', () => jobs.fail(db, 'j1', 'x', LATER))).toBe(false);
 
     expect(
       await step('forms.updateStatus', () =>

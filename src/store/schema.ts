@@ -203,7 +203,7 @@ export interface JobsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
-  /** the worker holding the job, until lease_expires_at (a crashed worker's lease runs out). */
+  /** unused since items are claimed one by one (migration 0007); kept so old rows still read. */
   lease_owner: string | null;
   lease_expires_at: string | null;
 }
@@ -217,6 +217,11 @@ export interface JobItemsTable {
   form_id: string | null;
   error: string | null;
   warning_count: number;
+  /** the worker holding this pending item, until lease_expires_at (a killed worker's lease runs out). */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  /** how many times a worker claimed it (a file that kills its workers is given up, job-runner.ts). */
+  attempts: Generated<number>;
 }
 
 export interface Database {

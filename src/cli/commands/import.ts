@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { expandInputs, type ImportOutcome, importFiles } from '../../services/import-files.ts';
+import { createParsePool, defaultPoolSize } from '../../services/parse-pool.ts';
 import { CliExit, EXIT, exitForFormatCode } from '../exit.ts';
 import { warningLine, writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
@@ -91,7 +92,19 @@ export function registerImport(program: Command): void {
           })
         : null;
       bar?.start(files.length, 0, { file: '' });
-      const outcomes = await importFiles(files, (done, file) => bar?.update(done, { file: basename(file) }));
+      // Several files are read at once, one per core; a single file is read here (a pool's start-up
+      // would cost more than it saves).
+      const pool = files.length > 1 && defaultPoolSize() > 1 ? createParsePool() : undefined;
+      let outcomes: ImportOutcome[];
+      try {
+        outcomes = await importFiles(
+          files,
+          (done, file) => bar?.update(done, { file: basename(file) }),
+          pool,
+        );
+      } finally {
+        await pool?.close();
+      }
       bar?.stop();
       for (const m of missing)
         outcomes.push({ file: m, ok: false, code: 'unreadable', error: `${m}：文件或目录不存在` });

@@ -28,7 +28,7 @@ const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 export async function importDocx(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
   try {
-    return readDocx(bytes, fileName);
+    return await readDocx(bytes, fileName);
   } catch (e) {
     if (e instanceof FormatError) throw e;
     throw new FormatError(
@@ -39,7 +39,7 @@ export async function importDocx(bytes: Uint8Array, fileName: string): Promise<I
   }
 }
 
-function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
+async function readDocx(bytes: Uint8Array, file: string): Promise<ImportResult[]> {
   if (bytes.length === 0) throw new FormatError('corrupt', file, '文件是空的');
   if (OLE.every((b, i) => bytes[i] === b)) {
     throw new FormatError(
@@ -56,7 +56,7 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
     );
   }
   const entries = zipDirectory(bytes, file, DOCX_LIMITS);
-  const part = mainPart(bytes, entries, file);
+  const part = await mainPart(bytes, entries, file);
   const entry = entries.find((e) => e.name === part);
   if (!entry) {
     const excel = entries.some((e) => e.name.startsWith('xl/'));
@@ -75,7 +75,7 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
       `正文（${part}）解压后超过 ${MAX_DOCUMENT_BYTES / 1048576} MB，不像是一张自评表，拒绝读取`,
     );
   }
-  const root = parseXml(decodeXml(readEntry(bytes, entries, part, file), file, part), file, part);
+  const root = parseXml(decodeXml(await readEntry(bytes, entries, part, file), file, part), file, part);
   const results = gridToForms(documentGrid(root), { fileName: file });
   if (results.length === 0) {
     throw new FormatError(
@@ -88,11 +88,11 @@ function readDocx(bytes: Uint8Array, file: string): ImportResult[] {
 }
 
 /** The main document part named by _rels/.rels (usually word/document.xml). */
-function mainPart(bytes: Uint8Array, entries: ZipEntry[], file: string): string {
+async function mainPart(bytes: Uint8Array, entries: ZipEntry[], file: string): Promise<string> {
   const fallback = 'word/document.xml';
   const rels = entries.find((e) => e.name === RELS);
   if (!rels || rels.size > MAX_RELS_BYTES) return fallback;
-  const root = parseXml(decodeXml(readEntry(bytes, entries, RELS, file), file, RELS), file, RELS);
+  const root = parseXml(decodeXml(await readEntry(bytes, entries, RELS, file), file, RELS), file, RELS);
   for (const rel of elementChildren(root)) {
     if (rel.localName !== 'Relationship' || !OFFICE_DOCUMENT.test(rel.getAttribute('Type') ?? '')) continue;
     const target = (rel.getAttribute('Target') ?? '').replace(/^\/+/, '');
@@ -102,6 +102,13 @@ function mainPart(bytes: Uint8Array, entries: ZipEntry[], file: string): string 
 }
 
 /** One entry's bytes, inflated under the ZIP guard (never more than its directory record declares). */
-function readEntry(bytes: Uint8Array, entries: readonly ZipEntry[], name: string, file: string): Uint8Array {
-  return inflateEntries(bytes, file, DOCX_LIMITS, entries, new Set([name])).get(name) ?? new Uint8Array();
+async function readEntry(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  name: string,
+  file: string,
+): Promise<Uint8Array> {
+  return (
+    (await inflateEntries(bytes, file, DOCX_LIMITS, entries, new Set([name]))).get(name) ?? new Uint8Array()
+  );
 }

@@ -20,7 +20,7 @@ export async function importXlsx(bytes: Uint8Array, fileName: string): Promise<I
 }
 
 async function read(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
-  checkXlsxBytes(bytes, fileName);
+  await checkXlsxBytes(bytes, fileName);
   const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

@@ -35,7 +35,7 @@ function hasUtf16(bytes: Uint8Array, word: string): boolean {
 }
 
 /** Throws FormatError unless `bytes` is a ZIP workbook whose entries inflate within the limits. */
-export function checkXlsxBytes(bytes: Uint8Array, file: string): void {
+export async function checkXlsxBytes(bytes: Uint8Array, file: string): Promise<void> {
   if (bytes.length === 0) throw zipCorrupt(file, '文件为空', XLSX_LIMITS);
   checkFileSize(bytes, file, XLSX_LIMITS);
   if (startsWith(bytes, OLE)) {
@@ -63,5 +63,5 @@ export function checkXlsxBytes(bytes: Uint8Array, file: string): void {
       : '压缩包中没有 xl/workbook.xml，不是 Excel 工作簿';
     throw zipCorrupt(file, what, XLSX_LIMITS);
   }
-  inflateEntries(bytes, file, XLSX_LIMITS, directory, null);
+  await inflateEntries(bytes, file, XLSX_LIMITS, directory, null);
 }

@@ -1,8 +1,14 @@
 // One guard for the ZIP containers we import (.xlsx, .docx): the size of the file, the central
 // directory's claims (entry count, total size, compression ratio) checked before a byte is
-// inflated, then entries inflated in chunks with a running count, so a directory that lies about
+// inflated, then entries inflated streaming with a running count, so a directory that lies about
 // its sizes is caught before the bytes pile up (zip bombs). fflate reads the ZIP; nothing here
 // parses ZIP records by hand.
+//
+// fflate's streaming inflater hands over everything one pushed chunk expands to in one piece, and
+// deflate expands up to ~1000:1: a 256 KB push of a bomb was one 260 MB buffer, allocated before
+// any count could see it (an upload left the server at ~1 GB). So the compressed bytes go in small
+// pushes — at most a few MB come out of each, and the cap stops the entry within one — and the
+// event loop gets a turn every few MB, so a bomb upload never holds up other requests.
 
 import { Unzip, type UnzipFile, UnzipInflate, unzipSync } from 'fflate';
 import { FormatError } from '../format-error.ts';
@@ -31,7 +37,12 @@ export type ZipEntry = {
 const MB = 1024 * 1024;
 /** APPNOTE 4.4.5: method 99 marks an AES-encrypted entry (WinZip, 7-Zip, WinRAR). */
 const AES = 99;
-const CHUNK = 256 * 1024;
+/** compressed bytes per push: ≤ ~4 MB out of each, even for a bomb. */
+const CHUNK = 4 * 1024;
+/** inflated bytes between two turns of the event loop. */
+const YIELD_EVERY = 8 * 1024 * 1024;
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 export function zipCorrupt(file: string, why: string, limits: ZipLimits): FormatError {
   const hint =
@@ -99,13 +110,13 @@ export function zipDirectory(bytes: Uint8Array, file: string, limits: ZipLimits)
  * the whole archive inflates within the limits, for readers that inflate everything themselves).
  * Each entry is stopped as soon as it passes the size its directory record declared.
  */
-export function inflateEntries(
+export async function inflateEntries(
   bytes: Uint8Array,
   file: string,
   limits: ZipLimits,
   directory: readonly ZipEntry[],
   keep: ReadonlySet<string> | null,
-): Map<string, Uint8Array> {
+): Promise<Map<string, Uint8Array>> {
   const declared = new Map(directory.map((e) => [e.name, e]));
   const kept = new Map<string, Uint8Array[]>();
   let total = 0;
@@ -148,9 +159,17 @@ export function inflateEntries(
   };
   const unzip = new Unzip(onFile);
   unzip.register(UnzipInflate);
+  let sinceYield = 0;
   try {
-    for (let p = 0; p < bytes.length && !failure; p += CHUNK)
+    for (let p = 0; p < bytes.length && !failure; p += CHUNK) {
+      const before = total;
       unzip.push(bytes.subarray(p, p + CHUNK), p + CHUNK >= bytes.length);
+      sinceYield += total - before + CHUNK;
+      if (sinceYield >= YIELD_EVERY) {
+        sinceYield = 0;
+        await nextTurn();
+      }
+    }
   } catch {
     failure ??= zipCorrupt(file, 'ZIP 数据无法解压', limits);
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form } from '../../core/form/schema.ts';
 import { commitImport, readImport } from '../../services/imports.ts';
-import { runNextJob } from '../../services/job-runner.ts';
+import { runJobItems } from '../../services/job-runner.ts';
 import { actorFor, createTestApp, multipart, type Session, type TestApp, testDialects } from '../testing.ts';
 
 // Issue 13: a 10 MB line that starts with 项目名称 is read (the reader is robust) but not stored;
@@ -47,7 +47,7 @@ describe.each(dialects)('what a form must be to be stored (%s)', (dialect) => {
     ]);
     const job = await unit.request('POST', '/api/jobs/imports', m.payload, m.headers);
     expect(job.statusCode).toBe(202);
-    expect(await runNextJob(t.ctx, 'test-worker')).toBe(true);
+    expect(await runJobItems(t.ctx, 'test-worker')).toBe(true);
     const items = (await unit.get(`/api/jobs/${job.json().id}/items`)).json().items;
     expect(items[0]).toMatchObject({ status: 'failed' });
     expect(items[0].error).toContain('“项目名称”（projectName）超过 200 字的上限');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_FORM } from '../../services/demo-seed.ts';
-import { runNextJob } from '../../services/job-runner.ts';
+import { runJobItems } from '../../services/job-runner.ts';
 import { seedCopy } from '../../services/testing.ts';
 import { createTestApp, multipart, type Session, type TestApp, testDialects } from '../testing.ts';
 
@@ -49,7 +49,7 @@ describe.each(dialects)('batch import jobs API (%s)', (dialect) => {
     });
 
     const events = unit.get(`/api/jobs/${job.id}/events`);
-    expect(await runNextJob(t.ctx, 'test-worker')).toBe(true);
+    expect(await runJobItems(t.ctx, 'test-worker')).toBe(true);
     const sse = await events;
     expect(sse.headers['content-type']).toContain('text/event-stream');
     const done = sse.body.split('\n\n').filter((b) => b.startsWith('event: done'));
@@ -68,7 +68,7 @@ describe.each(dialects)('batch import jobs API (%s)', (dialect) => {
     expect(list.items.map((f: { projectName: string }) => f.projectName).sort()).toEqual(
       ['2021年中关村海外联络工作支持资金项目', '批量项目乙', '批量项目甲'].sort(),
     );
-    expect(await runNextJob(t.ctx, 'test-worker')).toBe(false);
+    expect(await runJobItems(t.ctx, 'test-worker')).toBe(false);
     expect((await unit.get('/api/jobs')).json().total).toBe(1);
   });
 
@@ -86,7 +86,7 @@ describe.each(dialects)('batch import jobs API (%s)', (dialect) => {
     const job = (await createJob([{ name: 'c.txt', content: seedCopy('取消的项目') }])).json();
     const cancelled = await unit.post(`/api/jobs/${job.id}/cancel`);
     expect(cancelled.json().status).toBe('cancelled');
-    expect(await runNextJob(t.ctx, 'test-worker')).toBe(false);
+    expect(await runJobItems(t.ctx, 'test-worker')).toBe(false);
     expect((await unit.post(`/api/jobs/${job.id}/cancel`)).statusCode).toBe(409);
     expect((await unit.get(`/api/forms?q=${encodeURIComponent('取消的项目')}`)).json().total).toBe(0);
   });

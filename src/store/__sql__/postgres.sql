@@ -168,17 +168,15 @@ select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", 
 insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "failed", "org_id", "on_existing", "error", "created_by", "created_at", "updated_at", "finished_at", "lease_owner", "lease_expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16);
 -- jobs.insertItem
 insert into "job_items" ("job_id", "position", "file_name", "content", "status", "form_id", "error", "warning_count") values ($1, $2, $3, $4, $5, $6, $7, $8);
--- jobs.claimable
-select "id" from "jobs" where "status" in ($1, $2) and ("lease_expires_at" is null or "lease_expires_at" < $3) order by "created_at" limit $4;
--- jobs.claim
-update "jobs" set "status" = $1, "lease_owner" = $2, "lease_expires_at" = $3, "updated_at" = $4 where "id" = $5 and "status" in ($6, $7) and ("lease_expires_at" is null or "lease_expires_at" < $8 or "lease_owner" = $9);
--- jobs.renew
-update "jobs" set "lease_expires_at" = $1 where "id" = $2 and "lease_owner" = $3 and "status" = $4;
--- jobs.nextPendingItem
-select "position", "file_name", "content" from "job_items" where "job_id" = $1 and "status" = $2 order by "position" limit $3;
+-- jobs.claimItems
+update "job_items" set "lease_owner" = $1, "lease_expires_at" = $2, "attempts" = "attempts" + $3 where ("job_id", "position") in (select "c"."job_id", "c"."position" from "job_items" as "c" where "c"."status" = $4 and ("c"."lease_expires_at" is null or "c"."lease_expires_at" < $5) and exists (select "jobs"."id" from "jobs" where "jobs"."id" = "c"."job_id" and "jobs"."status" in ($6, $7)) order by "c"."position", "c"."job_id" limit $8 for update skip locked) returning "job_id", "position", "file_name", "content", "attempts";
+update "jobs" set "status" = $1, "updated_at" = $2 where "id" in ($3) and "status" = $4;
+-- jobs.renewItems
+update "job_items" set "lease_expires_at" = $1 where "job_id" = $2 and "position" in ($3, $4) and "lease_owner" = $5 and "status" = $6;
 -- jobs.completeItem
-update "job_items" set "status" = $1, "form_id" = $2, "error" = $3, "warning_count" = $4, "content" = $5 where "job_id" = $6 and "position" = $7 and "status" = $8;
-update "jobs" set "processed" = "processed" + $1, "succeeded" = "succeeded" + $2, "failed" = "failed" + $3, "updated_at" = $4 where "id" = $5;
+update "job_items" set "status" = $1, "form_id" = $2, "error" = $3, "warning_count" = $4, "content" = $5, "lease_owner" = $6, "lease_expires_at" = $7 where "job_id" = $8 and "position" = $9 and "lease_owner" = $10 and "status" = $11;
+update "jobs" set "processed" = "processed" + $1, "succeeded" = "succeeded" + $2, "failed" = "failed" + $3, "updated_at" = $4 where "id" = $5 and "status" in ($6, $7);
+update "jobs" set "status" = $1, "finished_at" = $2, "updated_at" = $3 where "id" = $4 and "status" in ($5, $6) and "processed" >= "total";
 -- jobs.get
 select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "j"."id" = $1;
 -- jobs.list
@@ -186,10 +184,10 @@ select count(*) as "n" from "jobs" as "j" inner join "users" as "u" on "u"."id" 
 select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "o"."path" like $1 escape '\' order by "j"."created_at" desc, "j"."id" limit $2 offset $3;
 -- jobs.items
 select "position", "file_name", "status", "form_id", "error", "warning_count" from "job_items" where "job_id" = $1 order by "position";
--- jobs.finish
-update "jobs" set "status" = $1, "error" = $2, "finished_at" = $3, "updated_at" = $4, "lease_owner" = $5, "lease_expires_at" = $6 where "id" = $7 and "lease_owner" = $8 and "status" = $9;
 -- jobs.cancel
 update "jobs" set "status" = $1, "finished_at" = $2, "updated_at" = $3, "lease_owner" = $4, "lease_expires_at" = $5 where "id" = $6 and "status" in ($7, $8);
+-- jobs.fail
+update "jobs" set "status" = $1, "error" = $2, "finished_at" = $3, "updated_at" = $4 where "id" = $5 and "status" in ($6, $7);
 -- forms.updateStatus
 update "forms" set "status" = $1, "updated_at" = $2, "updated_by" = $3 where "id" = $4 and "status" = $5 and "revision" = $6;
 -- forms.delete

@@ -168,17 +168,15 @@ select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", 
 insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "failed", "org_id", "on_existing", "error", "created_by", "created_at", "updated_at", "finished_at", "lease_owner", "lease_expires_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 -- jobs.insertItem
 insert into "job_items" ("job_id", "position", "file_name", "content", "status", "form_id", "error", "warning_count") values (?, ?, ?, ?, ?, ?, ?, ?);
--- jobs.claimable
-select "id" from "jobs" where "status" in (?, ?) and ("lease_expires_at" is null or "lease_expires_at" < ?) order by "created_at" limit ?;
--- jobs.claim
-update "jobs" set "status" = ?, "lease_owner" = ?, "lease_expires_at" = ?, "updated_at" = ? where "id" = ? and "status" in (?, ?) and ("lease_expires_at" is null or "lease_expires_at" < ? or "lease_owner" = ?);
--- jobs.renew
-update "jobs" set "lease_expires_at" = ? where "id" = ? and "lease_owner" = ? and "status" = ?;
--- jobs.nextPendingItem
-select "position", "file_name", "content" from "job_items" where "job_id" = ? and "status" = ? order by "position" limit ?;
+-- jobs.claimItems
+update "job_items" set "lease_owner" = ?, "lease_expires_at" = ?, "attempts" = "attempts" + ? where ("job_id", "position") in (select "c"."job_id", "c"."position" from "job_items" as "c" where "c"."status" = ? and ("c"."lease_expires_at" is null or "c"."lease_expires_at" < ?) and exists (select "jobs"."id" from "jobs" where "jobs"."id" = "c"."job_id" and "jobs"."status" in (?, ?)) order by "c"."position", "c"."job_id" limit ?) returning "job_id", "position", "file_name", "content", "attempts";
+update "jobs" set "status" = ?, "updated_at" = ? where "id" in (?) and "status" = ?;
+-- jobs.renewItems
+update "job_items" set "lease_expires_at" = ? where "job_id" = ? and "position" in (?, ?) and "lease_owner" = ? and "status" = ?;
 -- jobs.completeItem
-update "job_items" set "status" = ?, "form_id" = ?, "error" = ?, "warning_count" = ?, "content" = ? where "job_id" = ? and "position" = ? and "status" = ?;
-update "jobs" set "processed" = "processed" + ?, "succeeded" = "succeeded" + ?, "failed" = "failed" + ?, "updated_at" = ? where "id" = ?;
+update "job_items" set "status" = ?, "form_id" = ?, "error" = ?, "warning_count" = ?, "content" = ?, "lease_owner" = ?, "lease_expires_at" = ? where "job_id" = ? and "position" = ? and "lease_owner" = ? and "status" = ?;
+update "jobs" set "processed" = "processed" + ?, "succeeded" = "succeeded" + ?, "failed" = "failed" + ?, "updated_at" = ? where "id" = ? and "status" in (?, ?);
+update "jobs" set "status" = ?, "finished_at" = ?, "updated_at" = ? where "id" = ? and "status" in (?, ?) and "processed" >= "total";
 -- jobs.get
 select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "j"."id" = ?;
 -- jobs.list
@@ -186,10 +184,10 @@ select count(*) as "n" from "jobs" as "j" inner join "users" as "u" on "u"."id" 
 select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "o"."path" like ? escape '\' order by "j"."created_at" desc, "j"."id" limit ? offset ?;
 -- jobs.items
 select "position", "file_name", "status", "form_id", "error", "warning_count" from "job_items" where "job_id" = ? order by "position";
--- jobs.finish
-update "jobs" set "status" = ?, "error" = ?, "finished_at" = ?, "updated_at" = ?, "lease_owner" = ?, "lease_expires_at" = ? where "id" = ? and "lease_owner" = ? and "status" = ?;
 -- jobs.cancel
 update "jobs" set "status" = ?, "finished_at" = ?, "updated_at" = ?, "lease_owner" = ?, "lease_expires_at" = ? where "id" = ? and "status" in (?, ?);
+-- jobs.fail
+update "jobs" set "status" = ?, "error" = ?, "finished_at" = ?, "updated_at" = ? where "id" = ? and "status" in (?, ?);
 -- forms.updateStatus
 update "forms" set "status" = ?, "updated_at" = ?, "updated_by" = ? where "id" = ? and "status" = ? and "revision" = ?;
 -- forms.delete

@@ -7,6 +7,7 @@ import { listIndex } from './0004-list-index.ts';
 import { accountSecurity } from './0005-account-security.ts';
 import { auditChain } from './0006-audit-chain.ts';
 import { lifecycle } from './0007-lifecycle.ts';
+import { jobItemClaims } from './0008-job-item-claims.ts';
 
 /** Numbered migrations, applied in name order. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-account-security': accountSecurity,
     '0006-audit-chain': auditChain,
     '0007-lifecycle': lifecycle,
+    '0008-job-item-claims': jobItemClaims,
   };
 }

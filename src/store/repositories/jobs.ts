@@ -1,4 +1,4 @@
-import type { InferResult } from 'kysely';
+import { type InferResult, PostgresAdapter } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { JobItemRecord, JobRecord, JobStatusWord, OnExistingWord, Page } from '../records.ts';
 import { num, startsWith } from '../sql-util.ts';
@@ -50,6 +50,8 @@ const toJob = (r: Row): JobRecord => ({
 });
 
 export type NewJobItem = { position: number; fileName: string; content: Uint8Array };
+/** An item a worker holds: `attempts` counts this claim too. */
+export type ClaimedItem = NewJobItem & { jobId: string; attempts: number };
 export type ItemOutcome = {
   status: 'done' | 'skipped' | 'failed';
   formId: string | null;
@@ -125,69 +127,88 @@ export const jobs = {
     return { items: rows.map(toJob), total: num(total.n), page, pageSize };
   },
 
-  /** Ids of jobs that need a worker: queued, or running with an expired lease (its worker died). */
-  async claimable(db: Db, now: string, limit: number): Promise<string[]> {
+  /**
+   * Claims up to `limit` pending items of live jobs for `owner` until `until`: items nobody holds,
+   * or whose holder's lease ran out (it was killed). On PostgreSQL `for update skip locked` lets
+   * any number of workers claim at once without waiting on or taking each other's rows; SQLite has
+   * one writer, so the same statement without it is already exclusive.
+   */
+  async claimItems(db: Db, owner: string, now: string, until: string, limit: number): Promise<ClaimedItem[]> {
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
     const rows = await db
-      .selectFrom('jobs')
-      .select('id')
-      .where('status', 'in', ['queued', 'running'])
-      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
-      .orderBy('created_at')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.id);
-  },
-
-  /** Takes the job for `owner` until `until`; false when another worker holds a live lease. */
-  async claim(db: Db, id: string, owner: string, now: string, until: string): Promise<boolean> {
-    const r = await db
-      .updateTable('jobs')
-      .set({ status: 'running', lease_owner: owner, lease_expires_at: until, updated_at: now })
-      .where('id', '=', id)
-      .where('status', 'in', ['queued', 'running'])
+      .updateTable('job_items')
+      .set((eb) => ({ lease_owner: owner, lease_expires_at: until, attempts: eb('attempts', '+', 1) }))
       .where((eb) =>
-        eb.or([
-          eb('lease_expires_at', 'is', null),
-          eb('lease_expires_at', '<', now),
-          eb('lease_owner', '=', owner),
-        ]),
+        eb(
+          eb.refTuple('job_id', 'position'),
+          'in',
+          eb
+            .selectFrom('job_items as c')
+            .select(['c.job_id', 'c.position'])
+            .where('c.status', '=', 'pending')
+            .where((w) => w.or([w('c.lease_expires_at', 'is', null), w('c.lease_expires_at', '<', now)]))
+            // exists, not `job_id in`: the planner then walks the pending-items index in
+            // claim order and stops at the limit, instead of reading every item of the job.
+            .where(({ exists, selectFrom }) =>
+              exists(
+                selectFrom('jobs')
+                  .select('jobs.id')
+                  .whereRef('jobs.id', '=', 'c.job_id')
+                  .where('jobs.status', 'in', ['queued', 'running']),
+              ),
+            )
+            .orderBy('c.position')
+            .orderBy('c.job_id')
+            .limit(limit)
+            .$if(postgres, (q) => q.forUpdate().skipLocked())
+            .$asTuple('job_id', 'position'),
+        ),
       )
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
-
-  /** Extends the lease; false when the job was cancelled or taken over. */
-  async renew(db: Db, id: string, owner: string, until: string): Promise<boolean> {
-    const r = await db
+      .returning(['job_id', 'position', 'file_name', 'content', 'attempts'])
+      .execute();
+    if (rows.length === 0) return [];
+    await db
       .updateTable('jobs')
-      .set({ lease_expires_at: until })
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+      .set({ status: 'running', updated_at: now })
+      .where('id', 'in', [...new Set(rows.map((r) => r.job_id))])
+      .where('status', '=', 'queued')
+      .execute();
+    return rows
+      .map((r) => ({
+        jobId: r.job_id,
+        position: Number(r.position),
+        fileName: r.file_name,
+        content: r.content,
+        attempts: Number(r.attempts),
+      }))
+      .sort((a, b) => a.position - b.position);
   },
 
-  async nextPendingItem(db: Db, jobId: string): Promise<(NewJobItem & { jobId: string }) | null> {
+  /** Extends `owner`'s lease on its pending items of one job; returns how many it still holds. */
+  async renewItems(db: Db, jobId: string, positions: readonly number[], owner: string, until: string) {
+    if (positions.length === 0) return 0;
     const r = await db
-      .selectFrom('job_items')
-      .select(['position', 'file_name', 'content'])
+      .updateTable('job_items')
+      .set({ lease_expires_at: until })
       .where('job_id', '=', jobId)
+      .where('position', 'in', positions)
+      .where('lease_owner', '=', owner)
       .where('status', '=', 'pending')
-      .orderBy('position')
-      .limit(1)
       .executeTakeFirst();
-    return r ? { jobId, position: Number(r.position), fileName: r.file_name, content: r.content } : null;
+    return Number(r.numUpdatedRows);
   },
 
   /**
-   * Marks a pending item finished and counts it, in the caller's transaction (the form write goes
-   * in the same one). False when the item was already finished: nothing is counted twice.
+   * Marks a pending item that `owner` holds finished and counts it, in the caller's transaction
+   * (the form writes go in the same one); the job is done when its last item is. False when the
+   * item is no longer `owner`'s (its lease ran out and another worker took it, or it is finished)
+   * or the job was cancelled: then the caller rolls back and nothing is written or counted twice.
    */
   async completeItem(
     db: Db,
     jobId: string,
     position: number,
+    owner: string,
     outcome: ItemOutcome,
     now: string,
   ): Promise<boolean> {
@@ -199,13 +220,16 @@ export const jobs = {
         error: outcome.error,
         warning_count: outcome.warningCount,
         content: new Uint8Array(0),
+        lease_owner: null,
+        lease_expires_at: null,
       })
       .where('job_id', '=', jobId)
       .where('position', '=', position)
+      .where('lease_owner', '=', owner)
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
-    await db
+    const counted = await db
       .updateTable('jobs')
       .set((eb) => ({
         processed: eb('processed', '+', 1),
@@ -214,25 +238,29 @@ export const jobs = {
         updated_at: now,
       }))
       .where('id', '=', jobId)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    if (Number(counted.numUpdatedRows) !== 1) return false;
+    // The job row is locked by the count above until commit, so exactly one transaction sees the last item.
+    await db
+      .updateTable('jobs')
+      .set({ status: 'done', finished_at: now, updated_at: now })
+      .where('id', '=', jobId)
+      .where('status', 'in', ['queued', 'running'])
+      .whereRef('processed', '>=', 'total')
       .execute();
     return true;
   },
 
-  async finish(
-    db: Db,
-    id: string,
-    owner: string,
-    status: 'done' | 'failed',
-    error: string | null,
-    now: string,
-  ): Promise<void> {
-    await db
+  /** Ends a job that cannot run (its creator is gone); false when it had already ended. */
+  async fail(db: Db, id: string, error: string, now: string): Promise<boolean> {
+    const r = await db
       .updateTable('jobs')
-      .set({ status, error, finished_at: now, updated_at: now, lease_owner: null, lease_expires_at: null })
+      .set({ status: 'failed', error, finished_at: now, updated_at: now })
       .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'running')
-      .execute();
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
 
   async cancel(db: Db, id: string, now: string): Promise<boolean> {
