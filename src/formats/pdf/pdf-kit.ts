@@ -1,19 +1,12 @@
 import type { FaceName, LoadedFace } from './fonts.ts';
+import { NO_SHAPING } from './unshaped.ts';
 
 // What every pdfkit writer here shares: text drawn unshaped at a given baseline, a measurer with
 // per-character widths cached per font file, and the document's bytes collected into one array.
 
 export type Doc = PDFKit.PDFDocument;
 
-/**
- * OpenType shaping (ligatures, kerning, contextual forms) switched off: CJK text needs none of it,
- * it is most of the time pdfkit spends per line, and unshaped widths equal the measured ones.
- */
-const NO_SHAPING = Object.fromEntries(
-  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
-    .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
-    .map((f) => [f, false]),
-);
+/** Text at a given baseline, unshaped (NO_SHAPING: the fast path of unshaped.ts). */
 export const TEXT_OPTIONS = {
   lineBreak: false,
   baseline: 'alphabetic',
