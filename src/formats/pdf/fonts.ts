@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { unshapedFont } from './unshaped.ts';
+import { fastFont } from './fast-font.ts';
 
 // The Chinese fonts the PDF exporter embeds. Debian's fonts-noto-cjk (SIL OFL: embeddable) ships
 // them as .ttc collections; pdfkit picks one face out of a collection by PostScript name and embeds
@@ -43,7 +43,7 @@ export const FONT_MISSING_MESSAGE =
 export type LoadedFace = {
   key: string;
   postscript: string | undefined;
-  /** pdfkit's parsed (fontkit) font with the unshaped fast path (unshaped.ts). */
+  /** pdfkit's parsed (fontkit) font with the shortcuts of fast-font.ts. */
   parsed: object;
 };
 
@@ -87,7 +87,7 @@ export function loadFace(face: FaceName): LoadedFace {
   const value: LoadedFace = {
     key: `${found.path}#${found.postscript}`,
     postscript,
-    parsed: unshapedFont(parse(readFileSync(found.path), postscript)),
+    parsed: fastFont(parse(readFileSync(found.path), postscript)),
   };
   loaded.set(face, value);
   return value;

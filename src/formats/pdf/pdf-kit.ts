@@ -1,12 +1,12 @@
+import { NO_SHAPING } from './fast-font.ts';
 import type { FaceName, LoadedFace } from './fonts.ts';
-import { NO_SHAPING } from './unshaped.ts';
 
 // What every pdfkit writer here shares: text drawn unshaped at a given baseline, a measurer with
 // per-character widths cached per font file, and the document's bytes collected into one array.
 
 export type Doc = PDFKit.PDFDocument;
 
-/** Text at a given baseline, unshaped (NO_SHAPING: the fast path of unshaped.ts). */
+/** Text at a given baseline, unshaped (NO_SHAPING: the fast path of fast-font.ts). */
 export const TEXT_OPTIONS = {
   lineBreak: false,
   baseline: 'alphabetic',
