@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
-// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports, jobs-pool, jobs-workers, jobs-health).
+// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports, jobs-pool, jobs-workers, jobs-health, pdf).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
@@ -13,6 +13,7 @@ const all: Record<string, () => Promise<string[]> | string[]> = {
   'jobs-pool': async () => (await import('./jobs.bench.ts')).benchPool(),
   'jobs-workers': async () => (await import('./jobs.bench.ts')).benchWorkers(),
   'jobs-health': async () => (await import('./jobs.bench.ts')).benchHealth(),
+  pdf: async () => (await import('./pdf.bench.ts')).benchPdf(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in all);

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { fastFont } from './fast-font.ts';
 
 // The Chinese fonts the PDF exporter embeds. Debian's fonts-noto-cjk (SIL OFL: embeddable) ships
 // them as .ttc collections; pdfkit picks one face out of a collection by PostScript name and embeds
 // only the glyphs used (a subset), so a one-page form stays small.
 //
-// Parsing a 26 MB collection costs far more than laying out a form, so both the file and the parsed
-// font are kept for the life of the process.
+// Parsing a 26 MB collection costs far more than laying out a form, so the parsed font is kept for
+// the life of the process.
 
 /** regular and bold: the serif (宋体/仿宋/小标宋 stand-ins); sans: the 黑体 stand-in (report headings, charts). */
 export type FaceName = 'regular' | 'bold' | 'sans';
@@ -37,13 +39,12 @@ export const FONT_MISSING_MESSAGE =
   `${FONT_DIRS.join('、')}）。请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk），` +
   '或设置环境变量 JIXIAO_PDF_FONT 指向一个中文字体文件（.ttf/.otf，.ttc 需写成 路径#PostScript名）';
 
-/** A face ready to hand to pdfkit: the bytes, and the parsed font once a document has parsed it. */
+/** A face ready to hand to pdfkit: the parsed font, shared by every document. */
 export type LoadedFace = {
   key: string;
   postscript: string | undefined;
-  data: Buffer;
-  /** pdfkit's parsed (fontkit) font, reused by later documents instead of parsing again. */
-  parsed: unknown;
+  /** pdfkit's parsed (fontkit) font with the shortcuts of fast-font.ts. */
+  parsed: object;
 };
 
 const loaded = new Map<FaceName, LoadedFace>();
@@ -82,31 +83,33 @@ export function loadFace(face: FaceName): LoadedFace {
     if (face !== 'regular') return loadFace('regular');
     throw new Error(FONT_MISSING_MESSAGE);
   }
+  const postscript = found.postscript || undefined;
   const value: LoadedFace = {
     key: `${found.path}#${found.postscript}`,
-    postscript: found.postscript || undefined,
-    data: readFileSync(found.path),
-    parsed: null,
+    postscript,
+    parsed: fastFont(parse(readFileSync(found.path), postscript)),
   };
   loaded.set(face, value);
   return value;
 }
 
-type FontHost = {
-  registerFont(name: string, src: Buffer, family?: string): unknown;
-  font(name: string): unknown;
-};
+/** The fontkit font pdfkit makes of `data`, parsed by a scratch document that is never written. */
+function parse(data: Buffer, postscript: string | undefined): object {
+  const scratch = new PDFDocument({ autoFirstPage: false });
+  scratch.registerFont('face', data, postscript);
+  scratch.font('face');
+  const parsed = (scratch as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
+  if (typeof parsed?.layout !== 'function')
+    throw new Error(`无法读取字体文件（${postscript ?? '未知字体'}）`);
+  return parsed;
+}
 
-/** Registers `face` on a pdfkit document under its own name, reusing the parsed font if there is one. */
+type FontHost = { registerFont(name: string, src: Buffer): unknown };
+
+/** Registers `face` on a pdfkit document under its own name, sharing the parsed font. */
 export function registerFace(doc: FontHost, face: FaceName): LoadedFace {
   const f = loadFace(face);
   // pdfkit accepts an already parsed fontkit font in place of bytes (anything with `layout`).
-  const src = (f.parsed ?? f.data) as Buffer;
-  doc.registerFont(face, src, f.parsed ? undefined : f.postscript);
-  if (!f.parsed) {
-    doc.font(face);
-    const parsed = (doc as { _font?: { font?: { layout?: unknown } } })._font?.font;
-    if (typeof parsed?.layout === 'function') f.parsed = parsed;
-  }
+  doc.registerFont(face, f.parsed as Buffer);
   return f;
 }

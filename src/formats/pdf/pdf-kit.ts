@@ -1,3 +1,4 @@
+import { NO_SHAPING } from './fast-font.ts';
 import type { FaceName, LoadedFace } from './fonts.ts';
 
 // What every pdfkit writer here shares: text drawn unshaped at a given baseline, a measurer with
@@ -5,15 +6,7 @@ import type { FaceName, LoadedFace } from './fonts.ts';
 
 export type Doc = PDFKit.PDFDocument;
 
-/**
- * OpenType shaping (ligatures, kerning, contextual forms) switched off: CJK text needs none of it,
- * it is most of the time pdfkit spends per line, and unshaped widths equal the measured ones.
- */
-const NO_SHAPING = Object.fromEntries(
-  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
-    .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
-    .map((f) => [f, false]),
-);
+/** Text at a given baseline, unshaped (NO_SHAPING: the fast path of fast-font.ts). */
 export const TEXT_OPTIONS = {
   lineBreak: false,
   baseline: 'alphabetic',
