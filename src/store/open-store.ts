@@ -5,6 +5,7 @@ import { Kysely, type LogEvent, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrationsFor } from './migrations/index.ts';
+import { preparedName } from './prepared.ts';
 import type { Database } from './schema.ts';
 import { FastSqliteDialect } from './sqlite-dialect.ts';
 
@@ -110,6 +111,29 @@ async function prepareSchema(store: Store, mode: true | 'latest' | 'if-empty'): 
   if (state.pending.length > 0) await migrate(store);
 }
 
+/**
+ * The pool as Kysely sees it, with the hot-path queries (prepared.ts) sent as named statements.
+ * One wrapper per pooled client: Kysely keeps its connection object per client.
+ */
+function withNamedStatements(pool: pg.Pool) {
+  const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
+  const wrap = (client: pg.PoolClient): pg.PoolClient => {
+    let w = wrapped.get(client);
+    if (!w) {
+      const query = ((text: unknown, values?: unknown[]) => {
+        const name = typeof text === 'string' ? preparedName(text) : undefined;
+        return name
+          ? client.query({ name, text: text as string, values: values ?? [] })
+          : client.query(text as string, values);
+      }) as pg.PoolClient['query'];
+      w = { query, release: (err?: Error | boolean) => client.release(err) } as pg.PoolClient;
+      wrapped.set(client, w);
+    }
+    return w;
+  };
+  return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
+}
+
 export const isPostgresUrl = (url: string | undefined): url is string =>
   !!url && /^postgres(ql)?:\/\//.test(url);
 
@@ -140,7 +164,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
     const url = new URL(options.databaseUrl);
     store = {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+        ...(log ? { log } : {}),
+      }),
       dialect: 'postgres',
       location: `postgres://${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
       close: async () => {
