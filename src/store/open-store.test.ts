@@ -116,4 +116,27 @@ describe.runIf(dialects.includes('postgres'))('openStore (postgres): named state
     expect(session[0]!.name).toMatch(/^jixiao_\d+$/);
     expect(rows.some((r) => r.statement.includes('"id" in'))).toBe(false);
   });
+
+  it('turns parallel query off on its connections unless JIXIAO_PG_PARALLEL_WORKERS says otherwise', async () => {
+    const show = async () =>
+      (
+        await sql<{
+          max_parallel_workers_per_gather: string;
+        }>`show max_parallel_workers_per_gather`.execute(store!.db)
+      ).rows[0]?.max_parallel_workers_per_gather;
+    store = await openTestStore('postgres');
+    expect(await show()).toBe('0');
+    await store.cleanup();
+    process.env['JIXIAO_PG_PARALLEL_WORKERS'] = '3';
+    try {
+      store = await openTestStore('postgres');
+      expect(await show()).toBe('3');
+      await store.cleanup();
+      store = null;
+      process.env['JIXIAO_PG_PARALLEL_WORKERS'] = 'many';
+      await expect(openTestStore('postgres')).rejects.toThrow(/JIXIAO_PG_PARALLEL_WORKERS/);
+    } finally {
+      delete process.env['JIXIAO_PG_PARALLEL_WORKERS'];
+    }
+  });
 });

@@ -134,6 +134,12 @@ function withNamedStatements(pool: pg.Pool) {
   return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
 }
 
+function parallelWorkers(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  if (!/^\d{1,2}$/.test(value)) throw new Error(`JIXIAO_PG_PARALLEL_WORKERS 应为 0–99 的整数：${value}`);
+  return Number(value);
+}
+
 export const isPostgresUrl = (url: string | undefined): url is string =>
   !!url && /^postgres(ql)?:\/\//.test(url);
 
@@ -146,6 +152,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     : undefined;
   let store: Store;
   if (isPostgresUrl(options.databaseUrl)) {
+    const parallel = parallelWorkers(process.env['JIXIAO_PG_PARALLEL_WORKERS']);
     const schema = options.schema;
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`非法的 schema 名称：${schema}`);
     if (schema) {
@@ -161,6 +168,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? Number(process.env['JIXIAO_PG_POOL'] ?? 20),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // Parallel query off by default: the server already runs many queries at once (the dashboard
+    // alone four), and on a small shared machine (2 cores, measured in bench/dashboards.bench.ts)
+    // a gather of workers made the 100k-form aggregates 2–3× slower than one backend each.
+    // JIXIAO_PG_PARALLEL_WORKERS=N gives the server's max_parallel_workers_per_gather back N.
+    pool.on('connect', (client) => {
+      // queued ahead of the client's first query, so no query runs before it
+      client.query(`set max_parallel_workers_per_gather = ${parallel}`).catch(() => undefined);
     });
     const url = new URL(options.databaseUrl);
     store = {

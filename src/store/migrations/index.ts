@@ -6,6 +6,7 @@ import { dashboardIndexes } from './0003-dashboard-indexes.ts';
 import { listIndex } from './0004-list-index.ts';
 import { accountSecurity } from './0005-account-security.ts';
 import { auditChain } from './0006-audit-chain.ts';
+import { missedByOrg } from './0008-missed-by-org.ts';
 
 /** Numbered migrations, applied in name order. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -16,5 +17,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004-list-index': listIndex,
     '0005-account-security': accountSecurity,
     '0006-audit-chain': auditChain,
+    // 0007 is taken by the job-claims migration of the parallel jobs work (issue 12 §1–2).
+    '0008-missed-by-org': missedByOrg,
   };
 }
