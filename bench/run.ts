@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
-// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports, jobs-pool, jobs-workers, jobs-health, pdf).
+// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, read-path,
+// dashboards, reports, jobs-pool, jobs-workers, jobs-health, pdf, cli-start).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
@@ -8,12 +9,14 @@ const all: Record<string, () => Promise<string[]> | string[]> = {
   formats: async () => (await import('./formats.bench.ts')).benchFormats(),
   web: async () => (await import('./web.bench.ts')).benchWeb(),
   server: async () => (await import('./server.bench.ts')).benchServer(),
+  'read-path': async () => (await import('./read-path.bench.ts')).benchReadPath(),
   dashboards: async () => (await import('./dashboards.bench.ts')).benchDashboards(),
   reports: async () => (await import('./reports.bench.ts')).benchReports(),
   'jobs-pool': async () => (await import('./jobs.bench.ts')).benchPool(),
   'jobs-workers': async () => (await import('./jobs.bench.ts')).benchWorkers(),
   'jobs-health': async () => (await import('./jobs.bench.ts')).benchHealth(),
   pdf: async () => (await import('./pdf.bench.ts')).benchPdf(),
+  'cli-start': async () => (await import('./cli-start.bench.ts')).benchCliStart(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in all);

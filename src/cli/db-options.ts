@@ -2,8 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AuditWho } from '../services/audit-trail.ts';
-import { configFromEnv } from '../services/config-env.ts';
-import { type AppContext, openContext } from '../services/context.ts';
+import type { AppContext } from '../services/context.ts';
 
 // The database options of the operations commands (user, audit-log, migrate, backup, restore):
 // the same places `serve` uses — ./data or JIXIAO_DATA_DIR for SQLite and evidence files,
@@ -26,10 +25,15 @@ export function databaseUrlOf(opts: DbOptions): string | undefined {
 }
 
 /** Opens the database for a command; refuses a schema it does not know or one that needs `jixiao migrate`. */
-export function openCliContext(
+export async function openCliContext(
   opts: DbOptions,
   migrate: 'if-empty' | false = 'if-empty',
 ): Promise<AppContext & { close(): Promise<void> }> {
+  // Loaded on use: the store and services are most of the start-up time, and --help needs neither.
+  const [{ configFromEnv }, { openContext }] = await Promise.all([
+    import('../services/config-env.ts'),
+    import('../services/context.ts'),
+  ]);
   return openContext({
     dataDir: dataDirOf(opts),
     databaseUrl: databaseUrlOf(opts),

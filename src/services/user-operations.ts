@@ -12,6 +12,7 @@ import { ROLE_ORG_KINDS } from './access.ts';
 import { type AuditWho, recordChange, recordEvent } from './audit-trail.ts';
 import { type AppContext, iso } from './context.ts';
 import { checkNewPassword, generatePassword } from './passwords.ts';
+import { ROLE_LABELS } from './role-names.ts';
 import { ServiceError } from './service-error.ts';
 import { HISTORY_KEPT, userKey } from './sessions.ts';
 
@@ -20,14 +21,8 @@ import { HISTORY_KEPT, userKey } from './sessions.ts';
 // only administrator is locked out. The same rules as the web's user admin (password policy,
 // role fits the org kind, forced change of initial and reset passwords), logged as `命令行`.
 
-/** The roles, with the names the forms use. */
-export const ROLE_LABELS: Record<UserRecord['role'], string> = {
-  'unit-filler': '单位填报人',
-  'department-reviewer': '主管部门审核人',
-  'finance-reviewer': '财政部门审核人',
-  admin: '管理员',
-};
-export const ROLE_NAMES = Object.keys(ROLE_LABELS) as Array<UserRecord['role']>;
+export { ROLE_LABELS, ROLE_NAMES } from './role-names.ts';
+
 const KIND_LABELS = { finance: '财政部门', department: '主管部门', unit: '实施单位' } as const;
 
 export type CliUser = UserRecord & { orgPath: string; mustChangePassword: string | null };

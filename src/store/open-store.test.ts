@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from './open-store.ts';
+import { migrate, sql } from './open-store.ts';
+import { sessions } from './repositories/sessions.ts';
 import { openTestStore, type TestStore, testDialects } from './testing.ts';
 
 const dialects = await testDialects();
@@ -89,5 +90,53 @@ describe.each(dialects)('openStore (%s)', (dialect) => {
     expect([...new Uint8Array(item.content)]).toEqual([0, 1, 2, 255]);
     const org = await store.db.selectFrom('orgs').select(['depth', 'created_at']).executeTakeFirstOrThrow();
     expect(org).toEqual({ depth: 0, created_at: now });
+  });
+});
+
+describe.runIf(dialects.includes('postgres'))('openStore (postgres): named statements', () => {
+  let store: TestStore | null = null;
+  afterEach(async () => {
+    await store?.cleanup();
+    store = null;
+  });
+
+  it('sends the hot-path queries as named statements, parsed once per connection, and others unnamed', async () => {
+    // One connection, so the catalogue read below sees the statements that connection prepared.
+    store = await openTestStore('postgres', { poolSize: 1 });
+    const now = new Date(0).toISOString();
+    expect(await sessions.getActive(store.db, 'no-such-session', now)).toBeNull();
+    expect(await sessions.getActive(store.db, 'still-none', now)).toBeNull();
+    await store.db.selectFrom('orgs').select('id').where('id', 'in', ['a', 'b']).execute();
+    const { rows } = await sql<{
+      name: string;
+      statement: string;
+    }>`select name, statement from pg_prepared_statements`.execute(store.db);
+    const session = rows.filter((r) => r.statement.includes('from "sessions" as "s"'));
+    expect(session).toHaveLength(1);
+    expect(session[0]!.name).toMatch(/^jixiao_\d+$/);
+    expect(rows.some((r) => r.statement.includes('"id" in'))).toBe(false);
+  });
+
+  it('turns parallel query off on its connections unless JIXIAO_PG_PARALLEL_WORKERS says otherwise', async () => {
+    const show = async () =>
+      (
+        await sql<{
+          max_parallel_workers_per_gather: string;
+        }>`show max_parallel_workers_per_gather`.execute(store!.db)
+      ).rows[0]?.max_parallel_workers_per_gather;
+    store = await openTestStore('postgres');
+    expect(await show()).toBe('0');
+    await store.cleanup();
+    process.env['JIXIAO_PG_PARALLEL_WORKERS'] = '3';
+    try {
+      store = await openTestStore('postgres');
+      expect(await show()).toBe('3');
+      await store.cleanup();
+      store = null;
+      process.env['JIXIAO_PG_PARALLEL_WORKERS'] = 'many';
+      await expect(openTestStore('postgres')).rejects.toThrow(/JIXIAO_PG_PARALLEL_WORKERS/);
+    } finally {
+      delete process.env['JIXIAO_PG_PARALLEL_WORKERS'];
+    }
   });
 });

@@ -5,6 +5,7 @@ import { Kysely, type LogEvent, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrationsFor } from './migrations/index.ts';
+import { preparedName } from './prepared.ts';
 import type { Database } from './schema.ts';
 import { FastSqliteDialect } from './sqlite-dialect.ts';
 
@@ -110,6 +111,35 @@ async function prepareSchema(store: Store, mode: true | 'latest' | 'if-empty'): 
   if (state.pending.length > 0) await migrate(store);
 }
 
+/**
+ * The pool as Kysely sees it, with the hot-path queries (prepared.ts) sent as named statements.
+ * One wrapper per pooled client: Kysely keeps its connection object per client.
+ */
+function withNamedStatements(pool: pg.Pool) {
+  const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
+  const wrap = (client: pg.PoolClient): pg.PoolClient => {
+    let w = wrapped.get(client);
+    if (!w) {
+      const query = ((text: unknown, values?: unknown[]) => {
+        const name = typeof text === 'string' ? preparedName(text) : undefined;
+        return name
+          ? client.query({ name, text: text as string, values: values ?? [] })
+          : client.query(text as string, values);
+      }) as pg.PoolClient['query'];
+      w = { query, release: (err?: Error | boolean) => client.release(err) } as pg.PoolClient;
+      wrapped.set(client, w);
+    }
+    return w;
+  };
+  return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
+}
+
+function parallelWorkers(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  if (!/^\d{1,2}$/.test(value)) throw new Error(`JIXIAO_PG_PARALLEL_WORKERS 应为 0–99 的整数：${value}`);
+  return Number(value);
+}
+
 export const isPostgresUrl = (url: string | undefined): url is string =>
   !!url && /^postgres(ql)?:\/\//.test(url);
 
@@ -122,6 +152,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     : undefined;
   let store: Store;
   if (isPostgresUrl(options.databaseUrl)) {
+    const parallel = parallelWorkers(process.env['JIXIAO_PG_PARALLEL_WORKERS']);
     const schema = options.schema;
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`非法的 schema 名称：${schema}`);
     if (schema) {
@@ -138,9 +169,20 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       max: options.poolSize ?? Number(process.env['JIXIAO_PG_POOL'] ?? 20),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    // Parallel query off by default: the server already runs many queries at once (the dashboard
+    // alone four), and on a small shared machine (2 cores, measured in bench/dashboards.bench.ts)
+    // a gather of workers made the 100k-form aggregates 2–3× slower than one backend each.
+    // JIXIAO_PG_PARALLEL_WORKERS=N gives the server's max_parallel_workers_per_gather back N.
+    pool.on('connect', (client) => {
+      // queued ahead of the client's first query, so no query runs before it
+      client.query(`set max_parallel_workers_per_gather = ${parallel}`).catch(() => undefined);
+    });
     const url = new URL(options.databaseUrl);
     store = {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+        ...(log ? { log } : {}),
+      }),
       dialect: 'postgres',
       location: `postgres://${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
       close: async () => {

@@ -7,6 +7,15 @@ import type { Db } from './open-store.ts';
 
 const SENTINEL = '\u0000jixiao-arg-';
 
+// PostgreSQL: each hot-path query's text gets a statement name, so every pooled connection parses
+// and plans it once and then only binds arguments (planning a point lookup over three joins cost
+// more than running it). Only these fixed texts are named: Kysely's other queries vary (IN lists,
+// filters) and would pile up prepared statements on every connection.
+const NAMES = new Map<string, string>();
+
+/** The statement name of a hot-path query's SQL text, if it is one. */
+export const preparedName = (sqlText: string): string | undefined => NAMES.get(sqlText);
+
 export function prepared<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>) {
   const cache = new Map<unknown, { compiled: CompiledQuery<R>; slots: Array<number | null> }>();
   const run = async (db: Db, ...args: A): Promise<{ rows: R[]; numAffectedRows: number }> => {
@@ -23,6 +32,7 @@ export function prepared<A extends unknown[], R>(build: (db: Db, ...args: A) => 
       }
       entry = { compiled, slots };
       cache.set(key, entry);
+      if (!NAMES.has(compiled.sql)) NAMES.set(compiled.sql, `jixiao_${NAMES.size + 1}`);
     }
     const { compiled, slots } = entry;
     const parameters = compiled.parameters.map((p, i) => (slots[i] === null ? p : args[slots[i]!]));

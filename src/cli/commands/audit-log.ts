@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { pruneAuditLog, retentionCutoff, verifyAuditChain } from '../../services/audit-verify.ts';
 import { cliWho, type DbOptions, withContext, withDbOptions } from '../db-options.ts';
 import { CliExit, EXIT } from '../exit.ts';
 
@@ -13,6 +12,7 @@ export function registerAuditLog(program: Command): void {
       .description('逐条校验审计日志的哈希链，报告第一处断链（退出码 1）')
       .option('--json', '输出 JSON'),
   ).action(async (opts: DbOptions & { json?: boolean }) => {
+    const { verifyAuditChain } = await import('../../services/audit-verify.ts');
     const r = await withContext(opts, (ctx) => verifyAuditChain(ctx), false);
     if (opts.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     else if (r.ok) {
@@ -40,6 +40,7 @@ export function registerAuditLog(program: Command): void {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.before) || Number.isNaN(Date.parse(opts.before)))
       throw new CliExit(EXIT.badInput, `日期应为 YYYY-MM-DD：${opts.before}`);
     const before = new Date(`${opts.before}T23:59:59.999Z`);
+    const { pruneAuditLog, retentionCutoff } = await import('../../services/audit-verify.ts');
     const r = await withContext(opts, (ctx) => pruneAuditLog(ctx, cliWho(), before));
     process.stdout.write(
       r.removed

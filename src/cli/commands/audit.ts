@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Finding } from '../../core/audit/types.ts';
-import { evaluateFile } from '../../services/evaluate-file.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
@@ -33,6 +32,7 @@ export function registerAudit(program: Command): void {
     .option('-p, --profile <id>', '规则配置（rules/*.json 的 id；默认取表样 templates/ 所指，否则 national）')
     .option('--json', '输出 JSON')
     .action(async (file: string, opts: { profile?: string; json?: boolean }) => {
+      const { evaluateFile } = await import('../../services/evaluate-file.ts');
       const ev = await evaluateFile(file, opts.profile);
       writeImportWarnings(file, ev.importWarnings);
       if (opts.json)

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createBackup, restoreBackup } from '../../services/backup.ts';
 import {
   cliWho,
   type DbOptions,
@@ -19,6 +18,7 @@ export function registerBackup(program: Command): void {
       .description('备份整个数据库与佐证文件到一个 zip（服务运行时也可备份，内容一致）')
       .argument('<file>', '备份文件，如 jixiao-20240301.zip'),
   ).action(async (file: string, opts: DbOptions) => {
+    const { createBackup } = await import('../../services/backup.ts');
     const r = await withContext(opts, (ctx) => createBackup(ctx, file, cliWho()), false);
     const rows = Object.values(r.manifest.tables).reduce((a, t) => a + t.rows, 0);
     process.stdout.write(
@@ -37,6 +37,7 @@ export function registerBackup(program: Command): void {
       .description('把备份还原到空数据库（SQLite 或 PostgreSQL，可跨库迁移），再升级到本程序的结构')
       .argument('<file>', '备份文件'),
   ).action(async (file: string, opts: DbOptions) => {
+    const { restoreBackup } = await import('../../services/backup.ts');
     const r = await restoreBackup(
       { dataDir: dataDirOf(opts), databaseUrl: databaseUrlOf(opts) },
       file,

@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { evaluateFile } from '../../services/evaluate-file.ts';
 import { renderFindings } from './audit.ts';
 import { renderScore } from './score.ts';
 
@@ -22,6 +21,7 @@ export function registerDemo(program: Command): void {
     .description('演示：导入示例自评表并显示评分与审核结果')
     .option('-p, --profile <id>', '规则配置', 'national')
     .action(async (opts: { profile: string }) => {
+      const { evaluateFile } = await import('../../services/evaluate-file.ts');
       const ev = await evaluateFile(DEMO_FORM, opts.profile);
       const title = ev.form.projectName;
       process.stdout.write(

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { EXPORT_FORMATS, type ExportFormat, exportFile } from '../../services/export-file.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../services/export-formats.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -14,6 +14,7 @@ export function registerExport(program: Command): void {
     .option('-p, --profile <id>', '规则配置（决定表名与标签）', 'national')
     .action(async (file: string, opts: { format: ExportFormat; out?: string; profile: string }) => {
       const out = opts.out ?? `${basename(file).replace(/\.[^.]+$/, '')}.${opts.format}`;
+      const { exportFile } = await import('../../services/export-file.ts');
       const r = await exportFile(file, opts.format, out, opts.profile);
       process.stdout.write(`已导出 ${r.out}（${(r.bytes / 1024).toFixed(1)} KB）\n`);
     });

@@ -1,9 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { expandInputs, type ImportOutcome, importFiles } from '../../services/import-files.ts';
-import { createParsePool, defaultPoolSize } from '../../services/parse-pool.ts';
+import type { ImportOutcome } from '../../services/import-files.ts';
 import { CliExit, EXIT, exitForFormatCode } from '../exit.ts';
 import { warningLine, writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
@@ -77,13 +75,14 @@ export function registerImport(program: Command): void {
     .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
     .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
     .action(async (inputs: string[], opts: { json?: boolean; out?: string }) => {
+      const { expandInputs, importFiles } = await import('../../services/import-files.ts');
       const { files, fromDirectory, missing } = await expandInputs(inputs);
       if (missing.length && files.length === 0) {
         throw new CliExit(EXIT.badInput, missing.map((m) => `${m}：文件或目录不存在`).join('\n'));
       }
       const showBar = fromDirectory || files.length > 1;
       const bar = showBar
-        ? new SingleBar({
+        ? new (await import('cli-progress')).SingleBar({
             format: '导入 [{bar}] {value}/{total} {file}',
             stream: process.stderr,
             noTTYOutput: true,
@@ -94,6 +93,8 @@ export function registerImport(program: Command): void {
       bar?.start(files.length, 0, { file: '' });
       // Several files are read at once, one per core; a single file is read here (a pool's start-up
       // would cost more than it saves).
+      // the pool module (worker threads) loads only for a folder, so one-file imports start fast
+      const { createParsePool, defaultPoolSize } = await import('../../services/parse-pool.ts');
       const pool = files.length > 1 && defaultPoolSize() > 1 ? createParsePool() : undefined;
       let outcomes: ImportOutcome[];
       try {

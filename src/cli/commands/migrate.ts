@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { migrateSchema } from '../../services/schema-admin.ts';
 import { type DbOptions, databaseUrlOf, dataDirOf, withDbOptions } from '../db-options.ts';
 
 /** `jixiao migrate`: applies pending migrations explicitly (serve refuses a database that needs them). */
@@ -10,6 +9,7 @@ export function registerMigrate(program: Command): void {
       .description('升级数据库结构（执行待执行的迁移；建议先 jixiao backup）')
       .option('--status', '只显示已执行与待执行的迁移，不升级'),
   ).action(async (opts: DbOptions & { status?: boolean }) => {
+    const { migrateSchema } = await import('../../services/schema-admin.ts');
     const r = await migrateSchema(
       { dataDir: dataDirOf(opts), databaseUrl: databaseUrlOf(opts) },
       !opts.status,

@@ -1,19 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { FONT_MISSING_MESSAGE } from '../../services/errors.ts';
 import {
   REPORT_FORMATS,
   REPORT_KINDS,
   type ReportKind,
-  reportFromFile,
   type SelfEvaluationFormat,
   type SpotCheckFormat,
-  writeAtomically,
-} from '../../services/reports.ts';
+} from '../../services/report-kinds.ts';
 import { ServiceError } from '../../services/service-error.ts';
-import { spotCheckFile, spotCheckFromFiles, spotCheckFromStore } from '../../services/spot-check.ts';
 import { CliExit, EXIT } from '../exit.ts';
 
 type Options = {
@@ -37,7 +34,12 @@ function checkFormat(kind: ReportKind, format: string): void {
     throw new CliExit(EXIT.badInput, `${kind} 只能导出为 ${allowed.join('、')}（收到 --format ${format}）`);
 }
 
-function progressBar(label: string): SingleBar {
+// The services and the progress bar load when a report is made, not when the CLI starts.
+const reports = () => import('../../services/reports.ts');
+const spotChecks = () => import('../../services/spot-check.ts');
+
+async function progressBar(label: string): Promise<SingleBar> {
+  const { SingleBar } = await import('cli-progress');
   return new SingleBar({
     format: `${label} [{bar}] {value}/{total} {file}`,
     stream: process.stderr,
@@ -54,6 +56,7 @@ async function selfEvaluation(inputs: string[], opts: Options): Promise<void> {
     throw new CliExit(EXIT.badInput, `自评报告针对一张表：请给出一个 FORM 文件（收到 ${inputs.length} 个）`);
   const file = inputs[0]!;
   const out = opts.out ?? `${basename(file).replace(/\.[^.]+$/, '')}-自评报告.${opts.format}`;
+  const { reportFromFile } = await reports();
   const r = await reportFromFile(file, opts.format as SelfEvaluationFormat, out, opts.profile);
   process.stdout.write(`已生成 ${r.out}（${r.projectName || '自评表'} 绩效自评报告，${kb(r.bytes)}）\n`);
 }
@@ -75,7 +78,8 @@ async function fromDatabase(opts: Options, q: { year?: number; unit?: string; st
   // Loaded here: the store is needed only with --database.
   const { openContext } = await import('../../services/context.ts');
   const ctx = await openContext({ dataDir, databaseUrl });
-  const bar = progressBar('评分');
+  const { spotCheckFromStore } = await spotChecks();
+  const bar = await progressBar('评分');
   let started = false;
   try {
     return await spotCheckFromStore(ctx.store, { scopePath: '/' }, q, (done, total) => {
@@ -102,7 +106,8 @@ async function spotCheck(inputs: string[], opts: Options): Promise<void> {
   let report: Awaited<ReturnType<typeof fromDatabase>>;
   if (opts.database) report = await fromDatabase(opts, q);
   else {
-    const bar = progressBar('读取');
+    const { spotCheckFromFiles } = await spotChecks();
+    const bar = await progressBar('读取');
     let started = false;
     const r = await spotCheckFromFiles(inputs, q, opts.profile, (done, total, file) => {
       if (!started) bar.start(total, 0, { file: '' });
@@ -114,6 +119,8 @@ async function spotCheck(inputs: string[], opts: Options): Promise<void> {
     failed = r.failed;
   }
   const out = opts.out ?? `抽查报告.${opts.format}`;
+  const { spotCheckFile } = await spotChecks();
+  const { writeAtomically } = await reports();
   const file = await spotCheckFile(report, opts.format as SpotCheckFormat);
   await writeAtomically(out, file.bytes);
   const t = report.totals;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { formatPercent } from '../../core/scoring/round.ts';
 import type { FormScore } from '../../core/scoring/score-form.ts';
-import { evaluateFile } from '../../services/evaluate-file.ts';
 import { writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
 
@@ -91,6 +90,7 @@ export function registerScore(program: Command): void {
     .option('-p, --profile <id>', '规则配置（rules/*.json 的 id；默认取表样 templates/ 所指，否则 national）')
     .option('--json', '输出 JSON')
     .action(async (file: string, opts: { profile?: string; json?: boolean }) => {
+      const { evaluateFile } = await import('../../services/evaluate-file.ts');
       const ev = await evaluateFile(file, opts.profile);
       writeImportWarnings(file, ev.importWarnings);
       if (opts.json) process.stdout.write(`${JSON.stringify(scoreJson(ev.score), null, 2)}\n`);

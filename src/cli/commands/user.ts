@@ -1,12 +1,5 @@
 import { type Command, Option } from 'commander';
-import {
-  addUserFromCli,
-  listUsersFromCli,
-  ROLE_LABELS,
-  ROLE_NAMES,
-  resetPasswordFromCli,
-  setActiveFromCli,
-} from '../../services/user-operations.ts';
+import { ROLE_LABELS, ROLE_NAMES } from '../../services/role-names.ts';
 import { cliWho, type DbOptions, readStdinLine, withContext, withDbOptions } from '../db-options.ts';
 import { table } from '../render.ts';
 
@@ -15,6 +8,9 @@ import { table } from '../render.ts';
 // shell history would show it). Either way the user must change it at the first sign-in.
 
 type PasswordOpt = { passwordStdin?: boolean };
+
+// Loaded when a command runs, not to list the options: the store is most of the start-up time.
+const operations = () => import('../../services/user-operations.ts');
 
 const passwordOf = async (o: PasswordOpt): Promise<string | undefined> =>
   o.passwordStdin ? await readStdinLine() : undefined;
@@ -43,6 +39,7 @@ export function registerUser(program: Command): void {
       opts: DbOptions & PasswordOpt & { role: (typeof ROLE_NAMES)[number]; org: string; name?: string },
     ) => {
       const password = await passwordOf(opts);
+      const { addUserFromCli } = await operations();
       const r = await withContext(opts, (ctx) =>
         addUserFromCli(ctx, cliWho(), {
           username,
@@ -69,6 +66,7 @@ export function registerUser(program: Command): void {
       .option('--password-stdin', '从标准输入读新密码（默认：生成一个随机密码）'),
   ).action(async (username: string, opts: DbOptions & PasswordOpt) => {
     const password = await passwordOf(opts);
+    const { resetPasswordFromCli } = await operations();
     const r = await withContext(opts, (ctx) => resetPasswordFromCli(ctx, cliWho(), username, password));
     process.stdout.write(`已重置 ${username} 的密码。\n`);
     printPassword(username, r.password, r.generated);
@@ -77,12 +75,14 @@ export function registerUser(program: Command): void {
   withDbOptions(
     user.command('disable').description('停用账号（并结束其会话）').argument('<username>', '用户名'),
   ).action(async (username: string, opts: DbOptions) => {
+    const { setActiveFromCli } = await operations();
     await withContext(opts, (ctx) => setActiveFromCli(ctx, cliWho(), username, false));
     process.stdout.write(`已停用 ${username}\n`);
   });
 
   withDbOptions(user.command('enable').description('重新启用账号').argument('<username>', '用户名')).action(
     async (username: string, opts: DbOptions) => {
+      const { setActiveFromCli } = await operations();
       await withContext(opts, (ctx) => setActiveFromCli(ctx, cliWho(), username, true));
       process.stdout.write(`已启用 ${username}\n`);
     },
@@ -90,6 +90,7 @@ export function registerUser(program: Command): void {
 
   withDbOptions(user.command('list').description('列出全部账号').option('--json', '输出 JSON')).action(
     async (opts: DbOptions & { json?: boolean }) => {
+      const { listUsersFromCli } = await operations();
       const list = await withContext(opts, (ctx) => listUsersFromCli(ctx));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { accountSecurity } from './0005-account-security.ts';
 import { auditChain } from './0006-audit-chain.ts';
 import { lifecycle } from './0007-lifecycle.ts';
 import { jobItemClaims } from './0008-job-item-claims.ts';
+import { missedByOrg } from './0009-missed-by-org.ts';
 
 /** Numbered migrations, applied in name order. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006-audit-chain': auditChain,
     '0007-lifecycle': lifecycle,
     '0008-job-item-claims': jobItemClaims,
+    '0009-missed-by-org': missedByOrg,
   };
 }

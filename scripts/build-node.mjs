@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Compiles src/ to plain JavaScript in build/ (one .js per .ts, same relative paths), so `bin/jixiao`
+// and worker-thread entries start without compiling TypeScript at every run. Runs as `prepare`, i.e.
+// on `npm ci`; `--if-stale` skips the work when build/ is newer than every source.
+//
+// build/ sits beside src/ at the same depth, so the `import.meta.dirname/../..` paths the sources use
+// to find rules/, templates/ and dist/web resolve to the same directories from either tree.
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+const OUT = join(ROOT, 'build');
+// Written last: its presence and mtime say the build is complete and when it was made.
+export const STAMP = join(OUT, '.built');
+
+function sources(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) sources(p, out);
+    else if (p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+function newest(dir) {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    max = Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+export function isStale() {
+  return !existsSync(STAMP) || newest(SRC) > statSync(STAMP).mtimeMs;
+}
+
+// Every relative import stays a separate module (no bundling): the plugin marks it external and
+// points it at the compiled sibling; packages stay imports of node_modules.
+const relativeToJs = {
+  name: 'relative-to-js',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => ({
+      path: args.path.replace(/\.ts$/, '.js'),
+      external: true,
+    }));
+  },
+};
+
+async function build() {
+  const { build: esbuild } = await import('esbuild');
+  const entryPoints = sources(SRC);
+  // Built beside and swapped in, so a CLI started meanwhile sees the old build or none (no stamp:
+  // it runs the sources), never half of one.
+  const next = `${OUT}.next-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
+  await esbuild({
+    entryPoints,
+    outbase: SRC,
+    outdir: next,
+    bundle: true,
+    packages: 'external',
+    plugins: [relativeToJs],
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
+  rmSync(OUT, { recursive: true, force: true });
+  renameSync(next, OUT);
+  return entryPoints.length;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
+  const t0 = performance.now();
+  const n = await build();
+  process.stdout.write(
+    `编译 ${n} 个源文件到 ${relative(process.cwd(), OUT) || '.'}/（${Math.round(performance.now() - t0)} ms）\n`,
+  );
+}
