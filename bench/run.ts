@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
 // `npm run bench -- core formats` runs a subset (core, import, formats, web, server, read-path,
-// dashboards, reports, jobs-pool, jobs-workers, jobs-health, pdf, cli-start).
+// dashboards, reports, jobs-pool, jobs-workers, jobs-health, pdf, cli-start, lifecycle).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
@@ -17,6 +17,7 @@ const all: Record<string, () => Promise<string[]> | string[]> = {
   'jobs-health': async () => (await import('./jobs.bench.ts')).benchHealth(),
   pdf: async () => (await import('./pdf.bench.ts')).benchPdf(),
   'cli-start': async () => (await import('./cli-start.bench.ts')).benchCliStart(),
+  lifecycle: async () => (await import('./lifecycle.bench.ts')).benchLifecycle(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in all);

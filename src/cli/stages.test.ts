@@ -19,7 +19,8 @@ const save = (name: string, form: Form): string => {
   return file;
 };
 
-describe('jixiao stages', () => {
+// Each case spawns the CLI one to three times; a loaded machine takes seconds per start.
+describe('jixiao stages', { timeout: 120_000 }, () => {
   const d = save('declaration.json', declaration());
   const m = save('monitoring.json', monitoring());
   const lowered = save('lowered.json', selfEvaluation({}, [{ target: '≥10000人次', actual: '10500人次' }]));
