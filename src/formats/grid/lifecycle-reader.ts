@@ -129,10 +129,22 @@ export function readLifecycle(
     // label │ value │ label … (two pairs on a line, as 项目名称 │ … │ 项目编码 │ …).
     const inTable = (table?.heads.length ?? 0) > 0;
     const pairs = labelOf(filled[0]) !== null && (!inTable || distinct <= 2 || labelOf(filled[2]) !== null);
-    if (section && distinct === 1) {
+    // A section label alone on its row, or (the national forms' way) in a merged cell at the left of
+    // its table's column-head row.
+    const headsBeside =
+      section !== null &&
+      distinct > 1 &&
+      filled.slice(1).every((c) => columnsOf(section.name)?.find(view.key(r, c)) || view.key(r, c) === lead);
+    if (section && (distinct === 1 || headsBeside)) {
       started = true;
       table = { name: section.name, heads: [], lastRow: null };
       last = null;
+      if (headsBeside)
+        for (const c of filled.slice(1)) {
+          const hit = columnsOf(section.name)?.find(view.key(r, c));
+          if (hit) table.heads.push({ pos: c, name: hit.name, month: hit.month });
+          if (hit?.month != null && form.asOfMonth === undefined) form.asOfMonth = hit.month;
+        }
       if (section.name === 'funds' || section.name === 'midTermFunds') {
         const unit = /\((万元|元)\)$/.exec(lead);
         if (unit) {
@@ -227,6 +239,10 @@ export function readLifecycle(
   if (template) form.template = template.id;
   report.finish();
   return { form, warnings: report.warnings, confidence: report.confidence };
+}
+
+function columnsOf(section: string): TermIndex | undefined {
+  return lookups().columns.get(section === 'midTermIndicators' ? 'indicators' : section);
 }
 
 function dedupe(texts: string[]): string[] {
@@ -461,10 +477,12 @@ function readTableRow(
     return;
   }
   if (name === 'funds') {
-    const label = text('label');
+    // The row names stand in a column of their own, headed or (national layout) not.
+    const labelCol = at.get('label') ?? filled.find((c) => !table.heads.some((h) => h.pos === c));
+    const label = labelCol === undefined ? '' : view.text(r, labelCol);
     const hit = lookups()
       .columns.get('fundsRows')
-      ?.find(view.key(r, at.get('label') ?? -1));
+      ?.find(view.key(r, labelCol ?? -1));
     if (!hit) {
       report.warn('funds', `${view.where(r)} 不认识的资金行“${clip(label)}”，未读取`, 0.4, view.source(r));
       return;
