@@ -86,6 +86,7 @@ export function readLifecycle(
   let table: TableState | null = null;
   let last: LastLabel | null = null;
   let started = false;
+  const seenSections = new Set<string>();
 
   const cellValue = (r: number, c: number): string => view.text(r, c).trim();
 
@@ -153,6 +154,7 @@ export function readLifecycle(
         }
       }
       startTable(form, section.name);
+      seenSections.add(section.name);
       continue;
     }
     if (pairs) {
@@ -234,6 +236,22 @@ export function readLifecycle(
     );
   }
   if (!form.title) report.warn('title', '未找到表名', 0.3);
+  if (!seenSections.has('indicators'))
+    report.warn(
+      'indicators',
+      '未找到绩效指标表：应有“年度绩效指标”（或“绩效指标”）及其栏目行',
+      0,
+      view.source(seg.start),
+    );
+  // The form names what it is about: a project, or (department form) the department.
+  const who = kind === 'department-self-evaluation' ? 'department' : 'projectName';
+  if (!form[who])
+    report.warn(
+      who,
+      `未找到“${who === 'department' ? '部门（单位）名称' : '项目名称'}”或其内容为空`,
+      0.3,
+      view.source(seg.start),
+    );
   if (!yearFound) report.warn('year', `未找到年度：应有“（XXXX年度）”一行，没有找到；暂填 ${form.year}`, 0);
   const template = detectTemplate(loadTemplates().families, seen, form.title);
   if (template) form.template = template.id;
