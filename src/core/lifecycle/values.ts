@@ -1,5 +1,5 @@
 import type { Form, FundsRow, Indicator } from '../form/schema.ts';
-import { COMPARATOR_SIGN, formatValue, natureComparator, parseTarget, parseValue } from '../grammar/index.ts';
+import { natureComparator, parseTarget, parseValue } from '../grammar/index.ts';
 import type { Comparator, ParseContext, Quantity, Value } from '../grammar/value.ts';
 import { normaliseLevel } from './ids.ts';
 
@@ -95,14 +95,6 @@ export function sameTarget(a: Indicator, av: Value, b: Indicator, bv: Value): bo
   return compact(a.target) === compact(b.target);
 }
 
-/** A target as people read it: the printed text, with the parsed reading where it differs. */
-export function showTarget(r: Indicator, v: Value): string {
-  const printed = r.target.trim() === '' ? '（空白）' : `“${r.target.trim()}”`;
-  if (v.kind !== 'quantity') return printed;
-  const c = COMPARATOR_SIGN[v.comparator ?? '>='];
-  return v.comparator === null && r.comparator === undefined ? printed : `${printed}（${c}）`;
-}
-
 export const showValue = (text: string): string => (text.trim() === '' ? '（空白）' : `“${text.trim()}”`);
 
 /** `产出指标 / 数量指标 / 培训人次`: how a row is named in messages. */
@@ -127,8 +119,6 @@ export const declaredAmount = (row: FundsRow | null | undefined): number | null 
 
 /** Two-decimal display of 万元 figures, as printed. */
 export const wan = (x: number): string => `${x.toFixed(2)}万元`;
-
-export { formatValue };
 
 /** The form named in evidence: `{kind, version, year}` (lifecycle contract). */
 export const formRef = (f: Form): { kind: Form['kind']; version: number | null; year: number } => ({

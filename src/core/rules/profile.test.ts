@@ -12,7 +12,19 @@ for (const name of readdirSync(dir))
 describe('rule profiles (rules/*.json)', () => {
   it('ships every profile the spec names', () => {
     expect(Object.keys(files).sort()).toEqual(
-      ['anhui', 'beijing', 'execution-cap', 'guangxi', 'hubei', 'national', 'shanxi', 'sichuan'].sort(),
+      [
+        'anhui',
+        'beijing',
+        'execution-cap',
+        'guangxi',
+        'hubei',
+        'national',
+        'shanxi',
+        'sichuan',
+        // lifecycle.md §4.2, §5: monitoring variants
+        'tianjin',
+        'ningxia',
+      ].sort(),
     );
   });
 
@@ -48,6 +60,29 @@ describe('rule profiles (rules/*.json)', () => {
     expect(get('execution-cap').execution.cap.length).toBe(4);
     // an override replaces only the keys it names
     expect(get('guangxi').quantitative.lowerIsBetter).toBe('ratio');
+    // lifecycle.md §4.2, §4.3, §5: the lifecycle thresholds are data too
+    expect(get('national').lifecycle.monitoringMonths).toEqual([6, 7, 8]);
+    expect(get('national').lifecycle.lights).toMatchObject({
+      red: 60,
+      yellow: 80,
+      blue: 120,
+      blueOf: 'target',
+    });
+    expect(get('national').lifecycle.causes.requiredFor).toEqual(['red', 'yellow']);
+    expect(get('national').lifecycle.stages.overCompletion.mode).toBe('flag');
+    expect(get('shanxi').lifecycle.lights.blueOf).toBe('pro-rata');
+    expect(get('guangxi').lifecycle.causes.requiredFor).toEqual([]);
+    expect(get('execution-cap').lifecycle.stages.overCompletion).toEqual({
+      mode: 'deduct',
+      above: 30,
+      points: 2,
+    });
+    expect(get('hubei').lifecycle.monitoringMonths).toEqual([6, 7]);
+    expect(get('sichuan').lifecycle.monitoringMonths).toEqual([7, 8]);
+    expect(get('tianjin').lifecycle.causes.noteForAnyCause).toBe(true);
+    expect(get('ningxia').lifecycle.causes.requiredFor).toEqual(['red']);
+    // a region naming only its periods keeps the national bands
+    expect(get('sichuan').lifecycle.lights.red).toBe(60);
   });
 
   it('adds a region with no code change: a new file that extends another', () => {

@@ -56,6 +56,9 @@ describe.each(dialects)('dashboard API (%s)', (dialect) => {
       'cross-field',
       'narrative',
       'value',
+      'target-quality',
+      'monitoring',
+      'cross-stage',
     ]);
     expect(d.findingsByFamily.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBeGreaterThan(0);
     const rows = d.byOrgYear
