@@ -1,6 +1,7 @@
 // Title, kind, year and the label/value cells above the funds block.
 
 import type { Form } from '../../core/form/schema.ts';
+import { lifecycleVocabulary, TermIndex } from '../lifecycle/vocabulary.ts';
 import {
   ANY_YEAR,
   cleanTitle,
@@ -33,7 +34,26 @@ export function readHeader(
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       const hit = headerLabel(view.key(r, c), view.text(r, c));
-      if (!hit || found.has(hit.key)) continue;
+      if (!hit) {
+        // v1.2: the chain's keys a self-evaluation prints (lifecycle.md §2.4), labels from the vocabulary.
+        const chain = chainField(view.key(r, c));
+        const next = cols[i + 1];
+        if (chain && !(chain in form)) {
+          const text = next === undefined ? '' : view.text(r, next);
+          if (chain !== 'targetVersion') form[chain] = text;
+          else if (/^\d+$/.test(text)) form.targetVersion = Number(text);
+          else
+            report.warn(
+              chain,
+              `${view.where(r, next)} 目标版本号：应为整数，实为“${text}”`,
+              0.3,
+              view.source(r, next),
+            );
+          report.set(chain, 0.95);
+        }
+        continue;
+      }
+      if (found.has(hit.key)) continue;
       let value = hit.inlineValue;
       let vc = c;
       if (!value) {
@@ -123,4 +143,16 @@ function readTitle(
     }
   }
   report.warn('year', `未找到年度：应有“（XXXX年度）”一行，没有找到；暂填 ${form.year}`, 0);
+}
+
+const CHAIN_FIELDS = ['projectCode', 'competentDepartmentCode', 'divisionCode', 'targetVersion'] as const;
+type ChainField = (typeof CHAIN_FIELDS)[number];
+let chainIndex: TermIndex | null = null;
+
+function chainField(key: string): ChainField | null {
+  if (!chainIndex) {
+    const fields = lifecycleVocabulary().fields;
+    chainIndex = new TermIndex(Object.fromEntries(CHAIN_FIELDS.map((f) => [f, fields[f] ?? []])));
+  }
+  return (chainIndex.find(key)?.name as ChainField | undefined) ?? null;
 }

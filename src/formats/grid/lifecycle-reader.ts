@@ -86,6 +86,7 @@ export function readLifecycle(
   let table: TableState | null = null;
   let last: LastLabel | null = null;
   let started = false;
+  const seenSections = new Set<string>();
 
   const cellValue = (r: number, c: number): string => view.text(r, c).trim();
 
@@ -129,10 +130,22 @@ export function readLifecycle(
     // label │ value │ label … (two pairs on a line, as 项目名称 │ … │ 项目编码 │ …).
     const inTable = (table?.heads.length ?? 0) > 0;
     const pairs = labelOf(filled[0]) !== null && (!inTable || distinct <= 2 || labelOf(filled[2]) !== null);
-    if (section && distinct === 1) {
+    // A section label alone on its row, or (the national forms' way) in a merged cell at the left of
+    // its table's column-head row.
+    const headsBeside =
+      section !== null &&
+      distinct > 1 &&
+      filled.slice(1).every((c) => columnsOf(section.name)?.find(view.key(r, c)) || view.key(r, c) === lead);
+    if (section && (distinct === 1 || headsBeside)) {
       started = true;
       table = { name: section.name, heads: [], lastRow: null };
       last = null;
+      if (headsBeside)
+        for (const c of filled.slice(1)) {
+          const hit = columnsOf(section.name)?.find(view.key(r, c));
+          if (hit) table.heads.push({ pos: c, name: hit.name, month: hit.month });
+          if (hit?.month != null && form.asOfMonth === undefined) form.asOfMonth = hit.month;
+        }
       if (section.name === 'funds' || section.name === 'midTermFunds') {
         const unit = /\((万元|元)\)$/.exec(lead);
         if (unit) {
@@ -141,6 +154,7 @@ export function readLifecycle(
         }
       }
       startTable(form, section.name);
+      seenSections.add(section.name);
       continue;
     }
     if (pairs) {
@@ -222,11 +236,31 @@ export function readLifecycle(
     );
   }
   if (!form.title) report.warn('title', '未找到表名', 0.3);
+  if (!seenSections.has('indicators'))
+    report.warn(
+      'indicators',
+      '未找到绩效指标表：应有“年度绩效指标”（或“绩效指标”）及其栏目行',
+      0,
+      view.source(seg.start),
+    );
+  // The form names what it is about: a project, or (department form) the department.
+  const who = kind === 'department-self-evaluation' ? 'department' : 'projectName';
+  if (!form[who])
+    report.warn(
+      who,
+      `未找到“${who === 'department' ? '部门（单位）名称' : '项目名称'}”或其内容为空`,
+      0.3,
+      view.source(seg.start),
+    );
   if (!yearFound) report.warn('year', `未找到年度：应有“（XXXX年度）”一行，没有找到；暂填 ${form.year}`, 0);
   const template = detectTemplate(loadTemplates().families, seen, form.title);
   if (template) form.template = template.id;
   report.finish();
   return { form, warnings: report.warnings, confidence: report.confidence };
+}
+
+function columnsOf(section: string): TermIndex | undefined {
+  return lookups().columns.get(section === 'midTermIndicators' ? 'indicators' : section);
 }
 
 function dedupe(texts: string[]): string[] {
@@ -461,10 +495,12 @@ function readTableRow(
     return;
   }
   if (name === 'funds') {
-    const label = text('label');
+    // The row names stand in a column of their own, headed or (national layout) not.
+    const labelCol = at.get('label') ?? filled.find((c) => !table.heads.some((h) => h.pos === c));
+    const label = labelCol === undefined ? '' : view.text(r, labelCol);
     const hit = lookups()
       .columns.get('fundsRows')
-      ?.find(view.key(r, at.get('label') ?? -1));
+      ?.find(view.key(r, labelCol ?? -1));
     if (!hit) {
       report.warn('funds', `${view.where(r)} 不认识的资金行“${clip(label)}”，未读取`, 0.4, view.source(r));
       return;

@@ -1,6 +1,7 @@
 import type { Form, FundsKey, FundsRow, Indicator } from '../../core/form/schema.ts';
 import type { Profile } from '../../core/rules/profile.ts';
 import { formatAmount, formatPercent, formatScore } from '../../core/scoring/round.ts';
+import { lifecycleVocabulary, printedLabel } from '../lifecycle/vocabulary.ts';
 import type { CellRole, ExportGrid, GridCell } from './grid.ts';
 import { lifecycleGrid } from './lifecycle-grid.ts';
 
@@ -102,6 +103,15 @@ export function formGrid(form: Form, profile: Profile | null = null): ExportGrid
     b.put(2, form.projectLead ?? '', 'text', { colSpan: 3 });
     b.put(5, '联系电话', 'label');
     b.put(6, form.phone ?? '', 'text', { colSpan: 3 });
+    b.row++;
+  }
+
+  // v1.2: the keys that link the form to its project's chain (lifecycle.md §2.4), where it has them.
+  for (const key of ['projectCode', 'competentDepartmentCode', 'divisionCode', 'targetVersion'] as const) {
+    const v = form[key];
+    if (v === undefined) continue;
+    b.put(0, printedLabel(form.kind, key, lifecycleVocabulary().fields[key]), 'label', { colSpan: 2 });
+    b.put(2, String(v), 'text', { colSpan: 7 });
     b.row++;
   }
 

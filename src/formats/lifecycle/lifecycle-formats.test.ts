@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { profile } from '../../../test/fixtures/build-form.ts';
+import { profile, seedForm } from '../../../test/fixtures/build-form.ts';
 import { onPath } from '../../../test/fixtures/tools.ts';
 import { compareForms } from '../../core/form/compare.ts';
 import { type Form, formSchema } from '../../core/form/schema.ts';
@@ -111,7 +111,11 @@ describe('lifecycle kinds: text fixtures', () => {
     expect(r!.form.kind).toBe('project-monitoring');
     expect(r!.form.asOfMonth).toBeUndefined();
     expect(r!.warnings.map((w) => w.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining('第4行'), expect.stringContaining('第5行')]),
+      expect.arrayContaining([
+        expect.stringContaining('第4行'),
+        expect.stringContaining('第5行'),
+        expect.stringContaining('未找到绩效指标表'),
+      ]),
     );
   });
 });
@@ -173,6 +177,23 @@ describe('lifecycle kinds: a regional workbook laid out by hand', () => {
   });
 });
 
+describe('self-evaluation: the keys that link it to its chain (lifecycle.md §2.4)', () => {
+  for (const format of EXPORT_FORMATS)
+    it(`项目编码, 主管部门代码, 财政区划 and 目标版本号 survive ${format}`, { timeout: 60_000 }, async () => {
+      const form: Form = {
+        ...seedForm(),
+        projectCode: '11000021T000000456',
+        competentDepartmentCode: '301',
+        divisionCode: '110000',
+        targetVersion: 2,
+      };
+      const file = await exportForm(form, profile('national'), format);
+      const [r] = await importBytesAll(file.bytes, `seed${file.extension}`);
+      expect(r!.form.kind).toBe('project-self-evaluation');
+      expect(unequal(form, r!.form)).toEqual([]);
+    });
+});
+
 describe('lifecycle kinds: a chain read from different formats', () => {
   it('links the declaration (xlsx) and the monitoring report (docx) and checks them against each other', async () => {
     const read = async (name: Name, format: 'xlsx' | 'docx' | 'html') => {
@@ -190,6 +211,98 @@ describe('lifecycle kinds: a chain read from different formats', () => {
       expect.stringContaining('每餐补贴标准'),
       expect.stringContaining('老年人就餐难问题'),
     ]);
+  });
+});
+
+describe('lifecycle kinds: a monitoring workbook in the national manner', () => {
+  it('reads section labels in merged cells left of their tables, and unheaded funds row names', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('监控表');
+    const rows: (string | number)[][] = [
+      ['项目支出绩效目标执行监控表'],
+      ['（2025年度）'],
+      ['项目名称', '河道日常保洁', '主管部门', '某县水利局'],
+      ['实施单位', '某县河道管理所', '项目编码', 'HD-2025-03'],
+      ['项目资金（万元）', '', '年初预算数', '全年预算数', '1-6月执行数', '执行率', '全年预计执行数'],
+      ['', '年度资金总额', 80, 80, 36, '45.00%', 78],
+      ['', '其中：财政拨款', 80, 80, 36, '45.00%', 78],
+      ['年度总体目标', '全年保洁河道120公里，水面无成片漂浮物'],
+      ['1-6月执行情况', '已保洁河道118公里，汛期清漂3次'],
+      [
+        '绩效指标',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '1-6月执行情况',
+        '全年预计完成情况',
+        '完成目标可能性',
+        '原因说明',
+      ],
+      ['', '产出指标', '数量指标', '保洁河道长度', '≥120公里', '118公里', '120公里', '确定能', ''],
+      [
+        '',
+        '',
+        '质量指标',
+        '漂浮物清理及时率',
+        '≥95%',
+        '90%',
+        '95%',
+        '有可能',
+        '汛期漂浮物集中，已增加巡河频次',
+      ],
+      ['纠偏措施', '汛期每日巡河一次'],
+    ];
+    for (const r of rows) ws.addRow(r);
+    ws.mergeCells('A1:I1');
+    ws.mergeCells('A5:A7');
+    ws.mergeCells('A10:A12');
+    ws.mergeCells('B11:B12');
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const [r] = await importBytesAll(bytes, '监控表.xlsx');
+    expect(r!.form).toMatchObject({
+      kind: 'project-monitoring',
+      year: 2025,
+      projectName: '河道日常保洁',
+      projectCode: 'HD-2025-03',
+      asOfMonth: 6,
+      funds: {
+        total: {
+          initialBudget: 80,
+          annualBudget: 80,
+          executedToDate: 36,
+          executionRate: 45,
+          forecastExecuted: 78,
+        },
+        fiscal: {
+          initialBudget: 80,
+          annualBudget: 80,
+          executedToDate: 36,
+          executionRate: 45,
+          forecastExecuted: 78,
+        },
+      },
+      goals: {
+        expected: '全年保洁河道120公里，水面无成片漂浮物',
+        progress: '已保洁河道118公里，汛期清漂3次',
+      },
+      correctiveActions: '汛期每日巡河一次',
+    });
+    expect(
+      r!.form.indicators.map((i) => [
+        i.level1,
+        i.level2,
+        i.name,
+        i.target,
+        i.progress,
+        i.likelihood,
+        i.deviationNote,
+      ]),
+    ).toEqual([
+      ['产出指标', '数量指标', '保洁河道长度', '≥120公里', '118公里', '确定能', ''],
+      ['产出指标', '质量指标', '漂浮物清理及时率', '≥95%', '90%', '有可能', '汛期漂浮物集中，已增加巡河频次'],
+    ]);
+    expect(r!.warnings).toEqual([]);
   });
 });
 

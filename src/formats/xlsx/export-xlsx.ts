@@ -129,13 +129,15 @@ export async function exportXlsx(form: Form, profile: Profile | null): Promise<U
   return exportXlsxMany([form], profile);
 }
 
-/** Several forms → one workbook, one sheet per form (named after the project). */
+/** Several forms → one workbook, one sheet per form (named after the project, or the department). */
 export async function exportXlsxMany(forms: readonly Form[], profile: Profile | null): Promise<Uint8Array> {
   const wb = newWorkbook();
   const taken = new Set<string>();
   let quoted = 0;
   for (const form of forms) {
-    const ws = wb.addWorksheet(sheetName(form.projectName || '绩效自评表', taken));
+    const ws = wb.addWorksheet(
+      sheetName(form.projectName || form.department || form.title || '绩效自评表', taken),
+    );
     quoted += writeGridSheet(ws, formGrid(form, profile));
   }
   // Deflate level 1: a third of the default's time for a file ~8% larger.
