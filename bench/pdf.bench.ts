@@ -9,7 +9,7 @@
 // Every process is timed by /usr/bin/time (CPU = user + system of the process and its children).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportPdf } from '../src/formats/pdf/export-pdf.ts';
 import { importText } from '../src/formats/text/index.ts';
@@ -124,6 +124,7 @@ async function benchImport(profile: Parameters<typeof officePdfs>[2]): Promise<s
   const pf = median(perFile);
   const basePf = base / files.length;
   const wall2 = median(oursPair);
+  const cores = availableParallelism();
   const label = `${files.length} 个 10 页 PDF（LibreOffice 由本项目导出的 xlsx/docx 打印，Calc、Writer 各半；${read}）`;
   const hours = (ms: number): string => {
     const h = (ms / files.length) * (100_000 / 3_600_000);
@@ -140,7 +141,7 @@ async function benchImport(profile: Parameters<typeof officePdfs>[2]): Promise<s
     tsx
       ? `| （参考）同上单进程，经 tsx 直接运行 TypeScript（编译 CLI 之前的运行方式） | CPU ${sec(tsx.cpuMs)}，峰值 ${Math.round(tsx.maxRssMb)} MB | pdftotext CPU ${sec(base)} | ${(tsx.cpuMs / base).toFixed(2)}× | — |`
       : '',
-    `| 推算：10 万个这样的 PDF | 本机（2 核 2 进程）约 ${hours(wall2)}；N 台同样的机器约 ${hours(wall2)} ÷ N | pdftotext 单核 ${hours(baseWall)} | — | — |`,
+    `| 推算：10 万个这样的 PDF（本次运行时机器负载 ${loadavg()[0]!.toFixed(1)}） | 按稳态 CPU（每核每个 ${fmt(pf)} ms）：本机 ${cores} 核约 ${hours((pf * files.length) / cores)}，N 台同样的机器约 ${hours((pf * files.length) / cores)} ÷ N；按本次 2 进程墙钟约 ${hours(wall2)} | pdftotext 单核墙钟 ${hours(baseWall)}，按 CPU ${hours(base)} | — | — |`,
   ].filter(Boolean);
 }
 
@@ -165,17 +166,25 @@ async function benchExport(profile: Parameters<typeof exportPdf>[1]): Promise<st
     await timed(soffice, null); // the first start creates the profile
     for (let i = 0; i < 5; i++) await exportPdf(form, profile);
     const ours: number[] = [];
+    const oursCpu: number[] = [];
     const theirs: number[] = [];
+    const theirsCpu: number[] = [];
     for (let r = 0; r < 5; r++) {
-      theirs.push((await timed(soffice, null)).wallMs);
+      const t = await timed(soffice, null);
+      theirs.push(t.wallMs);
+      theirsCpu.push(t.cpuMs);
       for (let i = 0; i < 5; i++) {
-        const t = performance.now();
+        const c = process.cpuUsage();
+        const w = performance.now();
         await exportPdf(form, profile);
-        ours.push(performance.now() - t);
+        ours.push(performance.now() - w);
+        const d = process.cpuUsage(c);
+        oursCpu.push((d.user + d.system) / 1000);
       }
     }
     const speedup = median(theirs) / median(ours);
-    return `| PDF 导出（种子表，进程内第 6 次起 25 次的中位数） | ${fmt(median(ours))} ms（${range(ours, fmt)}） | soffice 转换导出的 xlsx ${fmt(median(theirs))} ms（5 次，${range(theirs, fmt)}） | 快 ${speedup.toFixed(1)} 倍 | ≥ 20 倍 ${speedup >= 20 ? '✓' : '✗'} |`;
+    const cpuSpeedup = median(theirsCpu) / median(oursCpu);
+    return `| PDF 导出（种子表，进程内第 6 次起 25 次的中位数） | 墙钟 ${fmt(median(ours))} ms（${range(ours, fmt)}），CPU ${fmt(median(oursCpu))} ms | soffice 转换导出的 xlsx 墙钟 ${fmt(median(theirs))} ms（5 次，${range(theirs, fmt)}），CPU ${fmt(median(theirsCpu))} ms | 墙钟快 ${speedup.toFixed(1)} 倍，CPU 少 ${cpuSpeedup.toFixed(1)} 倍 | ≥ 20 倍 ${speedup >= 20 ? '✓' : '✗'} |`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
