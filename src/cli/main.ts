@@ -11,6 +11,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerScore } from './commands/score.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerStages } from './commands/stages.ts';
 import { registerUser } from './commands/user.ts';
 import { CliExit, EXIT, exitForFormatCode } from './exit.ts';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerScore(program);
   registerAudit(program);
+  registerStages(program);
   registerExport(program);
   registerReport(program);
   registerDemo(program);

@@ -69,8 +69,21 @@ export function fundsLight(form: Form, key: FundsKey, profile: Profile): LightRe
 
 const QUALITY_LEVELS = /质量|时效|成本/;
 
+/** The rule of §4.2 that gave a row its light. */
+export type RowRule = 'M02' | 'M03' | 'M04' | 'M05';
+
 /** M02–M05: one indicator row's progress. Null when there is nothing the grammar can read. */
 export function rowLight(form: Form, r: Indicator, profile: Profile): LightReading | null {
+  const reading = rowReading(form, r, profile);
+  return reading === null ? null : { light: reading.light, reason: reading.reason };
+}
+
+export function rowReading(
+  form: Form,
+  r: Indicator,
+  profile: Profile,
+): (LightReading & { rule: RowRule }) | null {
+  const at = (rule: RowRule, x: LightReading | null) => (x === null ? null : { ...x, rule });
   if (form.asOfMonth === undefined || r.progress === undefined) return null;
   const ctx = { year: form.year };
   const progress: Value = parseValue(r.progress, ctx);
@@ -78,16 +91,20 @@ export function rowLight(form: Form, r: Indicator, profile: Profile): LightReadi
   const target = readTarget(r, ctx);
   // M05: qualitative rows are judged by the tier written (达成 / 部分达成 / 未达成).
   if (progress.kind === 'tier' && (target.kind !== 'quantity' || isQualitativeRow(r))) {
-    if (progress.tier === 'met') return { light: 'green', reason: `定性指标当前“${progress.word}”，绿灯` };
+    if (progress.tier === 'met')
+      return at('M05', { light: 'green', reason: `定性指标当前“${progress.word}”，绿灯` });
     if (progress.tier === 'partial')
-      return { light: 'yellow', reason: `定性指标当前“${progress.word}”，黄灯` };
-    return { light: 'red', reason: `定性指标当前“${progress.word}”，红灯` };
+      return at('M05', { light: 'yellow', reason: `定性指标当前“${progress.word}”，黄灯` });
+    return at('M05', { light: 'red', reason: `定性指标当前“${progress.word}”，红灯` });
   }
   if (target.kind === 'deadline') {
     if (progress.kind === 'deadline')
-      return progress.date <= target.date
-        ? { light: 'green', reason: `完成时间${progress.date}不晚于目标${target.date}，绿灯` }
-        : { light: 'red', reason: `完成时间${progress.date}晚于目标${target.date}，红灯` };
+      return at(
+        'M03',
+        progress.date <= target.date
+          ? { light: 'green', reason: `完成时间${progress.date}不晚于目标${target.date}，绿灯` }
+          : { light: 'red', reason: `完成时间${progress.date}晚于目标${target.date}，红灯` },
+      );
     return null;
   }
   if (target.kind !== 'quantity' || progress.kind !== 'quantity' || !comparableUnits(target, progress))
@@ -98,17 +115,26 @@ export function rowLight(form: Form, r: Indicator, profile: Profile): LightReadi
   const shown = `当前完成值${r.progress.trim()}，年度指标值${r.target.trim()}`;
   // M04: `＝ 0` (no accidents): anything but 0 is red.
   if (direction === '=' && t === 0)
-    return p === 0
-      ? { light: 'green', reason: `${shown}，等于0，绿灯` }
-      : { light: 'red', reason: `${shown}，不为0，红灯` };
+    return at(
+      'M04',
+      p === 0
+        ? { light: 'green', reason: `${shown}，等于0，绿灯` }
+        : { light: 'red', reason: `${shown}，不为0，红灯` },
+    );
   // M03: lower-is-better rows and 质量 / 时效 / 成本 rows hold at any time of year, not pro rata.
-  if (direction === '<=' || direction === '<' || QUALITY_LEVELS.test(r.level2) || isCostRow(r)) {
-    return satisfies(p, direction, t)
-      ? { light: 'green', reason: `${shown}，符合目标，绿灯` }
-      : { light: 'red', reason: `${shown}，不符合目标，红灯` };
+  // A rate (`≥90%`, 满意度) is a level reached, not a count accumulated over the months, so
+  // pro-rating it would light every on-target rate blue: it is judged like a quality row.
+  const level = target.unit?.dimension === 'ratio' || r.level1.includes('满意度');
+  if (direction === '<=' || direction === '<' || QUALITY_LEVELS.test(r.level2) || isCostRow(r) || level) {
+    return at(
+      'M03',
+      satisfies(p, direction, t)
+        ? { light: 'green', reason: `${shown}，符合目标，绿灯` }
+        : { light: 'red', reason: `${shown}，不符合目标，红灯` },
+    );
   }
   // M02: higher-is-better counts, judged against the time-proportional share of the target.
-  if (p === 0) return { light: 'red', reason: `${shown}，尚无进展，红灯` };
+  if (p === 0) return at('M02', { light: 'red', reason: `${shown}，尚无进展，红灯` });
   if (t <= 0) return null;
   const tp = timeProgress(form.asOfMonth);
   const expected = (t * tp) / 100;
@@ -116,15 +142,18 @@ export function rowLight(form: Form, r: Indicator, profile: Profile): LightReadi
   const { blue, blueOf } = profile.lifecycle.lights;
   const ofTarget = (p / t) * 100;
   if (blueOf === 'target' ? ofTarget >= blue : ratio >= blue)
-    return {
+    return at('M02', {
       light: 'blue',
       reason:
         blueOf === 'target'
           ? `${shown}，已达年度指标值的${pct(ofTarget)}（不低于${blue}%，蓝灯：目标可能偏低）`
           : `${shown}，为序时应完成值的${pct(ratio)}（不低于${blue}%，蓝灯：目标可能偏低）`,
-    };
+    });
   const light = band(ratio, profile);
-  return { light, reason: `${shown}，为序时应完成值的${pct(ratio)}（${bandWord(light, profile)}）` };
+  return at('M02', {
+    light,
+    reason: `${shown}，为序时应完成值的${pct(ratio)}（${bandWord(light, profile)}）`,
+  });
 }
 
 export function monitoringLights(form: Form, profile: Profile): MonitoringLights {

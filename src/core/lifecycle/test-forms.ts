@@ -27,7 +27,8 @@ export function declaration(patch: Partial<Form> = {}): Form {
     startDate: '2024-01-01',
     endDate: '2024-12-31',
     funds: {
-      total: { annualBudget: 200 },
+      // 奉节 [P]: 预算执行 10 points + targets 90
+      total: { annualBudget: 200, weight: 10 },
       fiscal: { annualBudget: 180 },
       carryover: null,
       other: { annualBudget: 20 },
@@ -79,7 +80,7 @@ export function monitoring(patch: Partial<Form> = {}, rows: Array<Partial<Indica
   const base: Array<Partial<Indicator>> = [
     { progress: '6500人次', forecast: '12500人次', likelihood: '确定能' },
     { progress: '96%', forecast: '96%', likelihood: '确定能' },
-    { progress: '部分达成', forecast: '按时拨付', likelihood: '确定能' },
+    { progress: '', forecast: '按时拨付', likelihood: '确定能' },
     { progress: '14元/人次', forecast: '14元/人次', likelihood: '确定能' },
     { progress: '达成', forecast: '达成', likelihood: '确定能' },
     { progress: '92%', forecast: '92%', likelihood: '确定能' },

@@ -1,5 +1,5 @@
 import type { Form, FundsRow, Indicator } from '../form/schema.ts';
-import { COMPARATOR_SIGN, formatValue, natureComparator, parseTarget, parseValue } from '../grammar/index.ts';
+import { natureComparator, parseTarget, parseValue } from '../grammar/index.ts';
 import type { Comparator, ParseContext, Quantity, Value } from '../grammar/value.ts';
 import { normaliseLevel } from './ids.ts';
 
@@ -23,6 +23,18 @@ export function readTarget(r: Indicator, ctx: ParseContext): Value {
   if (r.targetParts) return parseTarget(r.target, r.targetParts, ctx);
   if (r.comparator === undefined && r.unit === undefined) return parseValue(r.target, ctx);
   return parseTarget(r.target, { nature: r.comparator ?? '', value: r.target, unit: r.unit ?? '' }, ctx);
+}
+
+/** Another text in the target's notation (an 年初指标值), read with the row's own columns. */
+export function readCell(r: Indicator, text: string, ctx: ParseContext): Value {
+  if (r.comparator === undefined && r.unit === undefined) return parseValue(text, ctx);
+  return parseTarget(text, { nature: r.comparator ?? '', value: text, unit: r.unit ?? '' }, ctx);
+}
+
+/** The year-end 实际完成值: a unit printed in its own column applies to it too. */
+export function readActual(r: Indicator, ctx: ParseContext): Value {
+  if (r.unit === undefined) return parseValue(r.actual, ctx);
+  return parseTarget(r.actual, { nature: '', value: r.actual, unit: r.unit }, ctx);
 }
 
 /** The direction a quantity target is judged by: its comparator, else ≤ for cost rows (rules.md §1.3). */
@@ -83,14 +95,6 @@ export function sameTarget(a: Indicator, av: Value, b: Indicator, bv: Value): bo
   return compact(a.target) === compact(b.target);
 }
 
-/** A target as people read it: the printed text, with the parsed reading where it differs. */
-export function showTarget(r: Indicator, v: Value): string {
-  const printed = r.target.trim() === '' ? '（空白）' : `“${r.target.trim()}”`;
-  if (v.kind !== 'quantity') return printed;
-  const c = COMPARATOR_SIGN[v.comparator ?? '>='];
-  return v.comparator === null && r.comparator === undefined ? printed : `${printed}（${c}）`;
-}
-
 export const showValue = (text: string): string => (text.trim() === '' ? '（空白）' : `“${text.trim()}”`);
 
 /** `产出指标 / 数量指标 / 培训人次`: how a row is named in messages. */
@@ -115,8 +119,6 @@ export const declaredAmount = (row: FundsRow | null | undefined): number | null 
 
 /** Two-decimal display of 万元 figures, as printed. */
 export const wan = (x: number): string => `${x.toFixed(2)}万元`;
-
-export { formatValue };
 
 /** The form named in evidence: `{kind, version, year}` (lifecycle contract). */
 export const formRef = (f: Form): { kind: Form['kind']; version: number | null; year: number } => ({
