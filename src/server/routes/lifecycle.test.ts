@@ -526,16 +526,64 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     expect((await admin.get('/api/departments/demo-zgc/aggregate?year=2024')).json().projects.count).toBe(1);
   });
 
+  it('imports declarations by version and a department form into its department', async () => {
+    const v1 = { ...declaration('导入目标项目'), status: 'approved' as const };
+    const first = await unit.post('/api/imports/commit', { form: v1, orgId: 'demo-zgc-bj' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().outcome).toBe('created');
+    // the same version again: a conflict naming the version, or skipped
+    const again = await unit.post('/api/imports/commit', { form: v1, orgId: 'demo-zgc-bj' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('第 1 版绩效目标申报表已存在');
+    expect((await unit.post('/api/imports/commit', { form: v1, onExisting: 'skip' })).json()).toMatchObject({
+      formId: first.json().formId,
+      outcome: 'skipped',
+    });
+    // version 2 of the same project-year is a new form beside version 1
+    const v2 = { ...v1, version: 2, supersedes: 1, adjustment: { trigger: '预算调整', reason: '调减' } };
+    const second = await unit.post('/api/imports/commit', { form: v2 });
+    expect(second.json().outcome).toBe('created');
+    const versions = (await unit.get(`/api/forms/${second.json().formId}/versions`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+
+    const deptForm: Form = {
+      kind: 'department-self-evaluation',
+      year: 2023,
+      title: '部门整体支出绩效自评表',
+      projectName: '',
+      department: '中关村科技园区管理委员会',
+      competentDepartment: '',
+      implementingUnit: '',
+      fundsUnit: '万元',
+      funds: { total: { annualBudget: 100, executed: 90 }, fiscal: null, carryover: null, other: null },
+      goals: { expected: '', actual: '' },
+      indicators: [row('产出指标', '数量指标', '服务企业数', '≥1000家', 50)],
+      totalWeight: 50,
+      totalScore: null,
+    };
+    expect((await unit.post('/api/imports/commit', { form: deptForm })).statusCode).toBe(403);
+    const wrongOrg = await dept.post('/api/imports/commit', { form: deptForm, orgId: 'demo-zgc-bj' });
+    expect(wrongOrg.statusCode).toBe(400);
+    // filed by the printed 部门名称 under the department
+    const imported = await dept.post('/api/imports/commit', { form: deptForm });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect((await dept.get(`/api/forms/${imported.json().formId}`)).json()).toMatchObject({
+      orgId: 'demo-zgc',
+      kind: 'department-self-evaluation',
+      projectName: '中关村科技园区管理委员会',
+    });
+  });
+
   it('counts the forms of every kind on the dashboard', async () => {
     await evaluateAll(t.ctx);
     const d = (await finance.get('/api/dashboard?year=2024')).json();
     const byKind = Object.fromEntries(
       d.byKind.map((k: { kind: string; count: number }) => [k.kind, k.count]),
     );
-    // declarations: 创业辅导 1, 中等 1, 较差 1, 孵化 2, 监控试点 1, 自评预填 2
+    // declarations: 创业辅导 1, 中等 1, 较差 1, 孵化 2, 监控试点 1, 自评预填 2, 导入 2
     expect(byKind).toEqual({
       'project-self-evaluation': 1,
-      'project-target-declaration': 8,
+      'project-target-declaration': 10,
       'project-monitoring': 1,
       'department-self-evaluation': 1,
     });
