@@ -236,9 +236,9 @@ export async function adjustDeclaration(
           { formId: inFlight.summary.id },
         );
       }
-      const newest = Math.max(...ofKind(chain, DECLARATION).map((m) => m.summary.version));
-      if (source.summary.version !== newest) {
-        throw new ServiceError('conflict', `只能调整最新批复的版本（第 ${newest} 版）`);
+      const latest = latestApproved(ofKind(chain, DECLARATION).map((m) => m.form));
+      if (latest && latest !== source.form) {
+        throw new ServiceError('conflict', `只能调整最新批复的版本（第 ${latest.version ?? 1} 版）`);
       }
       const adjustment = {
         trigger: req.trigger.trim(),

@@ -224,6 +224,7 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     expect(v2.form.indicators[0].indicatorId).toEqual(expect.any(String));
 
     // one adjustment in flight per project
+    expect((await unit.get(`/api/forms/${v1.id}`)).json().canAdjust).toBe(false);
     const second = await unit.post(`/api/forms/${v1.id}/adjustments`, {
       trigger: '政策变化',
       reason: '再调',
@@ -287,6 +288,28 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     // out of scope: another unit and another department see nothing
     expect((await unit2.get(`/api/forms/${v2.id}/versions`)).statusCode).toBe(404);
     expect((await otherDept.get(`/api/projects/${v1.projectId}/chain?year=2024`)).statusCode).toBe(404);
+  });
+
+  it('lets a rejected adjustment end, so the approved version can be adjusted again (as version 3)', async () => {
+    const v1 = await create(declaration('被否调整项目'));
+    await approve(v1.id);
+    const v2 = (
+      await unit.post(`/api/forms/${v1.id}/adjustments`, { trigger: '政策变化', reason: '调整' })
+    ).json();
+    await act(unit, v2.id, { action: 'submit' });
+    expect(
+      (await act(dept, v2.id, { action: 'review', grade: '差', comment: '调整理由不充分' })).json().status,
+    ).toBe('rejected');
+    expect((await unit.get(`/api/forms/${v1.id}`)).json()).toMatchObject({
+      status: 'approved',
+      canAdjust: true,
+    });
+    const v3 = await unit.post(`/api/forms/${v1.id}/adjustments`, {
+      trigger: '政策变化',
+      reason: '补充理由后再调',
+    });
+    expect(v3.statusCode, v3.body).toBe(201);
+    expect(v3.json()).toMatchObject({ version: 3, form: { supersedes: 1 } });
   });
 
   it('creates monitoring for the profile’s periods only, pre-filled from the version in force, with lights', async () => {
@@ -580,10 +603,10 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     const byKind = Object.fromEntries(
       d.byKind.map((k: { kind: string; count: number }) => [k.kind, k.count]),
     );
-    // declarations: 创业辅导 1, 中等 1, 较差 1, 孵化 2, 监控试点 1, 自评预填 2, 导入 2
+    // declarations: 创业辅导 1, 中等 1, 较差 1, 孵化 2, 被否调整 3, 监控试点 1, 自评预填 2, 导入 2
     expect(byKind).toEqual({
       'project-self-evaluation': 1,
-      'project-target-declaration': 10,
+      'project-target-declaration': 13,
       'project-monitoring': 1,
       'department-self-evaluation': 1,
     });
