@@ -20,5 +20,11 @@ export const lifecycle: Migration = {
     for (const column of ['f_target_quality', 'f_monitoring', 'f_cross_stage']) {
       await db.schema.alterTable('forms').addColumn(column, 'integer').execute();
     }
+    // the dashboard's per-kind and cross-stage counts (dashboard.byOrgKind) read this index, not the table
+    await db.schema
+      .createIndex('forms_lifecycle')
+      .on('forms')
+      .columns(['org_id', 'year', 'kind', 'f_cross_stage'])
+      .execute();
   },
 };
