@@ -277,10 +277,13 @@ export const departmentAggregateSchema = z.object({
   departmentForm: formSummarySchema.nullable(),
   projects: z.object({
     count: z.number().int(),
-    /** 全年预算数 and 执行数 summed over the self-evaluations' 年度资金总额 rows (the form's 万元/元 normalised to 万元). */
+    /**
+     * 全年预算数 and 执行数 summed over the self-evaluations' 年度资金总额 rows in 万元 (元 converted;
+     * a blank cell counts 0; null when there is no project self-evaluation).
+     */
     annualBudget: z.number().nullable(),
     executed: z.number().nullable(),
-    /** executed ÷ annualBudget, percent. */
+    /** executed ÷ annualBudget, percent; null without a budget. */
     executionRate: z.number().nullable(),
     avgSelfTotal: z.number().nullable(),
     avgRuleTotal: z.number().nullable(),

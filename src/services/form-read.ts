@@ -1,5 +1,6 @@
 import type { Form } from '../core/form/schema.ts';
 import {
+  chainForms,
   type FormDetailRecord,
   type FormSort,
   type FormSummaryRecord,
@@ -93,7 +94,24 @@ export async function listForms(
 export async function getForm(ctx: AppContext, actor: Actor, id: string): Promise<FormDetailView> {
   const r = await forms.getDetail(ctx.store.db, id);
   if (!r || !inScope(actor, r.orgPath)) throw notFound('自评表');
-  return detailView(actor, r);
+  const view = detailView(actor, r);
+  if (view.canAdjust) view.canAdjust = await noAdjustmentInFlight(ctx, r);
+  return view;
+}
+
+/**
+ * lifecycle.md §3: one adjustment in flight per project, and only the newest version is adjusted.
+ * Read only for an approved declaration the actor could adjust (one small query).
+ */
+async function noAdjustmentInFlight(
+  ctx: AppContext,
+  r: { projectId: string; year: number; version: number },
+): Promise<boolean> {
+  const chain = await chainForms(ctx.store.db, r.projectId, r.year);
+  const settled = ['approved', 'published', 'rejected', 'superseded'];
+  return !chain.some(
+    (f) => f.kind === 'project-target-declaration' && f.version > r.version && !settled.includes(f.status),
+  );
 }
 
 /** A form's summary and what the actor may do, without the Form JSON (cheap answers to saves). */
@@ -108,7 +126,7 @@ export async function getFormSummary(
     ...summaryView(r),
     canEdit: canEdit(actor, r.status, r.kind),
     allowedActions: allowedActions(actor, r.status, r.kind),
-    canAdjust: canAdjustStatus(actor, r),
+    canAdjust: canAdjustStatus(actor, r) && (await noAdjustmentInFlight(ctx, r)),
   };
 }
 

@@ -224,6 +224,7 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     expect(v2.form.indicators[0].indicatorId).toEqual(expect.any(String));
 
     // one adjustment in flight per project
+    expect((await unit.get(`/api/forms/${v1.id}`)).json().canAdjust).toBe(false);
     const second = await unit.post(`/api/forms/${v1.id}/adjustments`, {
       trigger: '政策变化',
       reason: '再调',
@@ -287,6 +288,28 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     // out of scope: another unit and another department see nothing
     expect((await unit2.get(`/api/forms/${v2.id}/versions`)).statusCode).toBe(404);
     expect((await otherDept.get(`/api/projects/${v1.projectId}/chain?year=2024`)).statusCode).toBe(404);
+  });
+
+  it('lets a rejected adjustment end, so the approved version can be adjusted again (as version 3)', async () => {
+    const v1 = await create(declaration('被否调整项目'));
+    await approve(v1.id);
+    const v2 = (
+      await unit.post(`/api/forms/${v1.id}/adjustments`, { trigger: '政策变化', reason: '调整' })
+    ).json();
+    await act(unit, v2.id, { action: 'submit' });
+    expect(
+      (await act(dept, v2.id, { action: 'review', grade: '差', comment: '调整理由不充分' })).json().status,
+    ).toBe('rejected');
+    expect((await unit.get(`/api/forms/${v1.id}`)).json()).toMatchObject({
+      status: 'approved',
+      canAdjust: true,
+    });
+    const v3 = await unit.post(`/api/forms/${v1.id}/adjustments`, {
+      trigger: '政策变化',
+      reason: '补充理由后再调',
+    });
+    expect(v3.statusCode, v3.body).toBe(201);
+    expect(v3.json()).toMatchObject({ version: 3, form: { supersedes: 1 } });
   });
 
   it('creates monitoring for the profile’s periods only, pre-filled from the version in force, with lights', async () => {
@@ -411,6 +434,39 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
       'project-target-declaration:2:approved',
     ]);
     expect((await unit2.get(`/api/forms/${self.id}/stage-findings`)).statusCode).toBe(404);
+    // as pre-filled, the self-evaluation keeps the approved targets: no changed target
+    expect(stage.json().findings.filter((f: { code: string }) => f.code === 'X02')).toEqual([]);
+
+    // a target quietly lowered in the self-evaluation: X02 on its row, naming both values
+    const lowered = self.form.indicators.map((x: Indicator, i: number) =>
+      i === 0 ? { ...x, target: '≥80家' } : x,
+    );
+    const saved = await unit.put(
+      `/api/forms/${self.id}`,
+      { form: { ...self.form, indicators: lowered } },
+      { 'if-match': `"${self.revision}"` },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const x02 = (await unit.get(`/api/forms/${self.id}/stage-findings`))
+      .json()
+      .findings.filter((f: { code: string }) => f.code === 'X02');
+    expect(x02).toHaveLength(1);
+    expect(x02[0]).toMatchObject({ family: 'cross-stage', severity: 'error', row: 0 });
+    expect(x02[0].message).toContain('≥80家');
+    expect(x02[0].message).toContain('≥100家');
+    const evaluation = (await dept.get(`/api/forms/${self.id}/evaluation`)).json();
+    expect(evaluation.lifecycle.stageFindings.map((f: { code: string }) => f.code)).toContain('X02');
+    // the declarations are not blamed for the self-evaluation's change
+    const declFindings = (await unit.get(`/api/forms/${adj.id}/stage-findings`)).json().findings;
+    expect(declFindings.filter((f: { code: string }) => f.code === 'X02')).toEqual([]);
+
+    // the stored counts carry it to the dashboard, per unit
+    await evaluateAll(t.ctx);
+    const board = (await finance.get('/api/dashboard?year=2024')).json();
+    const zgc = board.crossStageByOrg.find((r: { orgId: string }) => r.orgId === 'demo-zgc');
+    expect(zgc.count).toBeGreaterThanOrEqual(1);
+    expect(zgc.forms).toBeGreaterThanOrEqual(1);
+    expect((await otherDept.get('/api/dashboard?year=2024')).json().crossStageByOrg).toEqual([]);
   });
 
   it('keeps the department self-evaluation with the department, filled by its reviewer, scored per profile', async () => {
@@ -482,10 +538,63 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     // the self-evaluation pre-filled in the test before is this year's only project self-evaluation
     expect(agg.projects.count).toBe(1);
     expect(agg.items[0].projectName).toBe('自评预填项目');
-    expect(agg.projects).toMatchObject({ annualBudget: 200, executed: null, executionRate: null });
+    expect(agg.projects).toMatchObject({
+      annualBudget: 200,
+      executed: 0,
+      executionRate: 0,
+      crossStageCount: 1,
+    });
     expect((await dept.get('/api/departments/demo-zgc-bj/aggregate?year=2024')).statusCode).toBe(400);
     expect((await otherDept.get('/api/departments/demo-zgc/aggregate?year=2024')).statusCode).toBe(404);
     expect((await admin.get('/api/departments/demo-zgc/aggregate?year=2024')).json().projects.count).toBe(1);
+  });
+
+  it('imports declarations by version and a department form into its department', async () => {
+    const v1 = { ...declaration('导入目标项目'), status: 'approved' as const };
+    const first = await unit.post('/api/imports/commit', { form: v1, orgId: 'demo-zgc-bj' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().outcome).toBe('created');
+    // the same version again: a conflict naming the version, or skipped
+    const again = await unit.post('/api/imports/commit', { form: v1, orgId: 'demo-zgc-bj' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('第 1 版绩效目标申报表已存在');
+    expect((await unit.post('/api/imports/commit', { form: v1, onExisting: 'skip' })).json()).toMatchObject({
+      formId: first.json().formId,
+      outcome: 'skipped',
+    });
+    // version 2 of the same project-year is a new form beside version 1
+    const v2 = { ...v1, version: 2, supersedes: 1, adjustment: { trigger: '预算调整', reason: '调减' } };
+    const second = await unit.post('/api/imports/commit', { form: v2 });
+    expect(second.json().outcome).toBe('created');
+    const versions = (await unit.get(`/api/forms/${second.json().formId}/versions`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+
+    const deptForm: Form = {
+      kind: 'department-self-evaluation',
+      year: 2023,
+      title: '部门整体支出绩效自评表',
+      projectName: '',
+      department: '中关村科技园区管理委员会',
+      competentDepartment: '',
+      implementingUnit: '',
+      fundsUnit: '万元',
+      funds: { total: { annualBudget: 100, executed: 90 }, fiscal: null, carryover: null, other: null },
+      goals: { expected: '', actual: '' },
+      indicators: [row('产出指标', '数量指标', '服务企业数', '≥1000家', 50)],
+      totalWeight: 50,
+      totalScore: null,
+    };
+    expect((await unit.post('/api/imports/commit', { form: deptForm })).statusCode).toBe(403);
+    const wrongOrg = await dept.post('/api/imports/commit', { form: deptForm, orgId: 'demo-zgc-bj' });
+    expect(wrongOrg.statusCode).toBe(400);
+    // filed by the printed 部门名称 under the department
+    const imported = await dept.post('/api/imports/commit', { form: deptForm });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect((await dept.get(`/api/forms/${imported.json().formId}`)).json()).toMatchObject({
+      orgId: 'demo-zgc',
+      kind: 'department-self-evaluation',
+      projectName: '中关村科技园区管理委员会',
+    });
   });
 
   it('counts the forms of every kind on the dashboard', async () => {
@@ -494,10 +603,10 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     const byKind = Object.fromEntries(
       d.byKind.map((k: { kind: string; count: number }) => [k.kind, k.count]),
     );
-    // declarations: 创业辅导 1, 中等 1, 较差 1, 孵化 2, 监控试点 1, 自评预填 2
+    // declarations: 创业辅导 1, 中等 1, 较差 1, 孵化 2, 被否调整 3, 监控试点 1, 自评预填 2, 导入 2
     expect(byKind).toEqual({
       'project-self-evaluation': 1,
-      'project-target-declaration': 8,
+      'project-target-declaration': 13,
       'project-monitoring': 1,
       'department-self-evaluation': 1,
     });

@@ -20,5 +20,37 @@ export const lifecycle: Migration = {
     for (const column of ['f_target_quality', 'f_monitoring', 'f_cross_stage']) {
       await db.schema.alterTable('forms').addColumn(column, 'integer').execute();
     }
+    // the dashboard's summary sums every family: its covering index (0003) gains the new columns
+    await db.schema.dropIndex('forms_dashboard').execute();
+    await db.schema
+      .createIndex('forms_dashboard')
+      .on('forms')
+      .columns([
+        'org_id',
+        'year',
+        'status',
+        'grade',
+        'eval_pending',
+        'execution_rate',
+        'self_total',
+        'rule_total',
+        'finding_count',
+        'f_arithmetic',
+        'f_structure',
+        'f_scoring',
+        'f_cross_field',
+        'f_narrative',
+        'f_value',
+        'f_target_quality',
+        'f_monitoring',
+        'f_cross_stage',
+      ])
+      .execute();
+    // the dashboard's per-kind and cross-stage counts (dashboard.byOrgKind) read this index, not the table
+    await db.schema
+      .createIndex('forms_lifecycle')
+      .on('forms')
+      .columns(['org_id', 'year', 'kind', 'f_cross_stage'])
+      .execute();
   },
 };
