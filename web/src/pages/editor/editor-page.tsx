@@ -254,6 +254,7 @@ function Editor({ initial }: { initial: FormDetail }) {
                     comments={commentItems}
                     activeField={activeField}
                     onJump={jump}
+                    stageFindings={ev?.findings.filter((f) => f.family === 'cross-stage') ?? []}
                   />
                 ),
               },
