@@ -118,14 +118,14 @@ async function openLifecycleTab(): Promise<void> {
   await page.getByTestId('lifecycle-panel').waitFor();
 }
 
-describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeout: 120_000 }, () => {
+describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     ensureWebBuilt();
     server = await startTestServer();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (e) => console.error(`页面错误：${e.message}`));
   }, 240_000);
 
