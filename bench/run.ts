@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark beside the baseline named in its issue, measured in this run.
-// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports).
+// `npm run bench -- core formats` runs a subset (core, import, formats, web, server, dashboards, reports, lifecycle).
 import { benchCore } from './core.bench.ts';
 
 const all: Record<string, () => Promise<string[]> | string[]> = {
@@ -10,6 +10,7 @@ const all: Record<string, () => Promise<string[]> | string[]> = {
   server: async () => (await import('./server.bench.ts')).benchServer(),
   dashboards: async () => (await import('./dashboards.bench.ts')).benchDashboards(),
   reports: async () => (await import('./reports.bench.ts')).benchReports(),
+  lifecycle: async () => (await import('./lifecycle.bench.ts')).benchLifecycle(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in all);

@@ -8,6 +8,7 @@ import { httpSession, type SpawnedServer, spawnServer, withSearchPath } from '..
 import { testDialects } from '../src/server/testing.ts';
 import { verifyAuditChain } from '../src/services/audit-verify.ts';
 import { createContext } from '../src/services/context.ts';
+import { DEMO_LIFECYCLE_COMMENTS, DEMO_LIFECYCLE_FORMS } from '../src/services/demo-lifecycle.ts';
 import { BACKUP_TABLES, dumpTable, openStore, type Row, type Store } from '../src/store/index.ts';
 import { openTestStore, type TestStore } from '../src/store/testing.ts';
 
@@ -212,9 +213,10 @@ async function tables(store: Store): Promise<Record<string, Row[]>> {
       // the source logged the backup after taking it; the target logged the restore
       const withoutOps = (rows: Row[]) => rows.filter((r) => !String(r['action']).startsWith('backup.'));
       expect(withoutOps(b['audit_log']!)).toEqual(withoutOps(a['audit_log']!));
-      expect(b['forms']!.length).toBe(4);
+      // danwei's 4 forms, and the lifecycle demo's project of another unit (demo-lifecycle.ts)
+      expect(b['forms']!.length).toBe(4 + DEMO_LIFECYCLE_FORMS);
       expect(b['revisions']!.length).toBeGreaterThan(7);
-      expect(b['comments']!.length).toBe(3);
+      expect(b['comments']!.length).toBe(3 + DEMO_LIFECYCLE_COMMENTS);
     } finally {
       await source.close();
     }

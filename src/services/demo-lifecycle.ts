@@ -12,6 +12,10 @@ import { transitionForm } from './workflow.ts';
 // users would make it.
 
 export const DEMO_LIFECYCLE_PROJECT = '2024年中关村创业孵化服务补助项目';
+/** What it adds: 2 declaration versions, 1 monitoring report, 1 self-evaluation … */
+export const DEMO_LIFECYCLE_FORMS = 4;
+/** … and the comment rows of their transitions: 4 per declaration version, 2 for the monitoring. */
+export const DEMO_LIFECYCLE_COMMENTS = 10;
 
 const row = (level1: string, level2: string, name: string, target: string, weight: number): Indicator => ({
   level1,

@@ -1,5 +1,5 @@
 import type { Form, FundsKey } from '../core/form/schema.ts';
-import { monitoringLights } from '../core/lifecycle/index.ts';
+import { aggregateProjects, warningList } from '../core/lifecycle/index.ts';
 import { round2 } from '../core/scoring/round.ts';
 import { currentDataOf, formsOfKindUnder } from '../store/index.ts';
 import type { Actor, AppContext } from './context.ts';
@@ -51,51 +51,31 @@ export async function monitoringWarnings(
   }
   const items = [];
   for (const { row, form } of latest.values()) {
-    const lights = monitoringLights(form, profileOf(row.profileId));
-    const base = {
-      formId: row.id,
-      projectId: row.projectId,
-      projectName: row.projectName,
-      orgId: row.orgId,
-      orgName: row.orgName,
-      year: row.year,
-      asOfMonth: form.asOfMonth ?? null,
-    };
-    for (const key of ['total', 'fiscal', 'carryover', 'other'] as const) {
-      const l = lights.funds[key];
-      if (l && (l.light === 'red' || l.light === 'yellow')) {
-        items.push({
-          ...base,
-          target: 'funds' as const,
-          fundsKey: key,
-          row: null,
-          label: FUNDS_LABELS[key],
-          light: l.light,
-          reason: l.reason,
-        });
-      }
+    // the lights and their reasons are the core's (lifecycle.md §4.2); blue is a note, not a warning
+    for (const w of warningList([form], profileOf(row.profileId))) {
+      if (w.light !== 'red' && w.light !== 'yellow') continue;
+      const fundsKey = w.row === null ? (w.field.replace(/^funds\./, '') as FundsKey) : null;
+      items.push({
+        formId: row.id,
+        projectId: row.projectId,
+        projectName: row.projectName,
+        orgId: row.orgId,
+        orgName: row.orgName,
+        year: row.year,
+        asOfMonth: form.asOfMonth ?? null,
+        target: w.row === null ? ('funds' as const) : ('row' as const),
+        fundsKey,
+        row: w.row,
+        label: fundsKey ? FUNDS_LABELS[fundsKey] : w.name,
+        light: w.light,
+        reason: w.reason,
+      });
     }
-    lights.rows.forEach((l, index) => {
-      if (l && (l.light === 'red' || l.light === 'yellow')) {
-        items.push({
-          ...base,
-          target: 'row' as const,
-          fundsKey: null,
-          row: index,
-          label: form.indicators[index]?.name ?? '',
-          light: l.light,
-          reason: l.reason,
-        });
-      }
-    });
   }
   // red first, then by unit and project as listed
   items.sort((a, b) => (a.light === b.light ? 0 : a.light === 'red' ? -1 : 1));
   return items;
 }
-
-const toWan = (v: number | null | undefined, unit: Form['fundsUnit']): number | null =>
-  v === null || v === undefined ? null : unit === '元' ? v / 10000 : v;
 
 /**
  * GET /api/departments/:id/aggregate?year=: the department's own 部门整体支出绩效自评表 beside its
@@ -123,25 +103,11 @@ export async function departmentAggregate(ctx: AppContext, actor: Actor, orgId: 
     db,
     projects.map((r) => r.id),
   );
-  let budget = 0;
-  let executed = 0;
-  let budgetN = 0;
-  let executedN = 0;
-  for (const r of projects) {
-    const form = JSON.parse(data.get(r.id) ?? 'null') as Form | null;
-    const total = form?.funds.total;
-    if (!form || !total) continue;
-    const b = toWan(total.annualBudget, form.fundsUnit);
-    const e = toWan(total.executed, form.fundsUnit);
-    if (b !== null) {
-      budget += b;
-      budgetN++;
-    }
-    if (e !== null) {
-      executed += e;
-      executedN++;
-    }
-  }
+  const sums = aggregateProjects(
+    projects
+      .map((r) => JSON.parse(data.get(r.id) ?? 'null') as Form | null)
+      .filter((f): f is Form => f !== null),
+  );
   const avg = (xs: Array<number | null>): number | null => {
     const v = xs.filter((x): x is number => x !== null);
     return v.length ? round2(v.reduce((s, x) => s + x, 0) / v.length) : null;
@@ -156,9 +122,9 @@ export async function departmentAggregate(ctx: AppContext, actor: Actor, orgId: 
     departmentForm: departmentForm ? summaryView(stripCount(departmentForm)) : null,
     projects: {
       count: projects.length,
-      annualBudget: budgetN ? round2(budget) : null,
-      executed: executedN ? round2(executed) : null,
-      executionRate: budgetN && executedN && budget > 0 ? round2((executed / budget) * 100) : null,
+      annualBudget: projects.length ? sums.annualBudget : null,
+      executed: projects.length ? sums.executed : null,
+      executionRate: sums.executionRate,
       avgSelfTotal: avg(projects.map((r) => r.selfTotal)),
       avgRuleTotal: avg(projects.map((r) => r.ruleTotal)),
       gradeCounts: [...grades]

@@ -11,8 +11,8 @@ import {
   latestApproved,
   prefillMonitoring,
   prefillSelfEvaluation,
+  startAdjustment,
   versionInForce,
-  withIndicatorIds,
 } from '../core/lifecycle/index.ts';
 import type { Profile } from '../core/rules/profile.ts';
 import {
@@ -194,18 +194,12 @@ export async function diffVersions(ctx: AppContext, actor: Actor, id: string, ag
     newer: { formId: newer.summary.id, version: newer.summary.version },
     added: d.added.map((r) => ({ indicatorId: r.indicatorId, index: r.index, row: r.after })),
     removed: d.removed.map((r) => ({ indicatorId: r.indicatorId, index: r.index, row: r.before })),
-    modified: d.modified
-      .map((r) => ({
-        indicatorId: r.indicatorId,
-        index: r.afterIndex,
-        name: r.after.name,
-        // An adjustment writes each row's year-start value into 年初指标值 (adjustDeclaration); that
-        // records the old target, it does not change it, so it is not listed as a change.
-        changes: r.changes.filter(
-          (c) => !(c.field === 'initialTarget' && c.before === null && c.after === r.before.target),
-        ),
-      }))
-      .filter((r) => r.changes.length > 0),
+    modified: d.modified.map((r) => ({
+      indicatorId: r.indicatorId,
+      index: r.afterIndex,
+      name: r.after.name,
+      changes: r.changes,
+    })),
     form: d.fields,
   };
 }
@@ -246,26 +240,18 @@ export async function adjustDeclaration(
       if (source.summary.version !== newest) {
         throw new ServiceError('conflict', `只能调整最新批复的版本（第 ${newest} 版）`);
       }
-      const {
-        status: _s,
-        review: _r,
-        approval: _a,
-        versionName: _n,
-        ...carried
-      } = withIndicatorIds(source.form);
       const adjustment = {
         trigger: req.trigger.trim(),
         reason: req.reason.trim(),
         ...(req.budgetAdjustmentRef?.trim() ? { budgetAdjustmentRef: req.budgetAdjustmentRef.trim() } : {}),
       };
-      const next: Form = {
-        ...carried,
-        version: newest + 1,
-        supersedes: source.summary.version,
+      // the new version itself (rows with their 年初指标值, supersedes) is the core's (lifecycle/workflow.ts)
+      const started = startAdjustment(
+        ofKind(chain, DECLARATION).map((m) => m.form),
         adjustment,
-        // 年初指标值: the year-start value stays beside the adjusted one (lifecycle.md §2.4, X02)
-        indicators: carried.indicators.map((r) => ({ ...r, initialTarget: r.initialTarget ?? r.target })),
-      };
+      );
+      if (!started.ok) throw new ServiceError('conflict', started.reason);
+      const { versionName: _n, ...next } = started.value;
       return (
         await insertForm(
           trx,

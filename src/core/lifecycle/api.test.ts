@@ -145,10 +145,7 @@ describe('diffDeclarations', () => {
     expect(d.added.map((a) => a.after.name)).toEqual(['新增助餐点数量']);
     expect(d.removed.map((a) => [a.index, a.before.name])).toEqual([[3, '人均助餐补助标准']]);
     expect(d.modified).toHaveLength(1);
-    expect(d.modified[0]!.changes).toEqual([
-      { field: 'target', before: '≥12000人次', after: '≥15000人次' },
-      { field: 'initialTarget', before: null, after: '≥12000人次' },
-    ]);
+    expect(d.modified[0]!.changes).toEqual([{ field: 'target', before: '≥12000人次', after: '≥15000人次' }]);
     expect(d.fields).toContainEqual({ field: 'funds.total.annualBudget', before: 200, after: 240 });
   });
   it('finds nothing between equal versions; spacing is not a change', () => {

@@ -24,7 +24,11 @@ export type DeclarationDiff = {
   fields: FieldChange[];
 };
 
-/** Row fields a new version may change; the order is the order changes are listed in. */
+/**
+ * Row fields a new version may change; the order is the order changes are listed in. `initialTarget`
+ * is not among them: a new version carries the year-start value along (workflow.ts), which is
+ * bookkeeping, not a change.
+ */
 const ROW_FIELDS = [
   'level1',
   'level2',
@@ -34,7 +38,6 @@ const ROW_FIELDS = [
   'unit',
   'valueType',
   'weight',
-  'initialTarget',
   'explanation',
   'scoringStandard',
   'valueBasis',

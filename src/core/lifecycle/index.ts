@@ -12,6 +12,12 @@ import { sortFindings } from './finding.ts';
 export { checkStages } from './checks/cross-stage.ts';
 export { checkMonitoring } from './checks/monitoring.ts';
 export { checkTargets } from './checks/target-quality.ts';
+export {
+  aggregateProjects,
+  type ProjectAggregate,
+  type Warning,
+  warningList,
+} from './department-aggregate.ts';
 export { type DepartmentScore, departmentGrade, scoreDepartment } from './department-score.ts';
 export { type DeclarationDiff, diffDeclarations, type FieldChange } from './diff.ts';
 export { derivedId, withIndicatorIds } from './ids.ts';
@@ -19,6 +25,13 @@ export { kindFromTitle } from './kind.ts';
 export { type Light, type LightReading, type MonitoringLights, monitoringLights } from './lights.ts';
 export { prefillMonitoring, prefillSelfEvaluation } from './prefill.ts';
 export { latestApproved, versionInForce, wasApproved } from './versions.ts';
+export {
+  applyReview,
+  approveVersion,
+  REVIEW_OUTCOMES,
+  type ReviewOutcome,
+  startAdjustment,
+} from './workflow.ts';
 
 /**
  * The single-form lifecycle checks for a form's kind: target quality on a declaration (§4.1),

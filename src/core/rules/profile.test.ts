@@ -50,12 +50,21 @@ describe('rule profiles (rules/*.json)', () => {
     expect(get('guangxi').quantitative.lowerIsBetter).toBe('ratio');
     // lifecycle.md §4.2, §4.3, §5: the lifecycle thresholds are data too
     expect(get('national').lifecycle.monitoringMonths).toEqual([6, 7, 8]);
-    expect(get('national').lifecycle.lights).toMatchObject({ red: 60, yellow: 80, blue: 120, blueOf: 'target' });
+    expect(get('national').lifecycle.lights).toMatchObject({
+      red: 60,
+      yellow: 80,
+      blue: 120,
+      blueOf: 'target',
+    });
     expect(get('national').lifecycle.causes.requiredFor).toEqual(['red', 'yellow']);
     expect(get('national').lifecycle.stages.overCompletion.mode).toBe('flag');
     expect(get('shanxi').lifecycle.lights.blueOf).toBe('pro-rata');
     expect(get('guangxi').lifecycle.causes.requiredFor).toEqual([]);
-    expect(get('execution-cap').lifecycle.stages.overCompletion).toEqual({ mode: 'deduct', above: 30, points: 2 });
+    expect(get('execution-cap').lifecycle.stages.overCompletion).toEqual({
+      mode: 'deduct',
+      above: 30,
+      points: 2,
+    });
     expect(get('hubei').lifecycle.monitoringMonths).toEqual([6, 7]);
     expect(get('sichuan').lifecycle.monitoringMonths).toEqual([7, 8]);
     // a region naming only its periods keeps the national bands

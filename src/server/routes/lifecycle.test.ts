@@ -411,6 +411,39 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
       'project-target-declaration:2:approved',
     ]);
     expect((await unit2.get(`/api/forms/${self.id}/stage-findings`)).statusCode).toBe(404);
+    // as pre-filled, the self-evaluation keeps the approved targets: no changed target
+    expect(stage.json().findings.filter((f: { code: string }) => f.code === 'X02')).toEqual([]);
+
+    // a target quietly lowered in the self-evaluation: X02 on its row, naming both values
+    const lowered = self.form.indicators.map((x: Indicator, i: number) =>
+      i === 0 ? { ...x, target: '≥80家' } : x,
+    );
+    const saved = await unit.put(
+      `/api/forms/${self.id}`,
+      { form: { ...self.form, indicators: lowered } },
+      { 'if-match': `"${self.revision}"` },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const x02 = (await unit.get(`/api/forms/${self.id}/stage-findings`))
+      .json()
+      .findings.filter((f: { code: string }) => f.code === 'X02');
+    expect(x02).toHaveLength(1);
+    expect(x02[0]).toMatchObject({ family: 'cross-stage', severity: 'error', row: 0 });
+    expect(x02[0].message).toContain('≥80家');
+    expect(x02[0].message).toContain('≥100家');
+    const evaluation = (await dept.get(`/api/forms/${self.id}/evaluation`)).json();
+    expect(evaluation.lifecycle.stageFindings.map((f: { code: string }) => f.code)).toContain('X02');
+    // the declarations are not blamed for the self-evaluation's change
+    const declFindings = (await unit.get(`/api/forms/${adj.id}/stage-findings`)).json().findings;
+    expect(declFindings.filter((f: { code: string }) => f.code === 'X02')).toEqual([]);
+
+    // the stored counts carry it to the dashboard, per unit
+    await evaluateAll(t.ctx);
+    const board = (await finance.get('/api/dashboard?year=2024')).json();
+    const zgc = board.crossStageByOrg.find((r: { orgId: string }) => r.orgId === 'demo-zgc');
+    expect(zgc.count).toBeGreaterThanOrEqual(1);
+    expect(zgc.forms).toBeGreaterThanOrEqual(1);
+    expect((await otherDept.get('/api/dashboard?year=2024')).json().crossStageByOrg).toEqual([]);
   });
 
   it('keeps the department self-evaluation with the department, filled by its reviewer, scored per profile', async () => {
@@ -482,7 +515,12 @@ describe.each(dialects)('lifecycle API (%s)', (dialect) => {
     // the self-evaluation pre-filled in the test before is this year's only project self-evaluation
     expect(agg.projects.count).toBe(1);
     expect(agg.items[0].projectName).toBe('自评预填项目');
-    expect(agg.projects).toMatchObject({ annualBudget: 200, executed: null, executionRate: null });
+    expect(agg.projects).toMatchObject({
+      annualBudget: 200,
+      executed: 0,
+      executionRate: 0,
+      crossStageCount: 1,
+    });
     expect((await dept.get('/api/departments/demo-zgc-bj/aggregate?year=2024')).statusCode).toBe(400);
     expect((await otherDept.get('/api/departments/demo-zgc/aggregate?year=2024')).statusCode).toBe(404);
     expect((await admin.get('/api/departments/demo-zgc/aggregate?year=2024')).json().projects.count).toBe(1);
