@@ -12,7 +12,19 @@ for (const name of readdirSync(dir))
 describe('rule profiles (rules/*.json)', () => {
   it('ships every profile the spec names', () => {
     expect(Object.keys(files).sort()).toEqual(
-      ['anhui', 'beijing', 'execution-cap', 'guangxi', 'hubei', 'national', 'shanxi', 'sichuan'].sort(),
+      [
+        'anhui',
+        'beijing',
+        'execution-cap',
+        'guangxi',
+        'hubei',
+        'national',
+        'shanxi',
+        'sichuan',
+        // lifecycle.md §4.2, §5: monitoring variants
+        'tianjin',
+        'ningxia',
+      ].sort(),
     );
   });
 
@@ -67,6 +79,8 @@ describe('rule profiles (rules/*.json)', () => {
     });
     expect(get('hubei').lifecycle.monitoringMonths).toEqual([6, 7]);
     expect(get('sichuan').lifecycle.monitoringMonths).toEqual([7, 8]);
+    expect(get('tianjin').lifecycle.causes.noteForAnyCause).toBe(true);
+    expect(get('ningxia').lifecycle.causes.requiredFor).toEqual(['red']);
     // a region naming only its periods keeps the national bands
     expect(get('sichuan').lifecycle.lights.red).toBe(60);
   });

@@ -83,6 +83,17 @@ describe('cross-stage checks (lifecycle.md §4.3)', () => {
       { kind: 'project-self-evaluation', version: 1, year: 2024 },
     ]);
     expect(only([declaration(), selfEvaluation()], 'X01')).toEqual([]);
+    // the evaluation framework's 项目决策 / 项目管理 rows are not declared targets
+    const framework = selfEvaluation();
+    framework.indicators.push({
+      ...framework.indicators[0]!,
+      level1: '项目管理',
+      level2: '资金管理',
+      name: '资金使用合规性',
+      target: '-',
+      actual: '合规',
+    });
+    expect(only([declaration(), framework], 'X01')).toEqual([]);
   });
 
   it('X02 a lowered target; a change since version 1 needs an approved adjustment and the old value shown', () => {
@@ -162,6 +173,11 @@ describe('cross-stage checks (lifecycle.md §4.3)', () => {
       evidence: { likelihood: '确定能', actual: '11000人次', target: '≥12000人次' },
     });
     expect(only([declaration(), monitoring(), selfEvaluation()], 'X06')).toEqual([]);
+    // a draft superseded by the final report of the same period does not count
+    const draft = monitoring({ isFinal: false });
+    const final = monitoring({ isFinal: true }, [{ likelihood: '有可能', deviationNote: '开工晚' }]);
+    expect(only([declaration(), draft, final, missed], 'X06')).toEqual([]);
+    expect(only([declaration(), draft, missed], 'X06')).toHaveLength(1);
   });
 
   it('X07 有可能 with neither an adjustment nor a year-end 偏差', () => {

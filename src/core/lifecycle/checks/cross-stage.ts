@@ -1,3 +1,4 @@
+import { isProcessRow } from '../../analysis/process-rows.ts';
 import type { Finding } from '../../audit/types.ts';
 import { rowField } from '../../audit/types.ts';
 import type { Form, Indicator } from '../../form/schema.ts';
@@ -66,6 +67,8 @@ function pairs(
   const seen = new Set<string>();
   for (const [index, after] of later.indicators.entries()) {
     const beforeIndex = byId.get(after.indicatorId!);
+    // 项目决策 / 项目管理 rows belong to the evaluation framework, not to the declared targets.
+    if (beforeIndex === undefined && isProcessRow(after)) continue;
     if (beforeIndex === undefined) extra.push({ r: after, index });
     else {
       seen.add(after.indicatorId!);
@@ -750,6 +753,12 @@ export const STAGE_CHECKS: readonly StageCheck[] = [
   x16OverCompletion,
 ];
 
+/** Where a period has a report marked final (是否终审), only the final one counts [V]. */
+function finalReports(monitorings: Form[]): Form[] {
+  const finalMonths = new Set(monitorings.filter((m) => m.isFinal === true).map((m) => m.asOfMonth));
+  return monitorings.filter((m) => m.isFinal === true || !finalMonths.has(m.asOfMonth));
+}
+
 /** X01–X16 over any set of one project's forms; forms of different years are compared per year. */
 export function checkStages(forms: readonly Form[], profile: Profile): Finding[] {
   const years = [...new Set(forms.map((f) => f.year))].sort();
@@ -760,7 +769,7 @@ export function checkStages(forms: readonly Form[], profile: Profile): Finding[]
     const stages: Stages = {
       profile,
       declarations,
-      monitorings: all.filter((f) => f.kind === 'project-monitoring'),
+      monitorings: finalReports(all.filter((f) => f.kind === 'project-monitoring')),
       selfEvaluations: all.filter((f) => f.kind === 'project-self-evaluation'),
       departments: all.filter((f) => f.kind === 'department-self-evaluation'),
       latest: latestApproved(declarations),

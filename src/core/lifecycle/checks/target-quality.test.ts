@@ -108,6 +108,11 @@ describe('target quality (lifecycle.md §4.1)', () => {
   it('T09 higher-is-better target of 0', () => {
     expect(codes(withRow(0, { target: '≥0人次' }), national, 'T09')).toHaveLength(1);
     expect(codes(withRow(0, { name: '安全事故次数', target: '=0次' }), national, 'T09')).toEqual([]);
+    // a bare 0 is a 零事故 target, not a higher-is-better one
+    expect(codes(withRow(1, { name: '食材变质比例', target: '0' }), national, 'T09')).toEqual([]);
+    expect(codes(withRow(0, { target: '0', comparator: '≥', unit: '人次' }), national, 'T09')).toHaveLength(
+      1,
+    );
   });
 
   it('T10 数量指标 counting money paid', () => {
@@ -115,6 +120,9 @@ describe('target quality (lifecycle.md §4.1)', () => {
       1,
     );
     expect(codes(withRow(2, { name: '补助资金拨付时间' }), national, 'T10')).toEqual([]);
+    expect(codes(withRow(0, { name: '补贴发放金额', target: '≥180万元' }), national, 'T10')).toHaveLength(1);
+    // 到位率 of grain is an output
+    expect(codes(withRow(0, { name: '储备粮到位率', target: '100%' }), national, 'T10')).toEqual([]);
   });
 
   it('T11 same indicator under 产出 and 效益', () => {
@@ -168,6 +176,15 @@ describe('target quality (lifecycle.md §4.1)', () => {
     expect(codes(build, national, 'T14')[0]!.evidence).toEqual({ missing: ['前期工作'] });
     build.indicators.push(ind('产出指标', '数量指标', '前期工作完成率', '100%'));
     expect(codes(build, national, 'T14')).toEqual([]);
+  });
+
+  it('process rows (项目决策 / 项目管理) carry judgements and are left out', () => {
+    const d = declaration();
+    d.indicators.push(
+      ind('项目决策', '项目立项', '立项依据充分性', '-'),
+      ind('项目管理', '资金管理', '资金到位率', '一'),
+    );
+    expect(checkTargets(d, national)).toEqual([]);
   });
 
   it('T15 value without 取值依据, only when the profile asks', () => {

@@ -1,6 +1,8 @@
+import { isProcessRow } from '../../analysis/process-rows.ts';
 import type { Finding } from '../../audit/types.ts';
 import { rowField } from '../../audit/types.ts';
 import type { Form, Indicator } from '../../form/schema.ts';
+import { natureComparator } from '../../grammar/index.ts';
 import type { Value } from '../../grammar/value.ts';
 import type { Profile } from '../../rules/profile.ts';
 import { finding } from '../finding.ts';
@@ -220,11 +222,14 @@ export const t08Percent: TargetCheck = ({ rows }) =>
     ];
   });
 
-/** T09 — a higher-is-better target of 0: nothing to achieve. [V pmkpi] */
+/**
+ * T09 — a higher-is-better target of 0: nothing to achieve. [V pmkpi] Only a written ≥ / ＞ counts:
+ * a bare `0` is how 零事故 targets are usually written (变质比例 0, 安全事件 0起).
+ */
 export const t09Zero: TargetCheck = ({ rows }) =>
   rows.flatMap(({ index, r, target: v }) => {
     if (v.kind !== 'quantity' || v.amount !== 0) return [];
-    const c = directionOf(r, v);
+    const c = v.comparator ?? natureComparator(r.comparator ?? '');
     if (c !== '>=' && c !== '>') return [];
     return [
       finding(
@@ -239,12 +244,16 @@ export const t09Zero: TargetCheck = ({ rows }) =>
     ];
   });
 
-const MONEY_PAID = /资金(支付|拨付|到位|使用)|(支付|拨付)(资金|金额|款项)|(支付|拨付|到位)率/;
+const MONEY_WORD = /资金|经费|款项|金额|补助款|补贴款/;
+const PAY_WORD = /支付|拨付|到位|发放|使用|支出|兑付/;
 
 /** T10 — a 数量指标 that counts money paid (资金支付, 资金拨付): spending is not an output. [V 郫都] */
 export const t10MoneyAsOutput: TargetCheck = ({ rows }) =>
-  rows.flatMap(({ index, r }) => {
-    if (!r.level2.includes('数量') || !MONEY_PAID.test(normaliseName(r.name))) return [];
+  rows.flatMap(({ index, r, target: v }) => {
+    const name = normaliseName(r.name);
+    // 储备粮到位率 counts grain, not money: the name must say money, or the value be an amount.
+    const money = MONEY_WORD.test(name) || (v.kind === 'quantity' && v.unit?.dimension === 'money');
+    if (!r.level2.includes('数量') || !money || !PAY_WORD.test(name)) return [];
     return [
       finding(
         'T10',
@@ -423,10 +432,10 @@ export const TARGET_CHECKS: readonly TargetCheck[] = [
 ];
 
 export function checkTargets(form: Form, profile: Profile): Finding[] {
-  const ctx: Ctx = {
-    form,
-    profile,
-    rows: form.indicators.map((r, index) => ({ index, r, target: readTarget(r, { year: form.year }) })),
-  };
+  // 项目决策 / 项目管理 rows (a 评价 framework's process rows) carry judgements, not targets.
+  const rows = form.indicators.flatMap((r, index) =>
+    isProcessRow(r) ? [] : [{ index, r, target: readTarget(r, { year: form.year }) }],
+  );
+  const ctx: Ctx = { form, profile, rows };
   return TARGET_CHECKS.flatMap((check) => check(ctx));
 }
