@@ -118,14 +118,14 @@ async function openLifecycleTab(): Promise<void> {
   await page.getByTestId('lifecycle-panel').waitFor();
 }
 
-describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeout: 120_000 }, () => {
+describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     ensureWebBuilt();
     server = await startTestServer();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (e) => console.error(`页面错误：${e.message}`));
   }, 240_000);
 
@@ -229,6 +229,8 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
     await page.goto(v1Url);
     await page.waitForSelector('.lifecycle-sheet');
     await openLifecycleTab();
+    await page.locator('.lc-monitor .ant-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '1–7月' }).click();
     await page.locator('.lc-new-monitoring').click();
     await page.waitForSelector('.lifecycle-sheet[data-kind="project-monitoring"]');
     expect(await cellLabel(1, '年度指标值').inputValue()).toContain('4');
@@ -248,21 +250,38 @@ describe.skipIf(!run)('the target-to-self-evaluation cycle in Chromium', { timeo
 
   it('starts the self-evaluation from the approved targets and flags a changed target', async () => {
     await openLifecycleTab();
+    const monitoringUrl = page.url();
     await page.locator('.lc-prefill').click();
-    await page.waitForURL(/\/forms\/[^/]+$/);
-    await page.waitForSelector('.form-sheet .indicators');
-    const target = page.locator('[data-field="indicators[0].target"]').first();
-    await poll(() => target.inputValue().catch(() => target.textContent())).toContain('4');
+    await page.waitForURL((u) => u.toString() !== monitoringUrl);
+    // the self-evaluation's own sheet, not the monitoring sheet still on screen
+    await page.waitForSelector('table.indicators:not(.lifecycle-rows)');
+    const target = page.locator('textarea[data-field="indicators[0].target"]');
+    await poll(() => target.inputValue()).toContain('4');
     await page.getByRole('tab', { name: /问题/ }).click();
     await poll(() => page.locator('.finding[data-code="X02"]').count()).toBe(0);
-    await target.click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('≥3处');
+    await target.fill('≥3处');
     await poll(() => page.locator('.finding[data-code="X02"]').count()).toBeGreaterThan(0);
     const message = await page.locator('.finding[data-code="X02"]').first().textContent();
     expect(message).toContain('新建集中供水工程');
     expect(message).toMatch(/4/);
     expect(await page.locator('.stage-changed').count()).toBeGreaterThan(0);
     await shot('lifecycle-self-evaluation');
+  });
+  it("lets the department fill its 部门整体支出绩效自评表 beside its projects' self-evaluations", async () => {
+    await login('zhuguan');
+    await page.goto(`${server.url}/forms`);
+    await page.locator('.create-button').click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '表种' });
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByRole('button', { name: spaced('创建') }).click();
+    await page.waitForSelector('.lifecycle-sheet[data-kind="department-self-evaluation"]');
+    await cellLabel(1, '分值').fill('10');
+    await cellLabel(1, '得分系数(%)').fill('85');
+    await poll(() => page.getByTestId('computed-score-0').textContent()).toContain('8.5');
+    await page.getByRole('tab', { name: /跨阶段检查/ }).click();
+    const aggregate = page.getByTestId('department-aggregate');
+    await aggregate.waitFor();
+    await poll(() => aggregate.textContent()).toContain('项目数');
+    await shot('lifecycle-department');
   });
 });

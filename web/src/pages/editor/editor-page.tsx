@@ -79,6 +79,8 @@ function Editor({ initial }: { initial: FormDetail }) {
       void qc.invalidateQueries({ queryKey: keys.forms() });
       void qc.invalidateQueries({ queryKey: keys.revisions(d.id) });
       void qc.invalidateQueries({ queryKey: keys.comments(d.id) });
+      // a save or a workflow step changes the project's chain (statuses, superseded versions)
+      void qc.invalidateQueries({ queryKey: ['chain'] });
     },
     [editor, qc],
   );
@@ -254,6 +256,7 @@ function Editor({ initial }: { initial: FormDetail }) {
                     comments={commentItems}
                     activeField={activeField}
                     onJump={jump}
+                    stageFindings={ev?.findings.filter((f) => f.family === 'cross-stage') ?? []}
                   />
                 ),
               },

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { endpoints } from '../../../../src/contract/endpoints.ts';
 import type { FormDetail } from '../../../../src/contract/forms.ts';
 import type { Comment } from '../../../../src/contract/workflow.ts';
+import type { Finding } from '../../../../src/core/audit/types.ts';
 import type { Form } from '../../../../src/core/form/schema.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
@@ -22,6 +23,8 @@ export function ReviewPanel(props: {
   comments: readonly Comment[];
   activeField: string | null;
   onJump: (field: string) => void;
+  /** cross-stage findings (X01–X16) the reviewer checks before acting (lifecycle.md §4.3). */
+  stageFindings?: readonly Finding[];
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -69,6 +72,25 @@ export function ReviewPanel(props: {
   ];
   return (
     <div className="review-panel">
+      {props.stageFindings && props.stageFindings.length > 0 && (
+        <section className="review-stage-findings" aria-label={t.lifecycle.stages}>
+          <div className="composer-target">{t.lifecycle.stages}</div>
+          <ul className="tip-list">
+            {props.stageFindings.map((f) => (
+              <li key={`${f.code}-${f.field}-${f.message}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-code={f.code}
+                  onClick={() => props.onJump(f.field)}
+                >
+                  {f.code} {f.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-label={t.review.title}>
         <div className="composer">
           <div className="composer-target">

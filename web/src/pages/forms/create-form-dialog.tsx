@@ -23,7 +23,9 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
   const orgs = useOrgs();
   const profiles = useProfiles();
   const [form] = Form.useForm<Values>();
-  const kind = Form.useWatch('kind', form) ?? 'project-self-evaluation';
+  const departmentOnly = me.user.role === 'department-reviewer';
+  const kinds = departmentOnly ? (['department-self-evaluation'] as const) : KIND_ORDER;
+  const kind = Form.useWatch('kind', form) ?? kinds[0];
   const department = kind === 'department-self-evaluation';
   // a department fills its own 部门整体支出绩效自评表 (lifecycle.md §3); projects belong to units
   const units = useMemo(
@@ -61,7 +63,7 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
     },
     onError: (e) => void message.error(errorMessage(e)),
   });
-  const defaultUnit = me.org.kind === 'unit' ? me.org.id : units[0]?.id;
+  const defaultUnit = me.org.kind === (departmentOnly ? 'department' : 'unit') ? me.org.id : units[0]?.id;
   return (
     <Modal
       open={open}
@@ -77,7 +79,7 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
         form={form}
         layout="vertical"
         initialValues={{
-          kind: 'project-self-evaluation',
+          kind: kinds[0],
           year: new Date().getFullYear() - 1,
           orgId: defaultUnit,
         }}
@@ -87,7 +89,7 @@ export function CreateFormDialog({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item name="kind" label={t.create.kind}>
           <Select
             data-testid="create-kind"
-            options={KIND_ORDER.map((k) => ({ value: k, label: t.lifecycle.kinds[k] }))}
+            options={kinds.map((k) => ({ value: k, label: t.lifecycle.kinds[k] }))}
             onChange={(k: FormKind) => {
               // the org list changes with the kind (department forms sit on a department)
               const all = orgs.data?.items ?? [];

@@ -156,7 +156,8 @@ export default function FormsListPage() {
     <div className="page">
       <div className="page-head">
         <h1 className="page-title">{t.list.title}</h1>
-        {me.permissions.editForms && (
+        {/* a 主管部门 fills its own 部门整体支出绩效自评表 (lifecycle.md §3) */}
+        {(me.permissions.editForms || me.user.role === 'department-reviewer') && (
           <Button
             type="primary"
             icon={<FileAddOutlined />}

@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { keys } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
-import { monitoringPeriods, periodLabel } from './kind-layout.ts';
+import { LAYOUTS, monitoringPeriods, periodLabel } from './kind-layout.ts';
 
 export const chainKey = (projectId: string, year: number) => ['chain', projectId, year] as const;
 
@@ -253,6 +253,12 @@ const show = (v: unknown): string =>
       ? JSON.stringify(v)
       : String(v);
 
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(LAYOUTS['project-target-declaration'].columns.map((c) => [c.key, c.label])),
+  ...Object.fromEntries(LAYOUTS['project-target-declaration'].goals.map((g) => [`goals.${g.key}`, g.label])),
+};
+const fieldName = (f: string): string => FIELD_NAMES[f] ?? f;
+
 type DiffLine = {
   key: string;
   kind: 'added' | 'removed' | 'modified';
@@ -338,7 +344,7 @@ function DiffDialog(props: { pair: [string, string] | null; chain: ProjectChain;
           columns={[
             { title: '', dataIndex: 'kind', width: 60, render: (k: DiffLine['kind']) => l[k] },
             { title: '指标', dataIndex: 'name' },
-            { title: '字段', dataIndex: 'field', width: 110 },
+            { title: '字段', dataIndex: 'field', width: 110, render: (f: string) => fieldName(f) },
             { title: l.before, dataIndex: 'before' },
             { title: l.after, dataIndex: 'after' },
           ]}

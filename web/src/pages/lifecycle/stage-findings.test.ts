@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../src/core/audit/types.ts';
 import type { Form } from '../../../../src/core/form/schema.ts';
 import { sampleForm } from '../../test-support/sample-form.ts';
-import { findingsAbout, laterForm } from './stage-findings.ts';
+import { asStored, findingsAbout, laterForm } from './stage-findings.ts';
 
 const finding = (code: string, evidence: Record<string, unknown>): Finding =>
   ({
@@ -45,5 +45,27 @@ describe('cross-stage findings on the form being edited', () => {
 
   it('ignores a finding whose evidence names no form', () => {
     expect(findingsAbout([finding('X99', { value: 1 })], sampleForm())).toEqual([]);
+  });
+});
+
+describe('stored status over the Form JSON', () => {
+  const decl: Form = { ...sampleForm(), kind: 'project-target-declaration', version: 1, status: 'draft' };
+  it('takes the stored status and version of a declaration', () => {
+    expect(
+      asStored({ kind: 'project-target-declaration', status: 'approved', version: 2 }, decl),
+    ).toMatchObject({
+      status: 'approved',
+      version: 2,
+    });
+    expect(asStored({ kind: 'project-target-declaration', status: 'graded', version: 1 }, decl).status).toBe(
+      'submitted',
+    );
+    expect(
+      asStored({ kind: 'project-target-declaration', status: 'published', version: 1 }, decl).status,
+    ).toBe('approved');
+  });
+  it('leaves other kinds as they are', () => {
+    const self = sampleForm();
+    expect(asStored({ kind: 'project-self-evaluation', status: 'approved', version: 1 }, self)).toBe(self);
   });
 });

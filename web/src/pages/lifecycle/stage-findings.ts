@@ -1,5 +1,10 @@
 import type { Finding } from '../../../../src/core/audit/types.ts';
-import type { Form, FormKind } from '../../../../src/core/form/schema.ts';
+import {
+  DECLARATION_STATUSES,
+  type DeclarationStatus,
+  type Form,
+  type FormKind,
+} from '../../../../src/core/form/schema.ts';
 
 // Which cross-stage findings belong on the form being edited. checkStages reports each X finding
 // against the later stage of the forms it compares (lifecycle.md §4.3, `row` = the later form's
@@ -50,4 +55,26 @@ export function findingsAbout(findings: readonly Finding[], form: Form): Finding
     if (form.kind === 'project-target-declaration') return (later.version ?? 1) === (form.version ?? 1);
     return true;
   });
+}
+
+/**
+ * A stored form as the chain checks read it: the stored status and version win over what its
+ * Form JSON says (the store keeps the workflow; services/lifecycle.ts asStored does the same on
+ * the server), the review steps still count as `submitted`, a published version as approved.
+ */
+export function asStored(
+  summary: { kind: FormKind; status: string; version?: number | undefined },
+  form: Form,
+): Form {
+  if (summary.kind !== 'project-target-declaration') return form;
+  const s = summary.status;
+  const status: DeclarationStatus =
+    s === 'reviewed' || s === 'graded'
+      ? 'submitted'
+      : s === 'published'
+        ? 'approved'
+        : (DECLARATION_STATUSES as readonly string[]).includes(s)
+          ? (s as DeclarationStatus)
+          : 'draft';
+  return { ...form, status, version: summary.version ?? form.version ?? 1 };
 }

@@ -14,7 +14,7 @@ import { call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { indexEvaluation, type LiveEvaluation } from '../editor/live-rescore.ts';
 import { useChain } from './lifecycle-panel.tsx';
-import { findingsAbout } from './stage-findings.ts';
+import { asStored, findingsAbout } from './stage-findings.ts';
 
 /**
  * The lifecycle checks of the form being edited, run in the browser on every edit like the
@@ -23,7 +23,7 @@ import { findingsAbout } from './stage-findings.ts';
  * year — the form as typed takes the stored one's place, so a changed target is flagged at once.
  */
 export function useLifecycle(
-  detail: Pick<FormDetail, 'id' | 'projectId' | 'year' | 'kind'>,
+  detail: Pick<FormDetail, 'id' | 'projectId' | 'year' | 'kind' | 'status' | 'version'>,
   form: Form,
   profile: Profile | null,
   base: LiveEvaluation | null,
@@ -50,7 +50,7 @@ export function useLifecycle(
   // the queries' result array is new on every render; their data changes only with the stamp
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the stamp, see above
   const otherForms = useMemo(
-    () => (others.every((q) => q.data) ? others.map((q) => q.data!.form) : null),
+    () => (others.every((q) => q.data) ? others.map((q) => asStored(q.data!, q.data!.form)) : null),
     [stamp],
   );
   const deferred = useDeferredValue(form);
@@ -58,9 +58,10 @@ export function useLifecycle(
     if (!profile || !base) return { evaluation: base, lights: null, stageCount: 0 };
     const own =
       form.kind === 'project-self-evaluation' ? base.findings : lifecycleFindings(deferred, profile);
+    const current = asStored(detail, deferred);
     const stage =
       otherForms && otherForms.length > 0
-        ? findingsAbout(checkStages([...otherForms, deferred], profile), deferred)
+        ? findingsAbout(checkStages([...otherForms, current], profile), current)
         : [];
     const lights = deferred.kind === 'project-monitoring' ? monitoringLights(deferred, profile) : null;
     return {
@@ -68,5 +69,5 @@ export function useLifecycle(
       lights,
       stageCount: stage.length,
     };
-  }, [profile, base, deferred, form.kind, otherForms]);
+  }, [profile, base, deferred, form.kind, otherForms, detail]);
 }
