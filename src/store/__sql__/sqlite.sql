@@ -128,7 +128,7 @@ select count(*) as "n" from "forms" as "f" inner join "orgs" as "o" on "o"."id" 
 select "f"."id", "o"."name" as "org_name", "f"."status", "f"."profile_id", "r"."data" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "o"."path" like ? escape '\' and "o"."name" like ? escape '\' and "f"."year" = ? and "f"."status" = ? order by "f"."id" limit ?;
 -- dashboard.mostMissed
 select "id" from "orgs" where not ("orgs"."path" like ? escape '\') limit ?;
-select "level2", "name", count(*) as "n" from "form_indicators" where "missed" = 1 and "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like ? escape '\' and "orgs"."path" like ? escape '\') group by "level2", "name" order by "n" desc, "level2", "name" limit ?;
+select "level2", "name", count(*) as "n" from "form_indicators" where "missed" = 1 and +"org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like ? escape '\' and "orgs"."path" like ? escape '\') group by "level2", "name" order by "n" desc, "level2", "name" limit ?;
 -- comments.insert
 insert into "comments" ("id", "form_id", "revision", "field", "body", "action", "from_status", "to_status", "author_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 -- comments.list

@@ -18,6 +18,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-account-security': accountSecurity,
     '0006-audit-chain': auditChain,
     // 0007 is taken by the job-claims migration of the parallel jobs work (issue 12 §1–2).
-    '0008-missed-by-org': missedByOrg,
+    '0008-missed-by-org': missedByOrg(dialect),
   };
 }

@@ -1,4 +1,4 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from '../../core/report/buckets.ts';
 import type { Db } from '../open-store.ts';
 import type { FormStatusWord } from '../records.ts';
@@ -44,6 +44,8 @@ async function coversEveryOrg(db: Db, f: DashboardFilter): Promise<boolean> {
     .executeTakeFirst();
   return outside === undefined && (!f.orgPath || f.orgPath.startsWith(f.scopePath));
 }
+
+const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 const countIf = (condition: RawBuilder<unknown>) =>
   sql<number>`sum(case when ${condition} then 1 else 0 end)`;
@@ -185,7 +187,11 @@ export const dashboard = {
       .selectFrom('form_indicators')
       // a literal, so SQLite can use the partial index (WHERE missed = 1)
       .where(sql<SqlBool>`${sql.ref('missed')} = ${sql.lit(1)}`);
-    if (!(await coversEveryOrg(db, f))) q = q.where('org_id', 'in', orgIds(db, f));
+    // SQLite: `+org_id` keeps the planner on the (level2, name, …) index, which groups in order;
+    // through an org-first index it sorts every missed row of a large scope (measured 10× slower).
+    // PostgreSQL has the org-first index (migration 0008) and picks by its statistics.
+    const orgColumn = isPostgres(db) ? sql.ref('org_id') : sql`+${sql.ref('org_id')}`;
+    if (!(await coversEveryOrg(db, f))) q = q.where(orgColumn, 'in', orgIds(db, f));
     if (f.year !== undefined) q = q.where('year', '=', f.year);
     const rows = await q
       .select((eb) => ['level2', 'name', eb.fn.countAll().as('n')])
