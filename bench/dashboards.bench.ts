@@ -14,16 +14,21 @@ import { bulkLoad } from './bulk-load.ts';
 
 const FORMS = Number(process.env['BENCH_FORMS'] ?? 10_000);
 
-async function median(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+/** Median wall time and median CPU time of this process (on SQLite the query runs in it). */
+async function median(fn: () => Promise<unknown>, runs = 5): Promise<{ wall: number; cpu: number }> {
   await fn();
-  const times: number[] = [];
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
-    times.push(performance.now() - t);
+    walls.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpus.push((d.user + d.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { wall: mid(walls), cpu: mid(cpus) };
 }
 
 const actor = (orgId: string, orgPath: string, role: Actor['role']): Actor => ({
@@ -77,9 +82,12 @@ export async function timeDashboards(store: Store, label: string, forms = FORMS)
   ];
   const rows: string[] = [];
   for (const [name, fn] of cases) {
-    const ms = await median(fn);
+    const { wall, cpu } = await median(fn);
+    // On a shared machine the wall time includes waiting for a core; on SQLite the CPU time is the
+    // query's own cost (on PostgreSQL it is spent in the server, not here).
+    const cpuNote = store.dialect === 'sqlite' ? `（本进程 CPU ${cpu.toFixed(1)} ms）` : '';
     rows.push(
-      `| 看板：${name}（${label}，${forms.toLocaleString('en-US')} 张表） | ${ms.toFixed(1)} ms | — | — | < 200 ms ${ms < 200 ? '✓' : '✗'} |`,
+      `| 看板：${name}（${label}，${forms.toLocaleString('en-US')} 张表） | ${wall.toFixed(1)} ms${cpuNote} | — | — | < 200 ms ${wall < 200 ? '✓' : '✗'} |`,
     );
   }
   return rows;

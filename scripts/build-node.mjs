@@ -72,8 +72,12 @@ async function build() {
     logLevel: 'warning',
   });
   writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
-  rmSync(OUT, { recursive: true, force: true });
+  // Two renames, then the old tree is removed: a CLI already running loads its remaining modules
+  // from the new tree; only in the instant between the renames is build/ absent.
+  const old = `${OUT}.old-${process.pid}`;
+  if (existsSync(OUT)) renameSync(OUT, old);
   renameSync(next, OUT);
+  rmSync(old, { recursive: true, force: true });
   return entryPoints.length;
 }
 

@@ -6,6 +6,7 @@ import {
   sessions,
   type ThrottleState,
   transaction,
+  transactionGeneration,
   users,
 } from '../store/index.ts';
 import { permissionsOf } from './access.ts';
@@ -134,6 +135,37 @@ export async function login(
   return { token, actor, expiresAt };
 }
 
+// PostgreSQL: a session read in the last second is used again without a round trip (half of the
+// queries of a GET; issue 12 §5). Every transaction of this process — sign-in, sign-out, password
+// change, disabling a user, moving an org — drops the cache (transactionGeneration), so this
+// process never answers from a row one of its own writes changed; expiry is checked against the
+// clock on every use. Another server process's sign-out or disabling reaches this one within
+// SESSION_CACHE_MS. SQLite reads in-process and needs no cache.
+const SESSION_CACHE_MS = 1000;
+const SESSION_CACHE_MAX = 10_000;
+type CachedSession = { s: SessionRecord; generation: number; until: number };
+const sessionCache = new WeakMap<object, Map<string, CachedSession>>();
+
+async function activeSession(ctx: AppContext, id: string, now: string): Promise<SessionRecord | null> {
+  if (ctx.store.dialect !== 'postgres') return sessions.getActive(ctx.store.db, id, now);
+  let cache = sessionCache.get(ctx.store);
+  if (!cache) {
+    cache = new Map();
+    sessionCache.set(ctx.store, cache);
+  }
+  const t = performance.now();
+  const generation = transactionGeneration();
+  const hit = cache.get(id);
+  if (hit && hit.generation === generation && hit.until > t) return hit.s.expiresAt > now ? hit.s : null;
+  const s = await sessions.getActive(ctx.store.db, id, now);
+  if (!s) cache.delete(id);
+  else {
+    if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+    cache.set(id, { s, generation, until: t + SESSION_CACHE_MS });
+  }
+  return s;
+}
+
 /** Why the user must change the password before anything else, or null. */
 function passwordChangeOf(ctx: AppContext, s: SessionRecord): Actor['passwordChange'] {
   if (s.account.mustChangePassword) return s.account.mustChangePassword;
@@ -154,11 +186,14 @@ export async function authenticate(
   if (!token || token.length > 128) return null;
   const nowMs = ctx.now().getTime();
   const now = at(nowMs);
-  const s = await sessions.getActive(ctx.store.db, tokenId(token), now);
+  const s = await activeSession(ctx, tokenId(token), now);
   if (!s?.user.active) return null;
   if (s.account.demo && !ctx.config.demoMode) return null;
   if (nowMs - Date.parse(s.lastSeenAt) > ctx.config.sessionTouchMs) {
-    await sessions.touch(ctx.store.db, s.id, now, expiryOf(ctx, Date.parse(s.createdAt), nowMs));
+    const expiresAt = expiryOf(ctx, Date.parse(s.createdAt), nowMs);
+    await sessions.touch(ctx.store.db, s.id, now, expiresAt);
+    const cached = sessionCache.get(ctx.store)?.get(s.id);
+    if (cached) cached.s = { ...s, lastSeenAt: now, expiresAt };
   }
   return actorOf(s.user, s.org, s, { ip, passwordChange: passwordChangeOf(ctx, s) });
 }

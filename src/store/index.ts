@@ -78,9 +78,22 @@ import { migrationsFor } from './migrations/index.ts';
 import type { Db } from './open-store.ts';
 import { withAuditBuffer } from './repositories/audit-log.ts';
 
+let generation = 0;
+
+/**
+ * How many transactions of this process have ended (committed or not). A cache of rows that any
+ * service transaction may change keeps an entry only while this number is unchanged: read it
+ * before the query whose rows are cached.
+ */
+export const transactionGeneration = (): number => generation;
+
 /** Runs `fn` in one transaction (all or nothing); its audit entries join the chain just before the commit. */
-export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => withAuditBuffer(trx, fn));
+export async function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute((trx) => withAuditBuffer(trx, fn));
+  } finally {
+    generation += 1;
+  }
 }
 
 /** The migrations this program knows, in order. */

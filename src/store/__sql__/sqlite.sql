@@ -115,7 +115,7 @@ select count(*) as "n" from "forms";
 update "forms" set "rule_total" = ?, "grade" = ?, "finding_count" = ?, "error_count" = ?, "evaluated_revision" = ?, "eval_pending" = ? where "id" = ? and "revision" = ?;
 -- dashboard.summary
 select "id" from "orgs" where not ("orgs"."path" like ? escape '\') limit ?;
-select "status", "grade", count(*) as "forms", sum(case when "eval_pending" = 0 then 1 else 0 end) as "evaluated", sum(case when "finding_count" > 0 then 1 else 0 end) as "with_findings", sum("self_total") as "self_sum", count("self_total") as "self_n", sum("rule_total") as "rule_sum", count("rule_total") as "rule_n", sum("f_arithmetic") as "f0", sum("f_structure") as "f1", sum("f_scoring") as "f2", sum("f_cross_field") as "f3", sum("f_narrative") as "f4", sum("f_value") as "f5", sum("f_target_quality") as "f6", sum("f_monitoring") as "f7", sum("f_cross_stage") as "f8" from "forms" where "year" = ? group by "status", "grade";
+select "year", "status", "grade", count(*) as "forms", sum(case when "eval_pending" = 0 then 1 else 0 end) as "evaluated", sum(case when "finding_count" > 0 then 1 else 0 end) as "with_findings", sum("self_total") as "self_sum", count("self_total") as "self_n", sum("rule_total") as "rule_sum", count("rule_total") as "rule_n", sum("f_arithmetic") as "f0", sum("f_structure") as "f1", sum("f_scoring") as "f2", sum("f_cross_field") as "f3", sum("f_narrative") as "f4", sum("f_value") as "f5", sum("f_target_quality") as "f6", sum("f_monitoring") as "f7", sum("f_cross_stage") as "f8" from "forms" where "year" = ? group by "year", "status", "grade";
 -- dashboard.byOrgKind
 select "id" from "orgs" where not ("orgs"."path" like ? escape '\') limit ?;
 select "org_id", "kind", count(*) as "forms", sum("f_cross_stage") as "cross_stage", sum(case when "f_cross_stage" > 0 then 1 else 0 end) as "with_cross_stage" from "forms" where "year" = ? group by "org_id", "kind";
@@ -143,7 +143,7 @@ select count(*) as "n" from "forms" as "f" inner join "orgs" as "o" on "o"."id" 
 select "f"."id", "o"."name" as "org_name", "f"."status", "f"."profile_id", "r"."data" from "forms" as "f" inner join "orgs" as "o" on "o"."id" = "f"."org_id" inner join "revisions" as "r" on "r"."form_id" = "f"."id" and "r"."revision" = "f"."revision" where "o"."path" like ? escape '\' and "o"."name" like ? escape '\' and "f"."year" = ? and "f"."status" = ? order by "f"."id" limit ?;
 -- dashboard.mostMissed
 select "id" from "orgs" where not ("orgs"."path" like ? escape '\') limit ?;
-select "level2", "name", count(*) as "n" from "form_indicators" where "missed" = 1 and "org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like ? escape '\' and "orgs"."path" like ? escape '\') group by "level2", "name" order by "n" desc, "level2", "name" limit ?;
+select "level2", "name", count(*) as "n" from "form_indicators" where "missed" = 1 and +"org_id" in (select "orgs"."id" from "orgs" where "orgs"."path" like ? escape '\' and "orgs"."path" like ? escape '\') group by "level2", "name" order by "n" desc, "level2", "name" limit ?;
 -- comments.insert
 insert into "comments" ("id", "form_id", "revision", "field", "body", "action", "from_status", "to_status", "author_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 -- comments.list

@@ -21,6 +21,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006-audit-chain': auditChain,
     '0007-lifecycle': lifecycle,
     '0008-job-item-claims': jobItemClaims,
-    '0009-missed-by-org': missedByOrg,
+    '0009-missed-by-org': missedByOrg(dialect),
   };
 }

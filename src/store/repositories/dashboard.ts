@@ -1,4 +1,4 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from '../../core/report/buckets.ts';
 import type { Db } from '../open-store.ts';
 import type { FormStatusWord } from '../records.ts';
@@ -49,6 +49,8 @@ async function coversEveryOrg(db: Db, f: DashboardFilter): Promise<boolean> {
   return outside === undefined && (!f.orgPath || f.orgPath.startsWith(f.scopePath));
 }
 
+const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
 const countIf = (condition: RawBuilder<unknown>) =>
   sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 
@@ -79,10 +81,15 @@ export type SummaryRow = {
 };
 
 export const dashboard = {
-  /** Counts, sums for averages and finding families per status and grade (one scan). */
+  /**
+   * Counts, sums for averages and finding families per status and grade (one scan). Grouped by
+   * year too, in the order of index forms_dashboard_year (no sort of every form), and the years
+   * added up here.
+   */
   async summary(db: Db, f: DashboardFilter): Promise<SummaryRow[]> {
     const rows = await (await scopedForms(db, f))
       .select((eb) => [
+        'year',
         'status',
         'grade',
         eb.fn.countAll().as('forms'),
@@ -102,22 +109,39 @@ export const dashboard = {
         eb.fn.sum('f_monitoring').as('f7'),
         eb.fn.sum('f_cross_stage').as('f8'),
       ])
-      .groupBy(['status', 'grade'])
+      .groupBy(['year', 'status', 'grade'])
       .execute();
-    return rows.map((r) => ({
-      status: r.status as FormStatusWord,
-      grade: r.grade,
-      forms: num(r.forms),
-      evaluated: num(r.evaluated),
-      withFindings: num(r.with_findings),
-      selfSum: num(r.self_sum),
-      selfN: num(r.self_n),
-      ruleSum: num(r.rule_sum),
-      ruleN: num(r.rule_n),
-      families: Object.fromEntries(
-        FINDING_FAMILIES.map((fam, i) => [fam, num((r as Record<string, unknown>)[`f${i}`])]),
-      ) as FamilyCounts,
-    }));
+    const byKey = new Map<string, SummaryRow>();
+    for (const r of rows) {
+      const key = JSON.stringify([r.status, r.grade]);
+      let s = byKey.get(key);
+      if (!s) {
+        s = {
+          status: r.status as FormStatusWord,
+          grade: r.grade,
+          forms: 0,
+          evaluated: 0,
+          withFindings: 0,
+          selfSum: 0,
+          selfN: 0,
+          ruleSum: 0,
+          ruleN: 0,
+          families: Object.fromEntries(FINDING_FAMILIES.map((fam) => [fam, 0])) as FamilyCounts,
+        };
+        byKey.set(key, s);
+      }
+      s.forms += num(r.forms);
+      s.evaluated += num(r.evaluated);
+      s.withFindings += num(r.with_findings);
+      s.selfSum += num(r.self_sum);
+      s.selfN += num(r.self_n);
+      s.ruleSum += num(r.rule_sum);
+      s.ruleN += num(r.rule_n);
+      FINDING_FAMILIES.forEach((fam, i) => {
+        s.families[fam] += num((r as Record<string, unknown>)[`f${i}`]);
+      });
+    }
+    return [...byKey.values()];
   },
 
   /**
@@ -194,7 +218,11 @@ export const dashboard = {
       .selectFrom('form_indicators')
       // a literal, so SQLite can use the partial index (WHERE missed = 1)
       .where(sql<SqlBool>`${sql.ref('missed')} = ${sql.lit(1)}`);
-    if (!(await coversEveryOrg(db, f))) q = q.where('org_id', 'in', orgIds(db, f));
+    // SQLite: `+org_id` keeps the planner on the (level2, name, …) index, which groups in order;
+    // through an org-first index it sorts every missed row of a large scope (measured 10× slower).
+    // PostgreSQL has the org-first index (migration 0008) and picks by its statistics.
+    const orgColumn = isPostgres(db) ? sql.ref('org_id') : sql`+${sql.ref('org_id')}`;
+    if (!(await coversEveryOrg(db, f))) q = q.where(orgColumn, 'in', orgIds(db, f));
     if (f.year !== undefined) q = q.where('year', '=', f.year);
     const rows = await q
       .select((eb) => ['level2', 'name', eb.fn.countAll().as('n')])
