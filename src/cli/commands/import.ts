@@ -2,8 +2,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { expandInputs, type ImportOutcome, importFiles } from '../../services/import-files.ts';
-import { createParsePool, defaultPoolSize } from '../../services/parse-pool.ts';
+import { expandInputs, type ImportOutcome, importFiles, worthAPool } from '../../services/import-files.ts';
+import { createParsePool } from '../../services/parse-pool.ts';
 import { CliExit, EXIT, exitForFormatCode } from '../exit.ts';
 import { warningLine, writeImportWarnings } from '../import-warnings.ts';
 import { table } from '../render.ts';
@@ -92,9 +92,7 @@ export function registerImport(program: Command): void {
           })
         : null;
       bar?.start(files.length, 0, { file: '' });
-      // Several files are read at once, one per core; a single file is read here (a pool's start-up
-      // would cost more than it saves).
-      const pool = files.length > 1 && defaultPoolSize() > 1 ? createParsePool() : undefined;
+      const pool = worthAPool(files) ? createParsePool() : undefined;
       let outcomes: ImportOutcome[];
       try {
         outcomes = await importFiles(
