@@ -180,9 +180,10 @@ describe('batch import on SQLite', () => {
         (h) => h.length > 0,
         10_000,
       );
+      const seen = await job();
       worker.child.kill('SIGKILL');
       await worker.exited;
-      expect(held.length).toBeGreaterThan(0);
+      expect(held.length, `${JSON.stringify(seen)}\n${worker.output()}`).toBeGreaterThan(0);
       expect((await job()).processed).toBeLessThan(FILES);
 
       // Its leases (2 s) have run out by this clock: the in-process runner takes its files over.

@@ -134,6 +134,7 @@ export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Work
     pruneSessions(ctx).catch((e) => log(`清理会话出错：${(e as Error).message}`));
   }, 3600_000);
   housekeeping.unref();
+  if (parser && parser !== inProcessParser) ctx.parser = parser;
   ctx.wake.evaluator = () => evaluator?.wake();
   ctx.wake.jobs = () => jobRunner?.wake();
   return {
@@ -141,6 +142,7 @@ export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Work
       clearInterval(housekeeping);
       ctx.wake.evaluator = () => undefined;
       ctx.wake.jobs = () => undefined;
+      delete ctx.parser;
       await Promise.all([evaluator?.stop(), jobRunner?.stop()]);
       await parser?.close();
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/account/password-policy.ts';
 import { openStore, SchemaMismatchError, type Store } from '../store/index.ts';
+import type { Parser } from './parse-pool.ts';
 import { ServiceError } from './service-error.ts';
 
 /** Tunables, with defaults good for a server; tests shorten the timings. */
@@ -52,6 +53,11 @@ export type AppContext = {
   newId: () => string;
   config: ServiceConfig;
   wake: { evaluator(): void; jobs(): void };
+  /**
+   * this process's parse pool while its background workers run (background.ts): uploads are read
+   * there too, off the thread that answers requests. Absent: read on this thread.
+   */
+  parser?: Parser;
 };
 
 export function createContext(

@@ -1,4 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from '../formats/format-error.ts';
@@ -42,6 +43,19 @@ async function walk(dir: string): Promise<string[]> {
     else if ((IMPORTABLE as readonly string[]).includes(extensionOf(e.name))) out.push(path);
   }
   return out;
+}
+
+/** Text-like files read in milliseconds. */
+const LIGHT = new Set(['.txt', '.json', '.html', '.htm']);
+
+/**
+ * Whether a batch pays for a parse pool's start-up (each worker thread loads the readers, about a
+ * second): enough PDF/Office files for every core, or a very big folder. Else one thread reads.
+ */
+export function worthAPool(files: readonly string[], cores = availableParallelism()): boolean {
+  if (cores < 2) return false;
+  const heavy = files.filter((f) => !LIGHT.has(extensionOf(f))).length;
+  return heavy >= 2 * cores || files.length >= 200;
 }
 
 /** Reads and imports every form in one file; throws FormatError (naming the file) on any failure. */

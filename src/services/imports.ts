@@ -42,9 +42,13 @@ export type CommitOutcome = {
  * Reads any supported file into Form JSON; a file that is not a form is a 422 with the reader's
  * reason, a converter the server lacks (LibreOffice for .xls/.doc) a 503: the file is not at fault.
  */
-export async function readImport(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> {
+export async function readImport(
+  bytes: Uint8Array,
+  fileName: string,
+  parser?: { bytes(bytes: Uint8Array, fileName: string): Promise<ImportResult[]> },
+): Promise<ImportResult[]> {
   try {
-    return await importBytesAll(bytes, fileName);
+    return await (parser ? parser.bytes(bytes, fileName) : importBytesAll(bytes, fileName));
   } catch (e) {
     if (e instanceof FormatError) throw serviceErrorOf(e);
     throw e;
@@ -114,7 +118,7 @@ export async function resolveUnit(
 
 export async function previewImport(ctx: AppContext, actor: Actor, fileName: string, bytes: Uint8Array) {
   const { db } = ctx.store;
-  const results = await readImport(bytes, fileName);
+  const results = await readImport(bytes, fileName, ctx.parser);
   const items = [];
   for (const r of results) {
     const existing = await findFormsByProjectName(

@@ -75,7 +75,7 @@ export function registerImport(program: Command): void {
     .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
     .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
     .action(async (inputs: string[], opts: { json?: boolean; out?: string }) => {
-      const { expandInputs, importFiles } = await import('../../services/import-files.ts');
+      const { expandInputs, importFiles, worthAPool } = await import('../../services/import-files.ts');
       const { files, fromDirectory, missing } = await expandInputs(inputs);
       if (missing.length && files.length === 0) {
         throw new CliExit(EXIT.badInput, missing.map((m) => `${m}：文件或目录不存在`).join('\n'));
@@ -91,11 +91,11 @@ export function registerImport(program: Command): void {
           })
         : null;
       bar?.start(files.length, 0, { file: '' });
-      // Several files are read at once, one per core; a single file is read here (a pool's start-up
-      // would cost more than it saves).
-      // the pool module (worker threads) loads only for a folder, so one-file imports start fast
-      const { createParsePool, defaultPoolSize } = await import('../../services/parse-pool.ts');
-      const pool = files.length > 1 && defaultPoolSize() > 1 ? createParsePool() : undefined;
+      // the pool module (worker threads) loads only when the batch pays for its start-up, so
+      // one-file imports start fast (issue 12 §6)
+      const pool = worthAPool(files)
+        ? (await import('../../services/parse-pool.ts')).createParsePool()
+        : undefined;
       let outcomes: ImportOutcome[];
       try {
         outcomes = await importFiles(

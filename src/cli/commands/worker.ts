@@ -44,9 +44,13 @@ export function registerWorker(program: Command): void {
         jobThrottleMs: throttleMs,
         log,
       });
+      // The runner's timers do not hold the process open (a server's listening socket does); on
+      // SQLite nothing else would, and the worker would exit at once.
+      const keepAlive = setInterval(() => undefined, 1 << 30);
       await new Promise<void>((resolve) => {
         // SIGTERM: claim nothing more, finish the files held, then exit.
         const stop = () => {
+          clearInterval(keepAlive);
           workers.stop().then(resolve, resolve);
         };
         process.once('SIGINT', stop);

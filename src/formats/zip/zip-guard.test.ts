@@ -30,7 +30,8 @@ describe('zip guard: streaming inflation', () => {
     const e = await failure(checkXlsxBytes(lyingWorkbook(64), '谎报.xlsx'));
     expect(e.code).toBe('too-large');
     expect(e.message).toContain('谎报.xlsx');
-    expect(e.message).toContain('超过声明的大小');
+    // stopped by the first count past the declared size (or the ratio that count shows)
+    expect(e.message).toMatch(/超过声明的大小|压缩比异常/);
   });
 
   it('gives the event loop turns while a large archive inflates', async () => {

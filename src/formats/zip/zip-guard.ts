@@ -7,7 +7,7 @@
 // fflate's streaming inflater hands over everything one pushed chunk expands to in one piece, and
 // deflate expands up to ~1000:1: a 256 KB push of a bomb was one 260 MB buffer, allocated before
 // any count could see it (an upload left the server at ~1 GB). So the compressed bytes go in small
-// pushes — at most a few MB come out of each, and the cap stops the entry within one — and the
+// pushes — at most ~16 MB comes out of each, and the cap stops the entry within one — and the
 // event loop gets a turn every few MB, so a bomb upload never holds up other requests.
 
 import { Unzip, type UnzipFile, UnzipInflate, unzipSync } from 'fflate';
@@ -37,10 +37,10 @@ export type ZipEntry = {
 const MB = 1024 * 1024;
 /** APPNOTE 4.4.5: method 99 marks an AES-encrypted entry (WinZip, 7-Zip, WinRAR). */
 const AES = 99;
-/** compressed bytes per push: ≤ ~4 MB out of each, even for a bomb. */
-const CHUNK = 4 * 1024;
+/** compressed bytes per push: ≤ ~16 MB out of each, even for a bomb (smaller pushes cost more CPU per file). */
+const CHUNK = 16384;
 /** inflated bytes between two turns of the event loop. */
-const YIELD_EVERY = 8 * 1024 * 1024;
+const YIELD_EVERY = 4 * 1024 * 1024;
 
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
