@@ -282,6 +282,11 @@ function startTable(form: Form, name: string): void {
     case 'level1Weights':
       (form as Record<string, unknown>)[name] = [];
       break;
+    case 'midTermFunds':
+      // a printed block whose amounts are all blank has no data row in text (an empty line): the
+      // block itself says the form carries 中期资金, with nothing filled in
+      form.midTermFunds = { total: null, fiscal: null, other: null };
+      break;
     case 'opinions':
       form.review ??= { grade: null, opinions: [] };
       break;
