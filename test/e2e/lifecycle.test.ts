@@ -80,12 +80,18 @@ async function review(grade: string, opinion: string): Promise<void> {
   await page.locator('.editor-toolbar .wf-review').click();
   const dialog = page.locator('.ant-modal').filter({ hasText: '目标审核' });
   await dialog.waitFor({ state: 'visible' });
-  await dialog
-    .locator('label')
-    .filter({ hasText: new RegExp(`^${grade}$`) })
-    .click();
-  await dialog.getByLabel('审核意见').fill(opinion);
-  await dialog.locator('.review-ok').click();
+  // The modal is still animating in when it first shows: a click on the grade can land before the
+  // radio is live, leaving OK disabled. Choose and type again until OK is enabled.
+  const ok = dialog.locator('.review-ok');
+  await retry(async () => {
+    await dialog
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${grade}$`) })
+      .click();
+    await dialog.getByLabel('审核意见').fill(opinion);
+    await expect.poll(() => ok.isEnabled(), { timeout: 5_000, interval: 200 }).toBe(true);
+  });
+  await ok.click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
@@ -93,9 +99,13 @@ async function approve(): Promise<void> {
   await page.locator('.editor-toolbar .wf-approve').click();
   const dialog = page.locator('.ant-modal').filter({ hasText: '批复文号' });
   await dialog.waitFor({ state: 'visible' });
-  await dialog.getByLabel('批复文号').fill(DOC_NO);
-  await dialog.getByLabel('批复日期').fill('2024-03-01');
-  await dialog.locator('.approve-ok').click();
+  const ok = dialog.locator('.approve-ok');
+  await retry(async () => {
+    await dialog.getByLabel('批复文号').fill(DOC_NO);
+    await dialog.getByLabel('批复日期').fill('2024-03-01');
+    await expect.poll(() => ok.isEnabled(), { timeout: 5_000, interval: 200 }).toBe(true);
+  });
+  await ok.click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
