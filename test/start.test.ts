@@ -125,7 +125,7 @@ describe('server start', () => {
     await store.close();
     const opts = { port: 0, dataDir: dir, logger: false as const, workers: false as const };
     await expect(startServer(opts)).rejects.toThrow(
-      /数据库结构需要升级（待执行的迁移：0005-account-security、0006-audit-chain、0007-lifecycle、0008-job-item-claims、0009-missed-by-org）/,
+      /数据库结构需要升级（待执行的迁移：0005-account-security、0006-audit-chain、0007-lifecycle、0008-job-item-claims、0009-missed-by-org、0010-dashboard-year-families）/,
     );
     await expect(startServer({ ...opts, autoMigrate: true }).then((s) => (server = s))).resolves.toBeTruthy();
     await server?.close();

@@ -20,6 +20,39 @@ describe.each(dialects)('openStore (%s)', (dialect) => {
     expect(orgs).toEqual([]);
   });
 
+  // The dashboard's summary sums every finding family from a covering index; a family column missing
+  // from one of them sends every summary back to the table rows (0009 was built without the three
+  // lifecycle families — see 0010).
+  it('covers every finding-family column in both dashboard indexes', async () => {
+    store = await openTestStore(dialect);
+    const columnsOf = async (index: string): Promise<string[]> =>
+      dialect === 'postgres'
+        ? (
+            await sql<{ name: string }>`select a.attname as name from pg_index i
+              join pg_class c on c.oid = i.indexrelid
+              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+              where c.relname = ${index}`.execute(store!.db)
+          ).rows.map((r) => r.name)
+        : (await sql<{ name: string }>`select name from pragma_index_info(${index})`.execute(store!.db)).rows.map(
+            (r) => r.name,
+          );
+    const formColumns =
+      dialect === 'postgres'
+        ? (
+            await sql<{ name: string }>`select column_name as name from information_schema.columns
+              where table_name = 'forms' and table_schema = current_schema()`.execute(store.db)
+          ).rows.map((r) => r.name)
+        : (await sql<{ name: string }>`select name from pragma_table_info('forms')`.execute(store.db)).rows.map(
+            (r) => r.name,
+          );
+    const families = formColumns.filter((c) => c.startsWith('f_')).sort();
+    expect(families).toHaveLength(9);
+    for (const index of ['forms_dashboard', 'forms_dashboard_year']) {
+      const covered = await columnsOf(index);
+      expect(families.filter((f) => !covered.includes(f)), index).toEqual([]);
+    }
+  });
+
   it('round-trips blobs, reals and ISO text', async () => {
     store = await openTestStore(dialect);
     const now = new Date(0).toISOString();

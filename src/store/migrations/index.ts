@@ -9,6 +9,7 @@ import { auditChain } from './0006-audit-chain.ts';
 import { lifecycle } from './0007-lifecycle.ts';
 import { jobItemClaims } from './0008-job-item-claims.ts';
 import { missedByOrg } from './0009-missed-by-org.ts';
+import { dashboardYearFamilies } from './0010-dashboard-year-families.ts';
 
 /** Numbered migrations, applied in name order. Never edit one that has shipped: add one. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007-lifecycle': lifecycle,
     '0008-job-item-claims': jobItemClaims,
     '0009-missed-by-org': missedByOrg(dialect),
+    '0010-dashboard-year-families': dashboardYearFamilies,
   };
 }
