@@ -33,23 +33,26 @@ describe.each(dialects)('openStore (%s)', (dialect) => {
               join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
               where c.relname = ${index}`.execute(store!.db)
           ).rows.map((r) => r.name)
-        : (await sql<{ name: string }>`select name from pragma_index_info(${index})`.execute(store!.db)).rows.map(
-            (r) => r.name,
-          );
+        : (
+            await sql<{ name: string }>`select name from pragma_index_info(${index})`.execute(store!.db)
+          ).rows.map((r) => r.name);
     const formColumns =
       dialect === 'postgres'
         ? (
             await sql<{ name: string }>`select column_name as name from information_schema.columns
               where table_name = 'forms' and table_schema = current_schema()`.execute(store.db)
           ).rows.map((r) => r.name)
-        : (await sql<{ name: string }>`select name from pragma_table_info('forms')`.execute(store.db)).rows.map(
-            (r) => r.name,
-          );
+        : (
+            await sql<{ name: string }>`select name from pragma_table_info('forms')`.execute(store.db)
+          ).rows.map((r) => r.name);
     const families = formColumns.filter((c) => c.startsWith('f_')).sort();
     expect(families).toHaveLength(9);
     for (const index of ['forms_dashboard', 'forms_dashboard_year']) {
       const covered = await columnsOf(index);
-      expect(families.filter((f) => !covered.includes(f)), index).toEqual([]);
+      expect(
+        families.filter((f) => !covered.includes(f)),
+        index,
+      ).toEqual([]);
     }
   });
 
