@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SEED_TXT } from './fixtures/build-form.ts';
@@ -49,6 +50,32 @@ describe('compiled CLI (build/)', () => {
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe('0.1.0');
     if (!stale) expect(r.err).not.toMatch(FALLBACK);
+  });
+
+  // Starting is loading: every command registers at start, so one command's static import of the
+  // store or a reader is paid by `--version` and by every other command (a static import of the
+  // lifecycle checks and the job runner put --version at 0.9 s). Runs the compiled build only.
+  it('loads no dependency but commander, and none of store/readers/writers, for --version', () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'jixiao-modules-')), 'modules.txt');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', join(ROOT, 'test', 'fixtures', 'module-log', 'register.mjs'), BIN, '--version'],
+      { encoding: 'utf8', cwd: ROOT, timeout: 60_000, env: { ...process.env, JIXIAO_MODULE_LOG: log } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const urls = readFileSync(log, 'utf8').trim().split('\n');
+    if (urls.some((u) => u.includes('/src/cli/main.ts'))) return; // build/ stale: tsx ran the sources
+    expect(urls.some((u) => u.includes('/build/cli/main.js'))).toBe(true);
+    const packages = [
+      ...new Set(urls.flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1] ?? [])),
+    ];
+    expect(packages).toEqual(['commander']);
+    const heavy = urls.filter((u) =>
+      /\/build\/(store|server)\/|\/build\/services\/(background|context|import-files|parse-pool)\.js|\/build\/formats\/(pdf\/fonts\.js|text\/|cells\/|grid\/|xlsx\/|docx\/)/.test(
+        u,
+      ),
+    );
+    expect(heavy).toEqual([]);
   });
 
   it('imports a text form to the same Form JSON compiled and through tsx, and says which it ran only in debug', () => {

@@ -2,10 +2,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/audit/types.ts';
 import type { Form } from '../../core/form/schema.ts';
-import { checkStages, lifecycleFindings } from '../../core/lifecycle/index.ts';
 import { FormatError } from '../../services/errors.ts';
-import { readForms } from '../../services/import-files.ts';
-import { loadProfile, profileForForm } from '../../services/profiles.ts';
 import { CliExit, EXIT } from '../exit.ts';
 import { writeImportWarnings } from '../import-warnings.ts';
 import { renderFindings } from './audit.ts';
@@ -51,6 +48,13 @@ export function registerStages(program: Command): void {
     .option('-p, --profile <id>', '规则配置（rules/*.json 的 id；默认取第一张表的表样所指，否则 national）')
     .option('--json', '输出 JSON：{findings:[{code,severity,row,field,message,evidence}]}')
     .action(async (files: string[], opts: { profile?: string; json?: boolean }) => {
+      // loaded here, not at the top: every command's module is loaded for `jixiao --version`
+      const [{ checkStages, lifecycleFindings }, { readForms }, { loadProfile, profileForForm }] =
+        await Promise.all([
+          import('../../core/lifecycle/index.ts'),
+          import('../../services/import-files.ts'),
+          import('../../services/profiles.ts'),
+        ]);
       if (opts.profile !== undefined) {
         const given = loadProfile(opts.profile);
         if (!given.ok) throw new CliExit(EXIT.badInput, `错误：${given.reason}`);

@@ -1,6 +1,5 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { drainJobs, startWorkers } from '../../services/background.ts';
-import { defaultPoolSize } from '../../services/parse-pool.ts';
 import { type DbOptions, openCliContext, withDbOptions } from '../db-options.ts';
 import { CliExit, EXIT } from '../exit.ts';
 
@@ -19,11 +18,14 @@ export function registerWorker(program: Command): void {
     program
       .command('worker')
       .description('批量导入工作进程：领取并处理批量导入任务的文件（多台机器可共用一个 PostgreSQL）')
-      .option('-t, --threads <n>', `解析文件的线程数（默认为 CPU 核数，本机 ${defaultPoolSize()}）`)
+      .option('-t, --threads <n>', `解析文件的线程数（默认为 CPU 核数，本机 ${availableParallelism()}）`)
       .option('--once', '处理完当前所有待处理的文件后退出'),
   ).action(async (opts: DbOptions & { threads?: string; once?: boolean }) => {
     if (opts.threads !== undefined && !/^[1-9]\d*$/.test(opts.threads))
       throw new CliExit(EXIT.badInput, `线程数必须是正整数：${opts.threads}`);
+    // loaded here, not at the top: every command's module is loaded for `jixiao --version`
+    const { drainJobs, startWorkers } = await import('../../services/background.ts');
+    const { defaultPoolSize } = await import('../../services/parse-pool.ts');
     const threads = opts.threads ? Number(opts.threads) : defaultPoolSize();
     const lease = envNumber('JIXIAO_JOB_LEASE_MS');
     const throttleMs = envNumber('JIXIAO_JOB_THROTTLE_MS') ?? 0;

@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fastFont } from './fast-font.ts';
+import { FONT_DIRS, FONT_MISSING_MESSAGE } from './font-missing.ts';
+
+export { FONT_MISSING_MESSAGE };
 
 // The Chinese fonts the PDF exporter embeds. Debian's fonts-noto-cjk (SIL OFL: embeddable) ships
 // them as .ttc collections; pdfkit picks one face out of a collection by PostScript name and embeds
@@ -15,13 +18,6 @@ export type FaceName = 'regular' | 'bold' | 'sans';
 
 type FaceSpec = { file: string; postscript: string };
 
-const FONT_DIRS = [
-  '/usr/share/fonts/opentype/noto', // Debian, Ubuntu
-  '/usr/share/fonts/noto-cjk', // Arch, Alpine
-  '/usr/share/fonts/google-noto-cjk', // Fedora
-  '/usr/local/share/fonts',
-];
-
 const CANDIDATES: Record<FaceName, FaceSpec[]> = {
   regular: [
     { file: 'NotoSerifCJK-Regular.ttc', postscript: 'NotoSerifCJKsc-Regular' },
@@ -33,11 +29,6 @@ const CANDIDATES: Record<FaceName, FaceSpec[]> = {
   ],
   sans: [{ file: 'NotoSansCJK-Regular.ttc', postscript: 'NotoSansCJKsc-Regular' }],
 };
-
-export const FONT_MISSING_MESSAGE =
-  '导出 PDF 需要中文字体 Noto CJK，但没有找到字体文件（查找了 ' +
-  `${FONT_DIRS.join('、')}）。请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk），` +
-  '或设置环境变量 JIXIAO_PDF_FONT 指向一个中文字体文件（.ttf/.otf，.ttc 需写成 路径#PostScript名）';
 
 /** A face ready to hand to pdfkit: the parsed font, shared by every document. */
 export type LoadedFace = {
