@@ -15,3 +15,25 @@ describe('pdfjs loader', () => {
     expect(await pdfjs()).toBe(lib);
   }, 60_000);
 });
+
+describe('pdfjs as loaded for reading', () => {
+  it('does not load the canvas native module nor leave its placeholder globals behind', async () => {
+    const { createRequire } = await import('node:module');
+    await pdfjs();
+    const cache = createRequire(import.meta.url).cache;
+    expect(Object.keys(cache).filter((k) => k.includes('@napi-rs/canvas'))).toEqual([]);
+    const g = globalThis as Record<string, unknown>;
+    expect([g['DOMMatrix'], g['ImageData'], g['Path2D']]).toEqual([undefined, undefined, undefined]);
+  }, 60_000);
+
+  // patch-package applies patches/pdfjs-dist+*.patch on install; an install that skipped scripts
+  // would read PDFs correctly but 25–30% slower, so say so here rather than in a benchmark.
+  it('runs the patched pdfjs worker (install scripts ran)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain('Object.assign(Object.create(Object.getPrototypeOf(this)), this)');
+    expect(source).not.toContain('this.data.push(...data)');
+  });
+});
