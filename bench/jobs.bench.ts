@@ -7,7 +7,7 @@
 //                uploaded at once, vs the idle server; the server's memory around the uploads
 // BENCH_JOB_FILES (default 300) sets the batch size of jobs-workers.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportDocx } from '../src/formats/docx/export-docx.ts';
@@ -94,11 +94,64 @@ function worker(env: Record<string, string>): Proc {
   return { child, exited: new Promise((r) => child.once('exit', (c) => r(c))) };
 }
 
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/** CPU (ms) of a process from /proc: its own and, with `children`, that of its reaped children. */
+function procCpuMs(pid: number | 'self', children = false): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    // fields 14–17 of stat: utime stime cutime cstime (rest starts at field 3)
+    const [ut, st, cut, cst] = [11, 12, 13, 14].map((i) => Number(rest[i]));
+    return ((ut ?? 0) + (st ?? 0) + (children ? (cut ?? 0) + (cst ?? 0) : 0)) * TICK_MS;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/**
+ * The PostgreSQL server's CPU (ms) when it runs on this machine: every postgres process's own time
+ * plus the postmaster's reaped children (the backends of connections that have closed). null when
+ * the server is not a local process.
+ */
+function postgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let comm = '';
+    try {
+      comm = readFileSync(`/proc/${name}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm !== 'postgres') continue;
+    found = true;
+    const ppidField = readFileSync(`/proc/${name}/stat`, 'utf8');
+    const ppid = Number(ppidField.slice(ppidField.lastIndexOf(')') + 2).split(' ')[1]);
+    const parentIsPostgres = (() => {
+      try {
+        return readFileSync(`/proc/${ppid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })();
+    total += procCpuMs(Number(name), !parentIsPostgres);
+  }
+  return found ? total : null;
+}
+
 export async function benchWorkers(): Promise<string[]> {
   const n = Number(process.env['BENCH_JOB_FILES'] ?? 300);
   const url = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   if (!url) return ['| 多进程批量导入（PostgreSQL） | 跳过：需要 TEST_DATABASE_URL | | | |'];
-  const rates: Array<{ workers: number; rate: number; wall: number }> = [];
+  const rates: Array<{
+    workers: number;
+    rate: number;
+    wall: number;
+    workerCpu: number;
+    pgCpu: number | null;
+  }> = [];
   for (const count of [1, 2, 4]) {
     const t = await createTestContext('postgres');
     try {
@@ -113,6 +166,7 @@ export async function benchWorkers(): Promise<string[]> {
         JIXIAO_DATA_DIR: t.store.dataDir,
       };
       const started = performance.now();
+      const cpuBefore = { workers: procCpuMs('self', true) - procCpuMs('self'), pg: postgresCpuMs() };
       const procs = Array.from({ length: count }, () => worker(env));
       // Timed from the first file finished to the last: process start-up is not batch throughput.
       let first: { at: number; processed: number } | null = null;
@@ -124,20 +178,38 @@ export async function benchWorkers(): Promise<string[]> {
       }
       const end = performance.now();
       await Promise.all(procs.map((p) => p.exited));
+      const pgAfter = postgresCpuMs();
       rates.push({
         workers: count,
         rate: ((n - first!.processed) * 1000) / (end - first!.at),
         wall: end - started,
+        // per file, start-up included: the workers are this process's only children meanwhile
+        workerCpu: (procCpuMs('self', true) - procCpuMs('self') - cpuBefore.workers) / n,
+        pgCpu: pgAfter !== null && cpuBefore.pg !== null ? (pgAfter - cpuBefore.pg) / n : null,
       });
     } finally {
       await t.cleanup();
     }
   }
   const base = rates[0]!.rate;
-  return rates.map(
+  const cpuNote = (r: (typeof rates)[number]) =>
+    `；每个文件 CPU：worker ${r.workerCpu.toFixed(1)} ms${r.pgCpu !== null ? `，PostgreSQL ${r.pgCpu.toFixed(1)} ms` : ''}`;
+  const rows = rates.map(
     (r) =>
-      `| 批量导入 ${n} 个文本文件，${r.workers} 个 jixiao worker 进程（各 1 解析线程）同一 PostgreSQL | ${r.rate.toFixed(1)} 个/秒（含启动墙钟 ${(r.wall / 1000).toFixed(1)} s） | 1 个进程 ${base.toFixed(1)} 个/秒 | ${(r.rate / base).toFixed(2)}× | 本机 ${CORES} 核 |`,
+      `| 批量导入 ${n} 个文本文件，${r.workers} 个 jixiao worker 进程（各 1 解析线程）同一 PostgreSQL | ${r.rate.toFixed(1)} 个/秒（首个文件之后；全程墙钟 ${(r.wall / 1000).toFixed(1)} s${cpuNote(r)}） | 1 个进程 ${base.toFixed(1)} 个/秒 | ${(r.rate / base).toFixed(2)}× | 本机 ${CORES} 核 |`,
   );
+  // Workers and the database share this machine's cores, so adding workers here only divides them;
+  // across machines each worker brings its own cores and only the database's cost is shared.
+  const one = rates[0]!;
+  if (one.pgCpu !== null && one.pgCpu > 0) {
+    const here = (CORES * 1000) / (one.workerCpu + one.pgCpu);
+    const perWorker = 1000 / one.workerCpu;
+    const dbCeiling = (CORES * 1000) / one.pgCpu;
+    rows.push(
+      `| 推算：多台机器（由上表 1 个进程时每个文件的 CPU） | 本机 ${CORES} 核由 worker 与数据库分用：上限约 ${here.toFixed(0)} 个/秒；每台 ${CORES} 核 worker 机器约 ${(perWorker * CORES).toFixed(0)} 个/秒，N 台约 N × ${(perWorker * CORES).toFixed(0)} 个/秒，直到数据库（${CORES} 核）约 ${dbCeiling.toFixed(0)} 个/秒的上限 | 1 个进程实测 ${base.toFixed(1)} 个/秒 | — | — |`,
+    );
+  }
+  return rows;
 }
 
 function procMemory(pid: number): { rssMb: number; peakMb: number } {

@@ -161,8 +161,7 @@ delete from "evidence" where "id" = $1;
 -- auditLog.insert
 begin;
 update "audit_head" set "seq" = seq + $1 where "id" = $2 returning "seq", "hash";
-insert into "audit_log" ("id", "seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
-update "audit_head" set "hash" = $1 where "id" = $2;
+with "entries" as (insert into "audit_log" ("id", "seq", "at", "actor_id", "actor_name", "ip", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)) update "audit_head" set "hash" = $14 where "id" = $15;
 commit;
 -- auditLog.forEntity
 select "a"."id", "a"."seq", "a"."at", "a"."actor_name", "a"."ip", "a"."action", "a"."entity_type", "a"."entity_id", "a"."before", "a"."after", "u"."id" as "user_id", "u"."username", "u"."display_name" from "audit_log" as "a" left join "users" as "u" on "u"."id" = "a"."actor_id" where "a"."entity_type" = $1 and "a"."entity_id" = $2 order by "a"."at", "a"."id";
@@ -180,8 +179,7 @@ update "jobs" set "status" = $1, "updated_at" = $2 where "id" in ($3) and "statu
 update "job_items" set "lease_expires_at" = $1 where "job_id" = $2 and "position" in ($3, $4) and "lease_owner" = $5 and "status" = $6;
 -- jobs.completeItem
 update "job_items" set "status" = $1, "form_id" = $2, "error" = $3, "warning_count" = $4, "content" = $5, "lease_owner" = $6, "lease_expires_at" = $7 where "job_id" = $8 and "position" = $9 and "lease_owner" = $10 and "status" = $11;
-update "jobs" set "processed" = "processed" + $1, "succeeded" = "succeeded" + $2, "failed" = "failed" + $3, "updated_at" = $4 where "id" = $5 and "status" in ($6, $7);
-update "jobs" set "status" = $1, "finished_at" = $2, "updated_at" = $3 where "id" = $4 and "status" in ($5, $6) and "processed" >= "total";
+update "jobs" set "processed" = "processed" + $1, "succeeded" = "succeeded" + $2, "failed" = "failed" + $3, "updated_at" = $4, "status" = case when "processed" + 1 >= "total" then $5 else "status" end, "finished_at" = case when "processed" + 1 >= "total" then $6 else "finished_at" end where "id" = $7 and "status" in ($8, $9);
 -- jobs.get
 select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "j"."id" = $1;
 -- jobs.list

@@ -180,8 +180,7 @@ update "jobs" set "status" = ?, "updated_at" = ? where "id" in (?) and "status" 
 update "job_items" set "lease_expires_at" = ? where "job_id" = ? and "position" in (?, ?) and "lease_owner" = ? and "status" = ?;
 -- jobs.completeItem
 update "job_items" set "status" = ?, "form_id" = ?, "error" = ?, "warning_count" = ?, "content" = ?, "lease_owner" = ?, "lease_expires_at" = ? where "job_id" = ? and "position" = ? and "lease_owner" = ? and "status" = ?;
-update "jobs" set "processed" = "processed" + ?, "succeeded" = "succeeded" + ?, "failed" = "failed" + ?, "updated_at" = ? where "id" = ? and "status" in (?, ?);
-update "jobs" set "status" = ?, "finished_at" = ?, "updated_at" = ? where "id" = ? and "status" in (?, ?) and "processed" >= "total";
+update "jobs" set "processed" = "processed" + ?, "succeeded" = "succeeded" + ?, "failed" = "failed" + ?, "updated_at" = ?, "status" = case when "processed" + 1 >= "total" then ? else "status" end, "finished_at" = case when "processed" + 1 >= "total" then ? else "finished_at" end where "id" = ? and "status" in (?, ?);
 -- jobs.get
 select "j"."id", "j"."kind", "j"."status", "j"."total", "j"."processed", "j"."succeeded", "j"."failed", "j"."org_id", "j"."on_existing", "j"."error", "j"."created_at", "j"."updated_at", "j"."finished_at", "u"."id" as "user_id", "u"."username", "u"."display_name", "o"."path" as "org_path" from "jobs" as "j" inner join "users" as "u" on "u"."id" = "j"."created_by" inner join "orgs" as "o" on "o"."id" = "u"."org_id" where "j"."id" = ?;
 -- jobs.list

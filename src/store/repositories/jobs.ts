@@ -1,4 +1,4 @@
-import { type InferResult, PostgresAdapter } from 'kysely';
+import { type InferResult, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../open-store.ts';
 import type { JobItemRecord, JobRecord, JobStatusWord, OnExistingWord, Page } from '../records.ts';
 import { num, startsWith } from '../sql-util.ts';
@@ -229,6 +229,11 @@ export const jobs = {
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
+    // One statement counts the item and, when it was the last, ends the job: the right-hand sides
+    // read the row as it was (processed + 1 is this item), and the row stays locked until commit,
+    // so exactly one transaction finishes the job. (One round trip less per file than counting and
+    // then checking: with many workers this row is the one they all queue for.)
+    const last = sql<boolean>`${sql.ref('processed')} + 1 >= ${sql.ref('total')}`;
     const counted = await db
       .updateTable('jobs')
       .set((eb) => ({
@@ -236,19 +241,13 @@ export const jobs = {
         succeeded: eb('succeeded', '+', outcome.status === 'failed' ? 0 : 1),
         failed: eb('failed', '+', outcome.status === 'failed' ? 1 : 0),
         updated_at: now,
+        status: eb.case().when(last).then('done').else(eb.ref('status')).end(),
+        finished_at: eb.case().when(last).then(now).else(eb.ref('finished_at')).end(),
       }))
       .where('id', '=', jobId)
       .where('status', 'in', ['queued', 'running'])
       .executeTakeFirst();
     if (Number(counted.numUpdatedRows) !== 1) return false;
-    // The job row is locked by the count above until commit, so exactly one transaction sees the last item.
-    await db
-      .updateTable('jobs')
-      .set({ status: 'done', finished_at: now, updated_at: now })
-      .where('id', '=', jobId)
-      .where('status', 'in', ['queued', 'running'])
-      .whereRef('processed', '>=', 'total')
-      .execute();
     return true;
   },
 
