@@ -39,7 +39,10 @@ export type RunnerOptions = {
   parser?: Parser;
   /** delay before each item (tests use it to stop a worker mid-job). */
   throttleMs?: number;
-  /** items held at once; default twice the pool, so no worker thread waits for the next file. */
+  /**
+   * items held at once; default twice the pool and at least 4, so no worker thread waits for the
+   * next file. More are claimed when half are done: one claim (two statements) per few files.
+   */
   window?: number;
   /** checked between items: a stopping process claims nothing more and finishes what it holds. */
   stopped?: () => boolean;
@@ -67,7 +70,10 @@ export async function runJobItems(
 ): Promise<boolean> {
   const { db } = ctx.store;
   const parser = options.parser ?? inProcessParser;
-  const window = Math.max(1, options.window ?? parser.size * 2);
+  const window = Math.max(1, options.window ?? Math.max(4, parser.size * 2));
+  // Claiming costs two statements on the shared tables; refilling only when half the window is
+  // free claims several files at once (a claim per file was one in eight of a file's statements).
+  const refillAt = Math.max(0, Math.floor(window / 2));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const held = new Map<string, ClaimedItem>();
   const infos = new Map<string, Promise<JobInfo | null>>();
@@ -103,7 +109,7 @@ export async function runJobItems(
 
   try {
     for (;;) {
-      if (!options.stopped?.() && inFlight.size < window) {
+      if (!options.stopped?.() && inFlight.size <= refillAt) {
         const claimed = await jobs.claimItems(
           db,
           owner,
