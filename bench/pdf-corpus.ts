@@ -101,3 +101,25 @@ export async function officePdfs(dir: string, count: number, profile: Profile | 
   if (lost.length > 0) throw new Error(`soffice 没有生成：${lost.join('、')}`);
   return wanted;
 }
+
+/** The form a benchmark PDF was printed from (by its file name, `calc-N.pdf` or `writer-N.pdf`). */
+export function sourceForm(path: string): Form {
+  const name = path.slice(path.lastIndexOf('/') + 1, -4);
+  return longForm(Number(name.split('-')[1]), TEN_PAGES[name.startsWith('calc') ? 'xlsx' : 'docx']);
+}
+
+const FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
+
+/** Indicator fields read as the source form has them, and how many there are: [right, total]. */
+export function indicatorFieldsRight(read: Form, source: Form): [number, number] {
+  let right = 0;
+  let total = 0;
+  source.indicators.forEach((want, i) => {
+    const got = read.indicators[i];
+    for (const k of FIELDS) {
+      total++;
+      if ((got?.[k] ?? '') === (want[k] ?? '')) right++;
+    }
+  });
+  return [right, total];
+}

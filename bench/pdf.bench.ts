@@ -12,11 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportPdf } from '../src/formats/pdf/export-pdf.ts';
+import { importPdf } from '../src/formats/pdf/import-pdf.ts';
 import { importText } from '../src/formats/text/index.ts';
 import { exportXlsx } from '../src/formats/xlsx/export-xlsx.ts';
 import { loadProfile } from '../src/services/profiles.ts';
 import { fmt } from './measure.ts';
-import { officePdfs } from './pdf-corpus.ts';
+import { indicatorFieldsRight, officePdfs, sourceForm } from './pdf-corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = join(ROOT, 'test', 'fixtures', 'seed.txt');
@@ -125,6 +126,18 @@ async function benchImport(profile: Parameters<typeof officePdfs>[2]): Promise<s
   const basePf = base / files.length;
   const wall2 = median(oursPair);
   const cores = availableParallelism();
+  // What was read, against the forms the PDFs were printed from (in this process, not timed).
+  let right = 0;
+  let total = 0;
+  for (const file of files) {
+    const [r, n] = indicatorFieldsRight(
+      (await importPdf(new Uint8Array(readFileSync(file)), file))[0]!.form,
+      sourceForm(file),
+    );
+    right += r;
+    total += n;
+  }
+  read += `，指标字段 ${right}/${total} 与原表一致`;
   const label = `${files.length} 个 10 页 PDF（LibreOffice 由本项目导出的 xlsx/docx 打印，Calc、Writer 各半；${read}）`;
   const hours = (ms: number): string => {
     const h = (ms / files.length) * (100_000 / 3_600_000);

@@ -3,7 +3,7 @@ import { joinPages } from './join-pages.ts';
 import type { LooseLine, PageLayout, PageTable } from './page-table.ts';
 
 /** A page table from a sketch: '^' merges with the cell above, '<' with the cell to the left. */
-function table(sketch: string[][], openBottom = false, top = 500): PageTable {
+function table(sketch: string[][], openBottom = false, top = 500, open?: boolean[]): PageTable {
   const anchor: Array<Array<[number, number]>> = [];
   const cells = sketch.map((row, r) => {
     anchor.push([]);
@@ -13,7 +13,8 @@ function table(sketch: string[][], openBottom = false, top = 500): PageTable {
       return s === '^' || s === '<' ? '' : s;
     });
   });
-  return { top, family: 'f', cells, anchor, openBottom, ruled: true };
+  const openColumns = open ?? cells[0]!.map(() => openBottom);
+  return { top, family: 'f', cells, anchor, openBottom, openColumns, ruled: true };
 }
 
 const page = (n: number, tables: PageTable[], lines: LooseLine[] = []): PageLayout => ({
@@ -51,6 +52,64 @@ describe('joinPages', () => {
     const p2 = table([HEADER, ['^', '产出指标', '成本指标', '定额工作经费', '2']]);
     const grid = joinPages([page(1, [p1]), page(2, [p2])]);
     expect(grid.cells.at(-1)).toEqual(['', '产出指标', '成本指标', '定额工作经费', '2']);
+  });
+
+  // Calc prints a merged cell's text once, centred on the whole area, and clips it on every page:
+  // the group cell's rows on the first pages are blank, its text stands on a later page, and its
+  // clipped copy shows up in the text above the table.
+  it('puts the text of a group cell printed on a later page back where the area began', () => {
+    const groupOpen = [true, true, true, false, false];
+    const p1 = table(
+      [HEADER, ['^', '产出指标', '数量指标', '甲', '2'], ['^', '', '', '乙', '3']],
+      false,
+      500,
+      groupOpen,
+    );
+    const p2 = table([HEADER, ['^', '', '', '丙', '4'], ['^', '^', '^', '丁', '5']], false, 500, groupOpen);
+    const p3 = table([HEADER, ['^', '效益指标', '社会效益指标', '戊', '6']]);
+    // p1's last row began new groups (blank: their text is centred further down); p3 prints it.
+    p1.anchor[2]![1] = [2, 1];
+    p1.anchor[2]![2] = [2, 2];
+    const grid = joinPages([page(1, [p1]), page(2, [p2]), page(3, [p3])]);
+    expect(grid.cells.slice(1)).toEqual([
+      ['', '产出指标', '数量指标', '甲', '2'],
+      ['', '效益指标', '社会效益指标', '乙', '3'],
+      ['', '', '', '丙', '4'],
+      ['', '', '', '丁', '5'],
+      ['', '', '', '戊', '6'],
+    ]);
+  });
+
+  it('drops the clipped copy of a running group cell text that stands above the next page table', () => {
+    const p1 = table([HEADER, ['^', '产出指标', '质量指标', '甲', '2']], false, 500, [
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const p2 = table([HEADER, ['^', '', '', '乙', '3']]);
+    const grid = joinPages([page(1, [p1]), page(2, [p2], [{ top: 560, text: '质量指标' }])]);
+    expect(grid.cells.slice(1)).toEqual([
+      ['', '产出指标', '质量指标', '甲', '2'],
+      ['', '', '', '乙', '3'],
+    ]);
+  });
+
+  it('keeps a new group that starts at the top of a page as its own', () => {
+    const p1 = table([HEADER, ['^', '产出指标', '数量指标', '甲', '2']], false, 500, [
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    const p2 = table([HEADER, ['^', '产出指标', '质量指标', '乙', '3']]);
+    const grid = joinPages([page(1, [p1]), page(2, [p2])]);
+    expect(grid.cells.slice(1)).toEqual([
+      ['', '产出指标', '数量指标', '甲', '2'],
+      ['', '', '质量指标', '乙', '3'],
+    ]);
   });
 
   it('joins the two parts of a row split by the page break', () => {

@@ -19,6 +19,10 @@ type Tail = {
   areaText: string[];
   areaMulti: boolean[];
   anchoredHere: boolean[];
+  /** per column: the area runs on overleaf (no closing border under the last row). */
+  open: boolean[];
+  /** per column: the emitted row whose cell holds the area's text (where it began, maybe pages back). */
+  anchorAt: number[];
 };
 
 function areaRows(t: PageTable, r: number, c: number): number {
@@ -55,19 +59,43 @@ function rowsFrom(t: PageTable, start: number): string[][] {
   return out;
 }
 
-function tailOf(t: PageTable, row: string[]): Tail {
+/**
+ * `emitted[r]`: the output row of table row r (undefined for dropped rows); `carried[c]`: the output
+ * row of an area that came over from the last page and is still open in column c on this one.
+ */
+function tailOf(
+  t: PageTable,
+  row: string[],
+  emitted: ReadonlyMap<number, number>,
+  carried: ReadonlyMap<number, { pageAnchor: number; at: number }>,
+  firstEmitted: number,
+): Tail {
   const last = t.cells.length - 1;
   const cols = row.length;
   const areaText: string[] = [];
   const areaMulti: boolean[] = [];
   const anchoredHere: boolean[] = [];
+  const anchorAt: number[] = [];
   for (let c = 0; c < cols; c++) {
     const [ar, ac] = t.anchor[last]![c]!;
     areaText.push(t.cells[ar]![ac]!);
     areaMulti.push(areaRows(t, last, c) > 1);
     anchoredHere.push(ar === last && ac === c);
+    const from = carried.get(c);
+    anchorAt.push(from && from.pageAnchor === ar ? from.at : (emitted.get(ar) ?? firstEmitted));
   }
-  return { family: t.family, openBottom: t.openBottom, row, areaText, areaMulti, anchoredHere };
+  const open = t.openColumns.slice(0, cols);
+  while (open.length < cols) open.push(false);
+  return {
+    family: t.family,
+    openBottom: t.openBottom,
+    row,
+    areaText,
+    areaMulti,
+    anchoredHere,
+    open,
+    anchorAt,
+  };
 }
 
 export function joinPages(layouts: readonly PageLayout[]): ReadGrid {
@@ -110,8 +138,13 @@ export function joinPages(layouts: readonly PageLayout[]): ReadGrid {
         const key = squash(block.line);
         const repeated = seenLines.has(key);
         seenLines.add(key);
+        const aboveTable = continues && block.top > (firstTable?.top ?? -Infinity);
         // A page header repeated above a continued table (a title printed on every page).
-        if (continues && repeated && block.top > (firstTable?.top ?? -Infinity)) continue;
+        if (aboveTable && repeated) continue;
+        // The text of a group cell that runs over the break, drawn again above the table where the
+        // page clips it away (Calc centres a merged cell's text on the whole area and prints it on
+        // every page, clipped): invisible on paper, and not a line of the form.
+        if (aboveTable && tail?.areaText.some((t, c) => tail!.open[c] && t && squash(t) === key)) continue;
         emit([block.line]);
         tail = null;
         continue;
@@ -119,9 +152,27 @@ export function joinPages(layouts: readonly PageLayout[]): ReadGrid {
       const t = block.table;
       let start = t === firstTable && continues ? dropped : 0;
       let rows = rowsFrom(t, start);
+      const carried = new Map<number, { pageAnchor: number; at: number }>();
       if (t === firstTable && continues && tail && rows.length > 0) {
         const prev = tail;
         const first = rows[0]!;
+        // An area open under the last page's table goes on in the same column here: one area. Calc
+        // prints a merged cell's text once, centred on the whole area, so it may stand on a later
+        // page than the area's first row: it belongs where the area began (a reader fills group
+        // cells downwards from there). Text repeated on each page is the same cell's (below).
+        for (let c = 0; c < first.length; c++) {
+          if (!prev.open[c] || (prev.openBottom && prev.anchoredHere[c])) continue;
+          const [ar, ac] = t.anchor[start]![c]!;
+          if (ac !== c) continue;
+          const at = prev.anchorAt[c]!;
+          carried.set(c, { pageAnchor: ar, at });
+          const text = first[c]!;
+          const began = cells[at]?.[c] ?? '';
+          if (text && !began && cells[at]) {
+            cells[at]![c] = text;
+            first[c] = '';
+          } else if (text && squash(text) === squash(began)) first[c] = '';
+        }
         for (let c = 0; c < first.length; c++) {
           const text = first[c]!;
           if (!text || squash(text) !== squash(prev.areaText[c] ?? '')) continue;
@@ -139,12 +190,15 @@ export function joinPages(layouts: readonly PageLayout[]): ReadGrid {
           start++;
         }
       }
+      const emitted = new Map<number, number>();
       rows.forEach((row, i) => {
         const sig = headerSignature(t, start + i);
         if (sig) headers.set(t.family, (headers.get(t.family) ?? new Set()).add(sig));
         emit(row);
+        emitted.set(start + i, cells.length - 1);
       });
-      if (rows.length > 0) tail = tailOf(t, cells[cells.length - 1]!);
+      if (rows.length > 0)
+        tail = tailOf(t, cells[cells.length - 1]!, emitted, carried, cells.length - rows.length);
       else if (tail) tail = { ...tail, openBottom: t.openBottom };
     }
   }

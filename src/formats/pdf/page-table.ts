@@ -14,6 +14,11 @@ export type PageTable = {
   anchor: Array<Array<[number, number]>>;
   /** the bottom row has no closing border: a row split by the page break, continued overleaf. */
   openBottom: boolean;
+  /**
+   * per column, no closing border under the bottom row: that column's area (a group cell such as
+   * 一级指标, or the split row's cell) runs on to the next page.
+   */
+  openColumns: boolean[];
   ruled: boolean;
 };
 

@@ -181,14 +181,20 @@ export function ruledTable(
   }
   for (const run of runs) if (!inside(run)) rest.push(run);
 
-  let openBottom = false;
-  for (let c = 0; c < cols; c++) if (!covers(h, true, ys[rows]!, midX(c))) openBottom = true;
+  // A row split by the page break has no closing border under any of its own cells. A group cell
+  // (一级/二级指标) that merely continues overleaf is open too while the row beside it is closed —
+  // Calc prints merged cells that way — and that is a finished row, not half of one.
+  const last = rows - 1;
+  const openColumns = Array.from({ length: cols }, (_, c) => !covers(h, true, ys[rows]!, midX(c)));
+  const closedRowCell = openColumns.some((open, c) => !open && anchor[last]![c]![0] === last);
+  const openBottom = openColumns.some(Boolean) && !closedRowCell;
   const table: PageTable = {
     top: frame.top,
     family,
     cells: cellsFrom(rows, cols, assigned),
     anchor,
     openBottom,
+    openColumns,
     ruled: true,
   };
   return { table, rest };

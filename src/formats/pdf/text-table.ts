@@ -179,6 +179,7 @@ export function textTable(
     cells,
     anchor,
     openBottom: false,
+    openColumns: cells[0]?.map(() => false) ?? [],
     ruled: false,
   };
   return { table, lines: looseLines(above) };
