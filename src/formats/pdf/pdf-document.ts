@@ -4,7 +4,7 @@ import type { OPS, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { FormatError } from '../format-error.ts';
 import type { PageContent } from './geometry.ts';
 import { readPageContent } from './page-content.ts';
-import { pdfjs } from './pdfjs-loader.ts';
+import { pdfjs, readerWorker } from './pdfjs-loader.ts';
 
 // Opening a PDF with pdfjs-dist on Node (legacy build; 5.x is the last line that runs on Node 20)
 // and turning every way it can fail into a FormatError: the caller never sees a pdfjs exception.
@@ -105,9 +105,11 @@ export async function readPdfPages(
 ): Promise<PageContent[]> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const { getDocument, OPS: ops, VerbosityLevel } = await pdfjs();
+  const worker = await readerWorker();
   const timer = deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, file);
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const task = getDocument({
+    worker,
     data: new Uint8Array(bytes),
     ...DATA,
     cMapPacked: true,

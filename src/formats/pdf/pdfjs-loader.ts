@@ -23,6 +23,7 @@
 
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
+import { InThreadPort } from './in-thread-port.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -115,4 +116,31 @@ export function pdfjs(): Promise<Pdfjs> {
     throw e;
   });
   return loading;
+}
+
+type WorkerHandle = InstanceType<Pdfjs['PDFWorker']>;
+let worker: Promise<WorkerHandle> | null = null;
+
+/**
+ * The pdfjs worker every document of this thread is read through: pdfjs's worker code in this
+ * thread, behind a port that hands messages over without serialising them (in-thread-port.ts).
+ * Documents are told apart by pdfjs itself, as in a real worker; a document's task does not end it.
+ */
+export function readerWorker(): Promise<WorkerHandle> {
+  worker ??= pdfjs().then((lib) => {
+    const port = new InThreadPort();
+    const side = (
+      globalThis as { pdfjsWorker?: { WorkerMessageHandler: { initializeFromPort(p: unknown): void } } }
+    ).pdfjsWorker;
+    if (!side) throw new Error('pdfjs worker module not loaded');
+    side.WorkerMessageHandler.initializeFromPort(port);
+    // the port stands where a worker's MessagePort would. The worker side takes its verbosity
+    // here, once (getDocument's own only reaches workers it creates): errors only, as the readers
+    // ask for, so damaged files print nothing (their errors become FormatErrors).
+    return lib.PDFWorker.create({ port: port as unknown as Worker, verbosity: lib.VerbosityLevel.ERRORS });
+  });
+  worker.catch(() => {
+    worker = null;
+  });
+  return worker;
 }
