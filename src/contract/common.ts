@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_STATUSES } from '../core/form/schema.ts';
 
 // Shapes shared by every endpoint: ids, timestamps, errors, pagination, the role and status words.
 
@@ -27,22 +28,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   unit: '实施单位',
 };
 
-/**
- * draft → submitted → returned | approved → published. Declarations (lifecycle.md §3) also pass
- * through `reviewed` (主管部门 reviewed, with a grade) and `graded` (财政 graded), may end `rejected`
- * (graded 差), and an approved version becomes `superseded` when its adjustment is approved.
- */
-export const FORM_STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'approved',
-  'published',
-  'reviewed',
-  'graded',
-  'rejected',
-  'superseded',
-] as const;
+export { FORM_STATUSES };
 export const formStatusSchema = z.enum(FORM_STATUSES);
 export type FormStatus = z.infer<typeof formStatusSchema>;
 export const FORM_STATUS_LABELS: Record<FormStatus, string> = {

@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { FINDING_FAMILIES } from '../core/audit/types.ts';
 
 /** A finding of the audit or of the lifecycle checks (core/audit/types.ts Finding). */
 export const findingSchema = z.object({
   code: z.string(),
-  family: z.enum([
-    'arithmetic',
-    'structure',
-    'scoring',
-    'cross-field',
-    'narrative',
-    'value',
-    'target-quality',
-    'monitoring',
-    'cross-stage',
-  ]),
+  family: z.enum(FINDING_FAMILIES),
   severity: z.enum(['error', 'warning', 'info']),
   row: z.number().int().optional(),
   rows: z.array(z.number().int()).optional(),

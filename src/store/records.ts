@@ -1,4 +1,4 @@
-import type { FormKind } from '../core/form/schema.ts';
+import type { FORM_STATUSES, FormKind } from '../core/form/schema.ts';
 
 // What repositories return: camelCase records, numbers as numbers, booleans as booleans.
 
@@ -56,17 +56,7 @@ export type ProjectRecord = {
   updatedAt: string;
 };
 
-export type FormStatusWord =
-  | 'draft'
-  | 'submitted'
-  | 'returned'
-  | 'approved'
-  | 'published'
-  // declarations (lifecycle.md §3)
-  | 'reviewed'
-  | 'graded'
-  | 'rejected'
-  | 'superseded';
+export type FormStatusWord = (typeof FORM_STATUSES)[number];
 
 /** A form's stored columns without its Form JSON. */
 export type FormSummaryRecord = {

@@ -10,16 +10,19 @@ export type Severity = 'error' | 'warning' | 'info';
  * families of lifecycle.md §4.1 (`target-quality`, T01–T15), §4.2 (`monitoring`, M01–M09) and §4.3
  * (`cross-stage`, X01–X16).
  */
-export type Family =
-  | 'arithmetic'
-  | 'structure'
-  | 'scoring'
-  | 'cross-field'
-  | 'narrative'
-  | 'value'
-  | 'target-quality'
-  | 'monitoring'
-  | 'cross-stage';
+/** The finding families, in the order reports, dashboards and the API list them. */
+export const FINDING_FAMILIES = [
+  'arithmetic',
+  'structure',
+  'scoring',
+  'cross-field',
+  'narrative',
+  'value',
+  'target-quality',
+  'monitoring',
+  'cross-stage',
+] as const;
+export type Family = (typeof FINDING_FAMILIES)[number];
 
 export type Finding = {
   /** stable id of the check, e.g. `funds.execution-rate-mismatch`; UIs and tests key on it. */

@@ -181,6 +181,23 @@ export const adjustmentSchema = z.object({
   reason: z.string(),
   budgetAdjustmentRef: z.string().optional(),
 });
+/**
+ * Every status a stored form can have: draft → submitted → returned | approved → published.
+ * Declarations (lifecycle.md §3) also pass through `reviewed` (主管部门 reviewed, with a grade) and
+ * `graded` (财政 graded), may end `rejected` (graded 差), and an approved version becomes
+ * `superseded` when its adjustment is approved.
+ */
+export const FORM_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'published',
+  'reviewed',
+  'graded',
+  'rejected',
+  'superseded',
+] as const;
 export const DECLARATION_STATUSES = [
   'draft',
   'submitted',

@@ -27,7 +27,7 @@ describe('pdfjs as loaded for reading', () => {
   }, 60_000);
 
   // patch-package applies patches/pdfjs-dist+*.patch on install; an install that skipped scripts
-  // would read PDFs correctly but 25–30% slower, so say so here rather than in a benchmark.
+  // would read PDFs correctly but ~20% slower, so say so here rather than in a benchmark.
   it('runs the patched pdfjs worker (install scripts ran)', async () => {
     const { readFileSync } = await import('node:fs');
     const { createRequire } = await import('node:module');

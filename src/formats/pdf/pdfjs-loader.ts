@@ -19,7 +19,8 @@
 // Two hot spots of pdfjs's own text extraction are patched on install (patches/, patch-package):
 // TextState.clone made every saved text state the prototype of the next (V8 then turns each into a
 // slow dictionary-mode object), and the CFF compiler spread whole fonts into push() (which throws
-// past ~120k arguments and is then concatenated). Same results; 25–30% less CPU per PDF.
+// past ~120k arguments and is then concatenated). Same results; measured alternately on 40 PDFs:
+// 14–17% less CPU per file for the first, about 22% for both (median of 3 rounds, 8.97 → 6.96 s).
 
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';

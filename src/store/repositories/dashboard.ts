@@ -1,4 +1,5 @@
 import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { FORM_STATUSES } from '../../core/form/schema.ts';
 import { EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from '../../core/report/buckets.ts';
 import type { Db } from '../open-store.ts';
 import type { FormStatusWord } from '../records.ts';
@@ -15,17 +16,7 @@ export type DashboardFilter = { scopePath: string; orgPath?: string | undefined;
 
 /** The bands are the core's (core/report/buckets.ts): the spot-check report counts alike. */
 export { EXECUTION_RATE_BOUNDS, SELF_MINUS_RULE_BOUNDS } from '../../core/report/buckets.ts';
-export const STATUSES: readonly FormStatusWord[] = [
-  'draft',
-  'submitted',
-  'returned',
-  'approved',
-  'published',
-  'reviewed',
-  'graded',
-  'rejected',
-  'superseded',
-];
+export const STATUSES: readonly FormStatusWord[] = FORM_STATUSES;
 
 function orgIds(db: Db, f: DashboardFilter) {
   let sub = db.selectFrom('orgs').select('orgs.id').where(startsWith('orgs.path', f.scopePath));

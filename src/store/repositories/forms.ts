@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { FINDING_FAMILIES } from '../../core/audit/types.ts';
 import type { FormKind } from '../../core/form/schema.ts';
 import type { Db } from '../open-store.ts';
 import { prepared } from '../prepared.ts';
@@ -54,17 +55,7 @@ export type FormContent = {
   indicators: IndicatorRow[];
 };
 
-export const FINDING_FAMILIES = [
-  'arithmetic',
-  'structure',
-  'scoring',
-  'cross-field',
-  'narrative',
-  'value',
-  'target-quality',
-  'monitoring',
-  'cross-stage',
-] as const;
+export { FINDING_FAMILIES };
 export type FamilyCounts = Record<(typeof FINDING_FAMILIES)[number], number>;
 
 export type FormSort = 'updated-desc' | 'updated-asc' | 'year-desc' | 'score-desc' | 'score-asc' | 'name-asc';
