@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { profile, seedForm } from '../../../test/fixtures/build-form.ts';
+import { pdfjsEverything } from '../../../test/fixtures/pdf/pdfjs-everything.ts';
 import { exportPdf } from './export-pdf.ts';
-import { pdfjs, readerWorker } from './pdfjs-loader.ts';
+import { readerWorker } from './pdfjs-loader.ts';
 
 // The in-thread port hands pdfjs's messages over without cloning them (in-thread-port.ts). What a
 // document reads through it must be what pdfjs's own cloning fake worker gives: every text item and
 // every operator with its arguments, on every page — and the same again for a second document
 // read at once through the same worker.
 
-async function everything(bytes: Uint8Array, worker: unknown) {
-  const { getDocument } = await pdfjs();
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    ...(worker ? { worker: worker as never } : {}),
-    disableFontFace: true,
-    isEvalSupported: false,
-    verbosity: 0,
-  });
-  try {
-    const doc = await task.promise;
-    const pages = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const text = await page.getTextContent();
-      const ops = await page.getOperatorList();
-      pages.push({ items: text.items, fnArray: [...ops.fnArray], argsArray: ops.argsArray });
-    }
-    // font ids name the document (g_d0_f1): documents are numbered as they are opened
-    const json = JSON.stringify(pages, (_k, v) => (ArrayBuffer.isView(v) ? [...(v as Float32Array)] : v));
-    return JSON.parse(json.replace(/g_d\d+_/g, 'g_d_'));
-  } finally {
-    await task.destroy();
-  }
-}
+const everything = (bytes: Uint8Array, worker: unknown) => pdfjsEverything(bytes, { worker });
 
 describe('the in-thread pdfjs port', () => {
   it('reads a multi-page PDF exactly as the cloning fake worker does, two documents at once', async () => {

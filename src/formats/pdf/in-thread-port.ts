@@ -28,13 +28,21 @@ function handOver(message: unknown): unknown {
 
 export class InThreadPort {
   #listeners = new Set<Listener>();
-  #queue: Promise<void> = Promise.resolve();
 
-  // Delivered later, in order, like a worker's messages (never inside the sender's call).
+  // Delivered later, in order, each in a task of its own like a worker's messages: never inside
+  // the sender's call, and with the event loop turning in between — pdfjs's evaluator yields only
+  // to promise jobs, so without this a whole document would be read in one turn and neither the
+  // read's deadline (pdf-document.ts) nor anything else on this thread would run until it ended.
   postMessage(message: unknown): void {
     const event = { data: handOver(message) };
-    this.#queue = this.#queue.then(() => {
-      for (const listener of this.#listeners) listener.call(this, event);
+    setImmediate(() => {
+      for (const listener of this.#listeners) {
+        // pdfjs answers its own failures with messages; an exception escaping here would end the
+        // process, and the read's deadline already ends a read left waiting for an answer.
+        try {
+          listener.call(this, event);
+        } catch {}
+      }
     });
   }
 

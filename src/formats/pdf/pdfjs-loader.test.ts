@@ -27,7 +27,7 @@ describe('pdfjs as loaded for reading', () => {
   }, 60_000);
 
   // patch-package applies patches/pdfjs-dist+*.patch on install; an install that skipped scripts
-  // would read PDFs correctly but ~20% slower, so say so here rather than in a benchmark.
+  // would read PDFs correctly but slower (about twice the CPU), so say so here rather than in a benchmark.
   it('runs the patched pdfjs worker (install scripts ran)', async () => {
     const { readFileSync } = await import('node:fs');
     const { createRequire } = await import('node:module');
@@ -35,5 +35,13 @@ describe('pdfjs as loaded for reading', () => {
     const source = readFileSync(file, 'utf8');
     expect(source).toContain('Object.assign(Object.create(Object.getPrototypeOf(this)), this)');
     expect(source).not.toContain('this.data.push(...data)');
+    // textOnly (pdf-document.ts) and content streams inflated by node:zlib, not web streams
+    expect(source).toContain('this.textOnly = evaluatorOptions.textOnly === true;');
+    expect(source).toContain('zlib.inflateSync(bytes)');
+    const display = readFileSync(
+      createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'),
+      'utf8',
+    );
+    expect(display).toContain('textOnly: src.textOnly === true');
   });
 });
