@@ -25,6 +25,7 @@
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { InThreadPort } from './in-thread-port.ts';
+import { defaultCacheDir, loadWorkerScript, type WorkerScript } from './worker-script.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -104,10 +105,22 @@ async function load(): Promise<Pdfjs> {
   const lib = await withoutCanvas(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
   // The worker module would be imported (with its own core-js) by the first getDocument; loading
   // it now, where pdfjs's fake worker finds it (globalThis.pdfjsWorker), lets one restore cover both.
-  const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  await import(worker);
+  // Loaded as a script with a code cache (worker-script.ts).
+  workerScript = loadWorkerScript(defaultCacheDir());
   restore(before);
   return lib;
+}
+
+let workerScript: WorkerScript | null = null;
+
+/** After a document was read: keeps the worker's compiled code for the next process (once). */
+export function keepCompiledWorker(): void {
+  workerScript?.saveCache();
+}
+
+/** How this thread loaded pdfjs's worker code (null: not yet). */
+export function workerScriptLoaded(): Pick<WorkerScript, 'cache' | 'cacheFile'> | null {
+  return workerScript && { cache: workerScript.cache, cacheFile: workerScript.cacheFile };
 }
 
 /** The pdfjs-dist module, loaded once. */
