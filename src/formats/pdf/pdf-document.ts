@@ -118,7 +118,8 @@ export async function readPdfPages(
     disableFontFace: true,
     // Added by our pdfjs patch (patches/pdfjs-dist+*.patch): fonts are parsed for their encodings
     // and widths but not converted to OpenType nor traced into glyph outlines, which only drawing
-    // needs — a fifth of the CPU of reading an office PDF. Same text and operators (test).
+    // needs (a fifth of the CPU of reading an office PDF), and the operator list, read here for
+    // ruling lines, leaves out the operators that show text. Same text and lines (text-only.test.ts).
     textOnly: true,
     useSystemFonts: false,
     isEvalSupported: false,
