@@ -4,7 +4,7 @@ import type { getDocument as GetDocument, OPS, PDFDocumentProxy } from 'pdfjs-di
 import { FormatError } from '../format-error.ts';
 import type { PageContent } from './geometry.ts';
 import { readPageContent } from './page-content.ts';
-import { keepCompiledWorker, pdfjs, readerWorker } from './pdfjs-loader.ts';
+import { keepCompiledPdfjs, pdfjs, readerWorker } from './pdfjs-loader.ts';
 
 // Opening a PDF with pdfjs-dist on Node (legacy build; 5.x is the last line that runs on Node 20)
 // and turning every way it can fail into a FormatError: the caller never sees a pdfjs exception.
@@ -130,7 +130,7 @@ export async function readPdfPages(
   try {
     const doc = await Promise.race([task.promise, timer.promise]);
     const pages = await Promise.race([readAll(doc, ops, file, maxPages), timer.promise]);
-    keepCompiledWorker();
+    keepCompiledPdfjs();
     return pages;
   } catch (e) {
     throw translate(e, file);

@@ -24,8 +24,8 @@
 
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
+import { type CachedModule, defaultCacheDir, loadCachedModule } from './cached-module.ts';
 import { InThreadPort } from './in-thread-port.ts';
-import { defaultCacheDir, loadWorkerScript, type WorkerScript } from './worker-script.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -102,25 +102,29 @@ async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
 
 async function load(): Promise<Pdfjs> {
   const before = snapshot();
-  const lib = await withoutCanvas(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+  // Both modules run as scripts with a code cache (cached-module.ts).
+  const cacheDir = defaultCacheDir();
+  const display = await withoutCanvas(async () =>
+    loadCachedModule<Pdfjs>('pdfjs-dist/legacy/build/pdf.mjs', cacheDir),
+  );
   // The worker module would be imported (with its own core-js) by the first getDocument; loading
   // it now, where pdfjs's fake worker finds it (globalThis.pdfjsWorker), lets one restore cover both.
-  // Loaded as a script with a code cache (worker-script.ts).
-  workerScript = loadWorkerScript(defaultCacheDir());
+  const workerSide = loadCachedModule<unknown>('pdfjs-dist/legacy/build/pdf.worker.mjs', cacheDir);
   restore(before);
-  return lib;
+  loaded = [display, workerSide];
+  return display.exports;
 }
 
-let workerScript: WorkerScript | null = null;
+let loaded: Array<CachedModule<unknown>> = [];
 
-/** After a document was read: keeps the worker's compiled code for the next process (once). */
-export function keepCompiledWorker(): void {
-  workerScript?.saveCache();
+/** After a document was read: keeps pdfjs's compiled code for the next process (once). */
+export function keepCompiledPdfjs(): void {
+  for (const m of loaded) m.saveCache();
 }
 
-/** How this thread loaded pdfjs's worker code (null: not yet). */
-export function workerScriptLoaded(): Pick<WorkerScript, 'cache' | 'cacheFile'> | null {
-  return workerScript && { cache: workerScript.cache, cacheFile: workerScript.cacheFile };
+/** How this thread loaded pdfjs's two modules (empty: not yet). */
+export function pdfjsModulesLoaded(): Array<Pick<CachedModule<unknown>, 'cache' | 'cacheFile'>> {
+  return loaded.map((m) => ({ cache: m.cache, cacheFile: m.cacheFile }));
 }
 
 /** The pdfjs-dist module, loaded once. */

@@ -1,12 +1,14 @@
-// pdfjs's worker code (2.4 MB of JavaScript) loaded as a script with a V8 code cache.
+// pdfjs's two modules (the display side, 1 MB, and the worker side, 2.4 MB of JavaScript) loaded
+// as scripts with a V8 code cache.
 //
-// Every process and parse thread that reads a PDF compiles the worker module, then compiles each
+// Every process and parse thread that reads a PDF compiles both modules, then compiles each
 // function it runs on the first document (V8 compiles lazily): about a quarter of a second of CPU
 // before the first page, paid again by every importer process of a batch. Node 20 keeps no compile
 // cache for ES modules, but a vm.Script takes V8's cached data, and cached data made after the
-// first document holds the bytecode of every function that document needed. So the module is
-// loaded as a script (its one `export` dropped — it also sets globalThis.pdfjsWorker, which is what
-// pdfjs and readerWorker() use), and the cache is written once, after the first document is read.
+// first document holds the bytecode of every function that document needed. Both files are single
+// bundles whose only module syntax is one closing `export { … }` and `import.meta.url`: the export
+// becomes the script's return value, import.meta.url the file's URL, and the few dynamic imports
+// (a JPEG 2000 decoder fallback, pdfjs's own worker file) go through this module's loader.
 //
 // The cache lives in node_modules/.cache/jixiao/ (where tools keep their caches, owned by whoever
 // installed the package: not a shared temporary folder, since cached bytecode is code). V8 checks
@@ -15,16 +17,16 @@
 
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-const WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-const EXPORT_LINE = /^export \{ WorkerMessageHandler \};$/m;
+const EXPORT_LINE = /^export \{([^}]*)\};$/m;
 
 export type CacheUse = 'used' | 'rejected' | 'absent' | 'off';
 
-export type WorkerScript = {
+export type CachedModule<T> = {
+  exports: T;
   /** what became of the cache at load: 'used' (accepted by V8), 'rejected', 'absent', 'off' (no folder). */
   cache: CacheUse;
   /** where the cache is kept, or null. */
@@ -43,16 +45,19 @@ export function defaultCacheDir(): string | null {
   }
 }
 
-/** Runs pdfjs's worker code in this context; `cacheDir` null: without a cache. */
-export function loadWorkerScript(cacheDir: string | null): WorkerScript {
-  const file = createRequire(import.meta.url).resolve(WORKER);
+/** Runs the bundled ES module `specifier` as a script in this context; `cacheDir` null: no cache. */
+export function loadCachedModule<T>(specifier: string, cacheDir: string | null): CachedModule<T> {
+  const file = createRequire(import.meta.url).resolve(specifier);
   const source = readFileSync(file, 'utf8');
-  if (!EXPORT_LINE.test(source)) throw new Error(`${WORKER}：找不到 export 行，pdfjs-dist 的构建方式变了`);
-  // The only other module syntax in the file: the URL the emscripten decoders resolve files from.
+  const exported = EXPORT_LINE.exec(source);
+  if (!exported || /\bas\b/.test(exported[1]!))
+    throw new Error(`${specifier}：找不到末尾的 export { … } 行，pdfjs-dist 的构建方式变了`);
   const body = source
-    .replace(EXPORT_LINE, '')
+    .replace(EXPORT_LINE, `return {${exported[1]}};`)
     .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href));
-  const cacheFile = cacheDir ? join(cacheDir, `pdf.worker.${process.version}.${process.arch}.v8`) : null;
+  const cacheFile = cacheDir
+    ? join(cacheDir, `${basename(file)}.${process.version}.${process.arch}.v8`)
+    : null;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -62,10 +67,9 @@ export function loadWorkerScript(cacheDir: string | null): WorkerScript {
   const script = new vm.Script(`(function () {\n${body}\n})`, {
     filename: file,
     cachedData,
-    // pdfjs imports a JPEG 2000 decoder fallback by URL; scripts import through this module's loader.
-    importModuleDynamically: ((specifier: string) => import(specifier)) as never,
+    importModuleDynamically: ((s: string) => import(s)) as never,
   });
-  (script.runInThisContext() as () => void)();
+  const exports = (script.runInThisContext() as () => T)();
   const cache: CacheUse = !cacheFile
     ? 'off'
     : !cachedData
@@ -75,6 +79,7 @@ export function loadWorkerScript(cacheDir: string | null): WorkerScript {
         : 'used';
   let saved = cache === 'used' || cacheFile === null;
   return {
+    exports,
     cache,
     cacheFile,
     saveCache() {
