@@ -168,16 +168,20 @@ function rulesAndImages(
 
 type RawTextItem = { str?: unknown; transform?: unknown; width?: unknown; height?: unknown };
 
+/** √(x² + y²); Math.hypot is several times slower in V8, and this runs for every text item. */
+const length = (x: number, y: number): number => Math.sqrt(x * x + y * y);
+
 function textRuns(items: readonly unknown[], page: Matrix): TextRun[] {
   const out: TextRun[] = [];
   for (const raw of items as RawTextItem[]) {
     if (typeof raw.str !== 'string' || raw.str.trim() === '' || !Array.isArray(raw.transform)) continue;
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = raw.transform as number[];
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || Number(raw.height) || 10;
+    const size = length(c, d) || length(a, b) || Number(raw.height) || 10;
     const width = typeof raw.width === 'number' ? raw.width : raw.str.length * size;
     const [x, y] = apply(page, e, f);
     // A glyph the font cannot map back to a character comes out as U+0000: show that something is there.
-    out.push({ str: raw.str.replace(/\u0000/g, '\ufffd'), x, y, width, size });
+    const str = raw.str.includes('\u0000') ? raw.str.replace(/\u0000/g, '\ufffd') : raw.str;
+    out.push({ str, x, y, width, size });
   }
   return out;
 }
@@ -210,8 +214,11 @@ export async function readPageContent(page: PDFPageProxy, OPS: Ops): Promise<Pag
   // shown upright by /Rotate or printed turned) reads left to right only turned by a quarter:
   // take the turn under which most text runs along the x axis.
   let space = TURNS[0]!;
-  for (const turn of TURNS.slice(1))
-    if (horizontalRuns(text.items, turn) > horizontalRuns(text.items, space)) space = turn;
+  let most = horizontalRuns(text.items, space);
+  for (const turn of TURNS.slice(1)) {
+    const n = horizontalRuns(text.items, turn);
+    if (n > most) [space, most] = [turn, n];
+  }
   const ops = await page.getOperatorList();
   const { sink, images } = rulesAndImages(OPS, space, ops.fnArray, ops.argsArray);
   return {
