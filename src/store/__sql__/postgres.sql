@@ -173,7 +173,7 @@ insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "
 -- jobs.insertItem
 insert into "job_items" ("job_id", "position", "file_name", "content", "status", "form_id", "error", "warning_count") values ($1, $2, $3, $4, $5, $6, $7, $8);
 -- jobs.claimItems
-update "job_items" set "lease_owner" = $1, "lease_expires_at" = $2, "attempts" = "attempts" + $3 where ("job_id", "position") in (select "c"."job_id", "c"."position" from "job_items" as "c" where "c"."status" = $4 and ("c"."lease_expires_at" is null or "c"."lease_expires_at" < $5) and exists (select "jobs"."id" from "jobs" where "jobs"."id" = "c"."job_id" and "jobs"."status" in ($6, $7)) order by "c"."position", "c"."job_id" limit $8 for update skip locked) returning "job_id", "position", "file_name", "content", "attempts";
+update "job_items" set "lease_owner" = $1, "lease_expires_at" = $2, "attempts" = "attempts" + $3 where ("job_id", "position") in (select "c"."job_id", "c"."position" from "job_items" as "c" where "c"."status" = $4 and ("c"."lease_expires_at" is null or "c"."lease_expires_at" < $5) and exists (select "jobs"."id" from "jobs" where "jobs"."id" = "c"."job_id" and "jobs"."status" in ($6, $7)) order by "c"."position", "c"."job_id" limit $8 for update skip locked) returning "job_id", "position", "file_name", "content", "attempts", (select "jobs"."status" from "jobs" where "jobs"."id" = "job_items"."job_id") as "job_status";
 update "jobs" set "status" = $1, "updated_at" = $2 where "id" in ($3) and "status" = $4;
 -- jobs.renewItems
 update "job_items" set "lease_expires_at" = $1 where "job_id" = $2 and "position" in ($3, $4) and "lease_owner" = $5 and "status" = $6;

@@ -174,7 +174,7 @@ insert into "jobs" ("id", "kind", "status", "total", "processed", "succeeded", "
 -- jobs.insertItem
 insert into "job_items" ("job_id", "position", "file_name", "content", "status", "form_id", "error", "warning_count") values (?, ?, ?, ?, ?, ?, ?, ?);
 -- jobs.claimItems
-update "job_items" set "lease_owner" = ?, "lease_expires_at" = ?, "attempts" = "attempts" + ? where ("job_id", "position") in (select "c"."job_id", "c"."position" from "job_items" as "c" where "c"."status" = ? and ("c"."lease_expires_at" is null or "c"."lease_expires_at" < ?) and exists (select "jobs"."id" from "jobs" where "jobs"."id" = "c"."job_id" and "jobs"."status" in (?, ?)) order by "c"."position", "c"."job_id" limit ?) returning "job_id", "position", "file_name", "content", "attempts";
+update "job_items" set "lease_owner" = ?, "lease_expires_at" = ?, "attempts" = "attempts" + ? where ("job_id", "position") in (select "c"."job_id", "c"."position" from "job_items" as "c" where "c"."status" = ? and ("c"."lease_expires_at" is null or "c"."lease_expires_at" < ?) and exists (select "jobs"."id" from "jobs" where "jobs"."id" = "c"."job_id" and "jobs"."status" in (?, ?)) order by "c"."position", "c"."job_id" limit ?) returning "job_id", "position", "file_name", "content", "attempts", (select "jobs"."status" from "jobs" where "jobs"."id" = "job_items"."job_id") as "job_status";
 update "jobs" set "status" = ?, "updated_at" = ? where "id" in (?) and "status" = ?;
 -- jobs.renewItems
 update "job_items" set "lease_expires_at" = ? where "job_id" = ? and "position" in (?, ?) and "lease_owner" = ? and "status" = ?;

@@ -164,15 +164,25 @@ export const jobs = {
             .$asTuple('job_id', 'position'),
         ),
       )
-      .returning(['job_id', 'position', 'file_name', 'content', 'attempts'])
+      .returning((eb) => [
+        'job_id',
+        'position',
+        'file_name',
+        'content',
+        'attempts',
+        // the job's status as claimed, so that it is set to running once, not on every claim
+        eb.selectFrom('jobs').select('jobs.status').whereRef('jobs.id', '=', 'job_items.job_id').as('job_status'),
+      ])
       .execute();
     if (rows.length === 0) return [];
-    await db
-      .updateTable('jobs')
-      .set({ status: 'running', updated_at: now })
-      .where('id', 'in', [...new Set(rows.map((r) => r.job_id))])
-      .where('status', '=', 'queued')
-      .execute();
+    const starting = [...new Set(rows.filter((r) => r.job_status === 'queued').map((r) => r.job_id))];
+    if (starting.length > 0)
+      await db
+        .updateTable('jobs')
+        .set({ status: 'running', updated_at: now })
+        .where('id', 'in', starting)
+        .where('status', '=', 'queued')
+        .execute();
     return rows
       .map((r) => ({
         jobId: r.job_id,
