@@ -171,7 +171,11 @@ export const jobs = {
         'content',
         'attempts',
         // the job's status as claimed, so that it is set to running once, not on every claim
-        eb.selectFrom('jobs').select('jobs.status').whereRef('jobs.id', '=', 'job_items.job_id').as('job_status'),
+        eb
+          .selectFrom('jobs')
+          .select('jobs.status')
+          .whereRef('jobs.id', '=', 'job_items.job_id')
+          .as('job_status'),
       ])
       .execute();
     if (rows.length === 0) return [];
