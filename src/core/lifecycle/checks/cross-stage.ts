@@ -90,6 +90,13 @@ function onlyNotationDiffers(a: Indicator, av: Value, b: Indicator, bv: Value): 
   );
 }
 
+/** A later form's row states another target than the declared row (X02, X05); notation aside (X11). */
+function targetChanged(declared: Form, before: Indicator, later: Form, after: Indicator): boolean {
+  const bv = target(declared, before);
+  const av = target(later, after);
+  return !sameTarget(before, bv, after, av) && !onlyNotationDiffers(before, bv, after, av);
+}
+
 const KIND_WORD: Record<Form['kind'], string> = {
   'project-target-declaration': '绩效目标申报表',
   'project-monitoring': '绩效运行监控表',
@@ -141,9 +148,7 @@ export const x02Targets: StageCheck = ({ latest, first, selfEvaluations }) => {
     pairs(latest, s).matched.flatMap(({ before, after, index }) => {
       const out: Finding[] = [];
       const forms = [formRef(latest), formRef(s)];
-      const bv = target(latest, before);
-      const av = target(s, after);
-      if (!sameTarget(before, bv, after, av) && !onlyNotationDiffers(before, bv, after, av))
+      if (targetChanged(latest, before, s, after))
         out.push(
           finding(
             'X02',
@@ -157,7 +162,7 @@ export const x02Targets: StageCheck = ({ latest, first, selfEvaluations }) => {
         );
       const old = firstRows?.get(after.indicatorId!);
       if (!old || !first) return out;
-      if (sameTarget(old, target(first, old), before, bv)) return out;
+      if (sameTarget(old, target(first, old), before, target(latest, before))) return out;
       if (!latest.adjustment || !wasApproved(latest))
         out.push(
           finding(
@@ -294,9 +299,7 @@ export const x05Monitoring: StageCheck = ({ declarations, monitorings }) =>
       ),
     ];
     for (const { before, after, index } of matched) {
-      const bv = target(inForce, before);
-      const av = target(m, after);
-      if (!sameTarget(before, bv, after, av) && !onlyNotationDiffers(before, bv, after, av))
+      if (targetChanged(inForce, before, m, after))
         out.push(
           finding(
             'X05',
