@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { keys } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
 import { fmtTime } from '../../components/format.ts';
+import { Labelled } from '../../components/labelled.tsx';
 
 function fmtSize(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -61,17 +62,15 @@ export function EvidencePanel(props: {
     <div className="evidence-panel">
       {props.canEdit && (
         <div className="evidence-upload">
-          <label className="field-label" htmlFor="evidence-row">
-            {t.evidence.row}
-          </label>
-          <Select
-            id="evidence-row"
-            value={props.row ?? -1}
-            onChange={(v) => props.onRowChange(v === -1 ? null : v)}
-            options={rowOptions}
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: '100%' }}
-          />
+          <Labelled id="evidence-row" label={t.evidence.row}>
+            <Select
+              value={props.row ?? -1}
+              onChange={(v) => props.onRowChange(v === -1 ? null : v)}
+              options={rowOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+            />
+          </Labelled>
           <Upload
             showUploadList={false}
             beforeUpload={(file) => {

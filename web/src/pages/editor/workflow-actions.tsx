@@ -14,6 +14,7 @@ import type { ReviewGrade } from '../../../../src/core/form/schema.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { useT } from '../../app/i18n.tsx';
+import { Labelled } from '../../components/labelled.tsx';
 import { ApproveDialog, ReviewDialog } from '../lifecycle/review-dialogs.tsx';
 
 const ICONS: Record<WorkflowAction, React.ReactNode> = {
@@ -134,17 +135,15 @@ export function WorkflowActions(props: {
         {props.pendingCellComments > 0 && (
           <p className="muted">{t.review.pendingCellComments(props.pendingCellComments)}</p>
         )}
-        <label className="field-label" htmlFor="return-comment">
-          {t.review.returnComment}
-        </label>
-        <Input.TextArea
-          id="return-comment"
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          autoSize={{ minRows: 3, maxRows: 8 }}
-          maxLength={4000}
-          placeholder={t.review.returnRequired}
-        />
+        <Labelled id="return-comment" label={t.review.returnComment}>
+          <Input.TextArea
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={4000}
+            placeholder={t.review.returnRequired}
+          />
+        </Labelled>
       </Modal>
     </>
   );

@@ -11,6 +11,7 @@ import { call } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { keys } from '../../api/queries.ts';
 import { useT } from '../../app/i18n.tsx';
+import { Labelled } from '../../components/labelled.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { LAYOUTS, monitoringPeriods, periodLabel } from './kind-layout.ts';
 
@@ -218,30 +219,25 @@ function AdjustDialog(props: {
       }
       destroyOnHidden
     >
-      <label className="field-label" htmlFor="adjust-trigger">
-        {l.trigger}
-      </label>
-      <Select
-        id="adjust-trigger"
-        value={trigger}
-        onChange={setTrigger}
-        options={ADJUSTMENT_TRIGGERS.map((x) => ({ value: x, label: x }))}
-        style={{ width: '100%' }}
-      />
-      <label className="field-label" htmlFor="adjust-reason">
-        {l.reason}
-      </label>
-      <Input.TextArea
-        id="adjust-reason"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        autoSize={{ minRows: 3 }}
-        maxLength={4000}
-      />
-      <label className="field-label" htmlFor="adjust-ref">
-        {l.budgetRef}
-      </label>
-      <Input id="adjust-ref" value={ref} onChange={(e) => setRef(e.target.value)} maxLength={200} />
+      <Labelled id="adjust-trigger" label={l.trigger}>
+        <Select
+          value={trigger}
+          onChange={setTrigger}
+          options={ADJUSTMENT_TRIGGERS.map((x) => ({ value: x, label: x }))}
+          style={{ width: '100%' }}
+        />
+      </Labelled>
+      <Labelled id="adjust-reason" label={l.reason}>
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoSize={{ minRows: 3 }}
+          maxLength={4000}
+        />
+      </Labelled>
+      <Labelled id="adjust-ref" label={l.budgetRef}>
+        <Input value={ref} onChange={(e) => setRef(e.target.value)} maxLength={200} />
+      </Labelled>
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ApprovalRequest } from '../../../../src/contract/workflow.ts';
 import { REVIEW_GRADES, type ReviewGrade } from '../../../../src/core/form/schema.ts';
 import { useT } from '../../app/i18n.tsx';
+import { Labelled } from '../../components/labelled.tsx';
 
 /** 目标审核 (88号, lifecycle.md §3): a grade 优/良/中/差 and the opinion that goes with it. */
 export function ReviewDialog(props: {
@@ -39,16 +40,14 @@ export function ReviewDialog(props: {
         options={REVIEW_GRADES.map((g) => ({ value: g, label: g }))}
         optionType="button"
       />
-      <label className="field-label" htmlFor="review-opinion">
-        {l.opinion}
-      </label>
-      <Input.TextArea
-        id="review-opinion"
-        value={opinion}
-        onChange={(e) => setOpinion(e.target.value)}
-        autoSize={{ minRows: 3, maxRows: 8 }}
-        maxLength={4000}
-      />
+      <Labelled id="review-opinion" label={l.opinion}>
+        <Input.TextArea
+          value={opinion}
+          onChange={(e) => setOpinion(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={4000}
+        />
+      </Labelled>
     </Modal>
   );
 }
@@ -87,36 +86,26 @@ export function ApproveDialog(props: {
       }
       destroyOnHidden
     >
-      <label className="field-label" htmlFor="approval-no">
-        {l.documentNo}
-      </label>
-      <Input
-        id="approval-no"
-        value={documentNo}
-        onChange={(e) => setDocumentNo(e.target.value)}
-        placeholder="如 X财预〔2025〕12号"
-        maxLength={200}
-      />
-      <label className="field-label" htmlFor="approval-date">
-        {l.approvalDate}
-      </label>
-      <Input
-        id="approval-date"
-        value={date}
-        status={dateOk ? undefined : 'error'}
-        onChange={(e) => setDate(e.target.value)}
-        placeholder="YYYY-MM-DD"
-        maxLength={10}
-      />
-      <label className="field-label" htmlFor="approval-by">
-        {l.approvedBy}
-      </label>
-      <Input
-        id="approval-by"
-        value={approvedBy}
-        onChange={(e) => setApprovedBy(e.target.value)}
-        maxLength={200}
-      />
+      <Labelled id="approval-no" label={l.documentNo}>
+        <Input
+          value={documentNo}
+          onChange={(e) => setDocumentNo(e.target.value)}
+          placeholder="如 X财预〔2025〕12号"
+          maxLength={200}
+        />
+      </Labelled>
+      <Labelled id="approval-date" label={l.approvalDate}>
+        <Input
+          value={date}
+          status={dateOk ? undefined : 'error'}
+          onChange={(e) => setDate(e.target.value)}
+          placeholder="YYYY-MM-DD"
+          maxLength={10}
+        />
+      </Labelled>
+      <Labelled id="approval-by" label={l.approvedBy}>
+        <Input value={approvedBy} onChange={(e) => setApprovedBy(e.target.value)} maxLength={200} />
+      </Labelled>
     </Modal>
   );
 }
