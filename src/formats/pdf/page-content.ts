@@ -1,9 +1,9 @@
 import type { OPS as OpsTable, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageContent, Rule, TextRun } from './geometry.ts';
 
-// One page's text runs (getTextContent) and ruling lines (getOperatorList). pdfjs hands paths over
-// in the coordinates current when they were drawn, so the transformation matrix is tracked here
-// through save/restore, cm and form XObjects to put lines and text in the same space.
+// One page's text runs and ruling lines, both from one getTextContent: read with `textOnly`, our
+// patched pdfjs adds each painted path to the text items, with the transformation (cm, save/restore,
+// form XObjects) current when it was painted, so that lines and text land in the same space.
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -46,15 +46,6 @@ function opSets(OPS: Ops) {
       OPS.closeEOFillStroke,
     ]),
     fills: new Set<number>([OPS.fill, OPS.eoFill]),
-    images: new Set<number>([
-      OPS.paintImageXObject,
-      OPS.paintInlineImageXObject,
-      OPS.paintImageMaskXObject,
-      OPS.paintImageXObjectRepeat,
-      OPS.paintImageMaskXObjectRepeat,
-      OPS.paintInlineImageXObjectGroup,
-      OPS.paintSolidColorImageMask,
-    ]),
   };
 }
 
@@ -133,35 +124,28 @@ class RuleSink {
   }
 }
 
+type PathItem = { type: 'path'; paint: number; path: ArrayLike<number>; ctm: number[] };
+
+/**
+ * Ruling lines and images, from the items our pdfjs patch adds to the text content when reading
+ * with `textOnly` (pdf-document.ts): each painted path, in pdfjs's constructPath encoding with the
+ * transformation current when it was painted, and each image painted. One pass over the page's
+ * content instead of a second one for the operator list.
+ */
 function rulesAndImages(
   OPS: Ops,
   page: Matrix,
-  fnArray: number[],
-  argsArray: unknown[],
+  items: readonly unknown[],
 ): { sink: RuleSink; images: number } {
-  const { strokes, fills, images: imageOps } = opSets(OPS);
+  const { strokes, fills } = opSets(OPS);
   const sink = new RuleSink();
-  let ctm: Matrix = page;
-  const stack: Matrix[] = [];
   let images = 0;
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i]!;
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? page;
-    else if (fn === OPS.transform && args) ctm = concat(ctm, args as number[]);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = args?.[0];
-      if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = concat(ctm, Array.from(m as ArrayLike<number>));
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? page;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const buf = (args[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
-      if (!buf) continue;
-      if (strokes.has(paint)) sink.path(buf, ctm, true);
-      else if (fills.has(paint)) sink.path(buf, ctm, false);
-    } else if (imageOps.has(fn)) images++;
+  for (const item of items as Array<{ type?: unknown }>) {
+    if (item.type === 'path') {
+      const { paint, path, ctm } = item as PathItem;
+      if (strokes.has(paint)) sink.path(path, concat(page, ctm), true);
+      else if (fills.has(paint)) sink.path(path, concat(page, ctm), false);
+    } else if (item.type === 'image') images++;
   }
   return { sink, images };
 }
@@ -219,8 +203,7 @@ export async function readPageContent(page: PDFPageProxy, OPS: Ops): Promise<Pag
     const n = horizontalRuns(text.items, turn);
     if (n > most) [space, most] = [turn, n];
   }
-  const ops = await page.getOperatorList();
-  const { sink, images } = rulesAndImages(OPS, space, ops.fnArray, ops.argsArray);
+  const { sink, images } = rulesAndImages(OPS, space, text.items);
   return {
     page: page.pageNumber,
     texts: textRuns(text.items, space),

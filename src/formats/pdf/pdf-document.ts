@@ -118,8 +118,9 @@ export async function readPdfPages(
     disableFontFace: true,
     // Added by our pdfjs patch (patches/pdfjs-dist+*.patch): fonts are parsed for their encodings
     // and widths but not converted to OpenType nor traced into glyph outlines, which only drawing
-    // needs (a fifth of the CPU of reading an office PDF), and the operator list, read here for
-    // ruling lines, leaves out the operators that show text. Same text and lines (text-only.test.ts).
+    // needs (a fifth of the CPU of reading an office PDF), and the text content also carries the
+    // painted paths and images, so a page is read in one pass instead of a second one for the
+    // operator list (another fifth). Same text and paths as pdfjs's own (text-only.test.ts).
     textOnly: true,
     useSystemFonts: false,
     isEvalSupported: false,
