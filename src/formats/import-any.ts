@@ -1,10 +1,13 @@
 import type { ImportResult } from '../core/form/import-result.ts';
+import { extensionOf } from './extension.ts';
 import { FormatError } from './format-error.ts';
 import { importFormJson } from './json/import-json.ts';
 import { isOle } from './legacy/ole.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { readText } from './read-text.ts';
 import { decodeText } from './text/decode.ts';
+
+export { extensionOf };
 
 // The binary readers pull in exceljs, pdfjs, xmldom and parse5: load them on first use, so the
 // CLI and a text import start fast.
@@ -25,11 +28,6 @@ export const IMPORTABLE = [
 ] as const;
 
 export { MAX_FILE_BYTES };
-
-export function extensionOf(fileName: string): string {
-  const m = /\.[^./\\]+$/.exec(fileName);
-  return m ? m[0].toLowerCase() : '';
-}
 
 /**
  * Any supported file → every form in it (a workbook or document may hold several). Throws

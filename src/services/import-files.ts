@@ -1,5 +1,4 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError } from '../formats/format-error.ts';
@@ -45,18 +44,7 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Text-like files read in milliseconds. */
-const LIGHT = new Set(['.txt', '.json', '.html', '.htm']);
-
-/**
- * Whether a batch pays for a parse pool's start-up (each worker thread loads the readers, about a
- * second): enough PDF/Office files for every core, or a very big folder. Else one thread reads.
- */
-export function worthAPool(files: readonly string[], cores = availableParallelism()): boolean {
-  if (cores < 2) return false;
-  const heavy = files.filter((f) => !LIGHT.has(extensionOf(f))).length;
-  return heavy >= 2 * cores || files.length >= 200;
-}
+export { worthAPool } from './pool-worth.ts';
 
 /** Reads and imports every form in one file; throws FormatError (naming the file) on any failure. */
 export async function readForms(file: string): Promise<ImportResult[]> {

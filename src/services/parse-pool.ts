@@ -2,8 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ImportResult } from '../core/form/import-result.ts';
 import { FormatError, type FormatErrorCode } from '../formats/format-error.ts';
-import { importBytesAll } from '../formats/import-any.ts';
-import { readForms } from './import-files.ts';
 import { workerEntry } from './worker-entry.ts';
 
 // Reading files into Form JSON is the CPU-heavy part of a batch (PDF layout, xlsx, docx); a pool
@@ -24,11 +22,15 @@ export type Parser = {
   close(): Promise<void>;
 };
 
-/** Parses on the calling thread (SQLite tests, one-file commands, a machine with one core). */
+/**
+ * Parses on the calling thread (SQLite tests, one-file commands, a machine with one core). The
+ * readers load on first use: a process that only starts a pool does not load them itself.
+ */
 export const inProcessParser: Parser = {
   size: 1,
-  bytes: (bytes, fileName) => importBytesAll(bytes, fileName),
-  file: (path) => readForms(path),
+  bytes: async (bytes, fileName) =>
+    (await import('../formats/import-any.ts')).importBytesAll(bytes, fileName),
+  file: async (path) => (await import('./import-files.ts')).readForms(path),
   close: async () => undefined,
 };
 
@@ -51,7 +53,13 @@ function failure(reply: Extract<ParseReply, { ok: false }>): Error {
 
 const fileOf = (task: ParseTask): string => ('path' in task ? task.path : task.fileName);
 
-export function createParsePool(options: { size?: number; maxMemoryMb?: number } = {}): Parser {
+/**
+ * `eager`: start every worker now, so that their start-up (loading the readers, ~0.3 s each)
+ * overlaps whatever the caller does before the first file, instead of following it.
+ */
+export function createParsePool(
+  options: { size?: number; maxMemoryMb?: number; eager?: boolean } = {},
+): Parser {
   const size = Math.max(1, options.size ?? defaultPoolSize());
   const slots: Slot[] = [];
   const queue: Pending[] = [];
@@ -109,6 +117,8 @@ export function createParsePool(options: { size?: number; maxMemoryMb?: number }
       slot.worker.postMessage(p.task);
     }
   };
+
+  if (options.eager) while (slots.length < size) spawn();
 
   const submit = (task: Omit<ParseTask, 'id'>): Promise<ImportResult[]> => {
     if (closed) return Promise.reject(new Error('解析线程池已关闭'));

@@ -75,9 +75,15 @@ export function registerImport(program: Command): void {
     .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
     .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
     .action(async (inputs: string[], opts: { json?: boolean; out?: string }) => {
-      const { expandInputs, importFiles, worthAPool } = await import('../../services/import-files.ts');
+      // A batch's parse threads start first, so that their start-up overlaps this thread loading
+      // the readers and listing the folder, instead of following it.
+      const { mayBeABatch, worthAPool } = await import('../../services/pool-worth.ts');
+      const poolModule = (await mayBeABatch(inputs)) ? await import('../../services/parse-pool.ts') : null;
+      const early = poolModule?.createParsePool({ eager: true });
+      const { expandInputs, importFiles } = await import('../../services/import-files.ts');
       const { files, fromDirectory, missing } = await expandInputs(inputs);
       if (missing.length && files.length === 0) {
+        await early?.close();
         throw new CliExit(EXIT.badInput, missing.map((m) => `${m}：文件或目录不存在`).join('\n'));
       }
       const showBar = fromDirectory || files.length > 1;
@@ -94,8 +100,9 @@ export function registerImport(program: Command): void {
       // the pool module (worker threads) loads only when the batch pays for its start-up, so
       // one-file imports start fast (issue 12 §6)
       const pool = worthAPool(files)
-        ? (await import('../../services/parse-pool.ts')).createParsePool()
+        ? (early ?? (await import('../../services/parse-pool.ts')).createParsePool())
         : undefined;
+      if (!pool) await early?.close();
       let outcomes: ImportOutcome[];
       try {
         outcomes = await importFiles(
