@@ -41,6 +41,12 @@ describe('compiled CLI (build/)', () => {
     const main = readFileSync(join(ROOT, 'build', 'cli', 'main.js'), 'utf8');
     expect(main).not.toMatch(/from "\.{1,2}\/[^"]+\.ts"/);
     expect(main).toMatch(/from "\.\/commands\/import\.js"/);
+    // zod is bundled once (build/vendor/zod.js) and every compiled module imports that file
+    const compiled = sources(join(ROOT, 'build')).filter((f) => f.endsWith('.js') && !f.includes('/vendor/'));
+    const schema = readFileSync(join(ROOT, 'build', 'core', 'form', 'schema.js'), 'utf8');
+    expect(schema).toMatch(/from "\.\.\/\.\.\/vendor\/zod\.js"/);
+    for (const f of compiled) expect(readFileSync(f, 'utf8'), f).not.toMatch(/from "zod"/);
+    expect(readFileSync(join(ROOT, 'build', 'vendor', 'zod.js'), 'utf8')).toMatch(/\bexport\b[^;]*\bz\b/);
 
     // The build can only be older than a source if one changed during this test; then it is rebuilt
     // by the next `npm run build`, and this run checks the fallback instead.

@@ -1,7 +1,6 @@
 import type { ImportResult } from '../core/form/import-result.ts';
 import { extensionOf } from './extension.ts';
 import { FormatError } from './format-error.ts';
-import { importFormJson } from './json/import-json.ts';
 import { isOle } from './legacy/ole.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { readText } from './read-text.ts';
@@ -50,7 +49,7 @@ export async function importBytesAll(bytes: Uint8Array, file: string): Promise<I
     }
     switch (ext) {
       case '.json':
-        return [importFormJson(decodeText(bytes, file), file)];
+        return [(await import('./json/import-json.ts')).importFormJson(decodeText(bytes, file), file)];
       case '.txt':
       case '.text':
         return readText(decodeText(bytes, file), { fileName: file }).map((r) => requireForm(r, file));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FormKind } from '../../core/form/schema.ts';
-import { kindFromTitle } from '../../core/lifecycle/index.ts';
+import { kindFromTitle } from '../../core/lifecycle/kind.ts';
 import { labelKey } from '../grid/cell-text.ts';
 import { TEMPLATES_DIR } from '../templates/load-templates.ts';
 
