@@ -1,3 +1,5 @@
+import { isRegexSpace } from '../text/cells.ts';
+
 // One character of printed text → the character the reader matches labels and values with.
 // Printed text is never changed (Form JSON keeps it as printed); only the matching key is folded:
 // full-width ASCII, comparator variants and traditional characters of the form's vocabulary.
@@ -37,23 +39,6 @@ export function keyOf(c: string): string {
 /** A whole string's key (no whitespace), for vocabulary terms. */
 export function keyText(s: string): string {
   let out = '';
-  for (const c of s) if (!isSpace(c.charCodeAt(0))) out += keyOf(c);
+  for (const c of s) if (!isRegexSpace(c.charCodeAt(0))) out += keyOf(c);
   return out;
-}
-
-/** What `/\s/` matches (ECMAScript WhiteSpace and LineTerminator), without a regex per character. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
