@@ -136,28 +136,32 @@ const TITLES: Record<Exclude<FormKind, 'project-self-evaluation'>, string[]> = {
 export function lifecycleForm(kind: Exclude<FormKind, 'project-self-evaluation'>): fc.Arbitrary<Form> {
   const department = kind === 'department-self-evaluation';
   const row = fundsRow(kind);
-  const common = fc.record({
-    year: fc.integer({ min: 1990, max: 2100 }),
-    title: fc.constantFrom(...TITLES[kind]),
-    projectName: department ? fc.constant('') : words(20),
-    competentDepartment: department ? fc.constant('') : words(12),
-    implementingUnit: department ? fc.constant('') : words(12),
-    projectCode: opt(fc.stringMatching(/^[0-9A-Z]{6,18}$/)),
-    projectLead: opt(words(4)),
-    phone: opt(fc.stringMatching(/^[0-9-]{7,13}$/)),
-    fundsUnit: fc.constantFrom('万元' as const, '元' as const),
-    funds: fc.record({
-      total: fc.option(row, { nil: null }),
-      fiscal: fc.option(row, { nil: null }),
-      carryover: fc.option(row, { nil: null }),
-      other: fc.option(row, { nil: null }),
-      ...(department
-        ? { basic: opt(fc.option(row, { nil: null })), project: opt(fc.option(row, { nil: null })) }
-        : {}),
-    }),
-    totalWeight: fc.option(cents(100), { nil: null }),
-    totalScore: department ? fc.option(cents(100), { nil: null }) : fc.constant(null),
-  });
+  const common = fc
+    .record({
+      year: fc.integer({ min: 1990, max: 2100 }),
+      title: fc.constantFrom(...TITLES[kind]),
+      projectName: department ? fc.constant('') : words(20),
+      competentDepartment: department ? fc.constant('') : words(12),
+      implementingUnit: department ? fc.constant('') : words(12),
+      projectCode: opt(fc.stringMatching(/^[0-9A-Z]{6,18}$/)),
+      projectLead: opt(words(4)),
+      phone: opt(fc.stringMatching(/^[0-9-]{7,13}$/)),
+      fundsUnit: fc.constantFrom('万元' as const, '元' as const),
+      funds: fc.record({
+        total: fc.option(row, { nil: null }),
+        fiscal: fc.option(row, { nil: null }),
+        carryover: fc.option(row, { nil: null }),
+        other: fc.option(row, { nil: null }),
+        ...(department
+          ? { basic: opt(fc.option(row, { nil: null })), project: opt(fc.option(row, { nil: null })) }
+          : {}),
+      }),
+      totalWeight: fc.option(cents(100), { nil: null }),
+      totalScore: department ? fc.option(cents(100), { nil: null }) : fc.constant(null),
+    })
+    // The unit is printed with the funds table only: a form without a funds row prints no unit
+    // and reads as the default, 万元.
+    .map((c) => (Object.values(c.funds).some(Boolean) ? c : { ...c, fundsUnit: '万元' as const }));
   const own: fc.Arbitrary<Record<string, unknown>> =
     kind === 'project-target-declaration'
       ? fc.record({
