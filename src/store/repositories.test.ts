@@ -252,6 +252,8 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
     });
     const detail = await step('forms.getDetail', () => forms.getDetail(db, 'f1'));
     expect(JSON.parse(Buffer.from(detail!.data).toString('utf8'))).toEqual({ indicators: rows });
+    // read again: the same revision's bytes come from the store's cache (revision-bytes.ts)
+    expect((await forms.getDetail(db, 'f1'))!.data).toBe(detail!.data);
     expect(detail).toMatchObject({
       evaluated: false,
       selfTotal: 95,
@@ -307,6 +309,10 @@ describe.each(dialects)('repositories (%s)', (dialect) => {
       { formId: 'f1', revision: 2, data: content(changed).data, note: '改', userId: 'u1' },
       LATER,
     );
+    // a save is a new revision: the detail shows it, not the kept bytes of the one before
+    expect(JSON.parse(Buffer.from((await forms.getDetail(db, 'f1'))!.data).toString('utf8'))).toEqual({
+      indicators: changed,
+    });
     expect((await step('revisions.list', () => revisions.list(db, 'f1'))).map((r) => r.revision)).toEqual([
       2, 1,
     ]);

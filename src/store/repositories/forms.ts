@@ -10,6 +10,7 @@ import type {
   FormSummaryRecord,
   Page,
 } from '../records.ts';
+import { RevisionBytes, revisionBytesOf } from '../revision-bytes.ts';
 import { chunks, contains, num, numOrNull, startsWith } from '../sql-util.ts';
 
 /** An indicator row as indexed for queries across forms. */
@@ -224,13 +225,21 @@ const detailQuery = prepared((db: Db, id: string) =>
     )
     .innerJoin('users as cu', 'cu.id', 'f.created_by')
     .select([
-      dataBytes(db).as('data_bytes'),
+      'r.created_at as revision_created_at',
       'f.created_at',
       'cu.id as created_by_id',
       'cu.username as created_by_username',
       'cu.display_name as created_by_name',
     ])
     .where('f.id', '=', id),
+);
+
+const revisionData = prepared((db: Db, id: string, revision: number) =>
+  db
+    .selectFrom('revisions as r')
+    .select(dataBytes(db).as('data_bytes'))
+    .where('r.form_id', '=', id)
+    .where('r.revision', '=', revision),
 );
 
 const currentData = prepared((db: Db, id: string) =>
@@ -415,12 +424,23 @@ export const forms = {
   },
 
   /** The form with everything its detail view shows; `data` is the Form JSON as UTF-8 bytes. */
+  /** The form's row and its current revision's Form JSON (kept per store: revision-bytes.ts). */
   async getDetail(db: Db, id: string): Promise<FormDetailRecord | null> {
     const [r] = (await detailQuery(db, id)).rows;
     if (!r) return null;
+    const cache = revisionBytesOf(db);
+    const key = RevisionBytes.key(id, Number(r.revision), String(r.revision_created_at));
+    let data = cache.get(key);
+    if (!data) {
+      // that revision, even if a save added another since the row was read: its row stays
+      const [d] = (await revisionData(db, id, Number(r.revision))).rows;
+      if (!d) return null;
+      data = asBytes(d.data_bytes);
+      cache.set(key, data);
+    }
     return {
       ...toSummary(r),
-      data: asBytes(r.data_bytes),
+      data,
       createdAt: r.created_at,
       createdBy: { id: r.created_by_id, username: r.created_by_username, displayName: r.created_by_name },
     };
