@@ -54,6 +54,9 @@ const byStore = new WeakMap<Db, RevisionBytes>();
 /** The cache of `db` (a store's Kysely instance; a transaction gets one of its own). */
 export function revisionBytesOf(db: Db): RevisionBytes {
   let cache = byStore.get(db);
-  if (!cache) byStore.set(db, (cache = new RevisionBytes()));
+  if (!cache) {
+    cache = new RevisionBytes();
+    byStore.set(db, cache);
+  }
   return cache;
 }
