@@ -1,30 +1,15 @@
 import type { ImportResult } from '../core/form/import-result.ts';
-import { extensionOf } from './extension.ts';
+import { extensionOf, IMPORTABLE } from './extension.ts';
 import { FormatError } from './format-error.ts';
 import { isOle } from './legacy/ole.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { readText } from './read-text.ts';
 import { decodeText } from './text/decode.ts';
 
-export { extensionOf };
+export { extensionOf, IMPORTABLE };
 
 // The binary readers pull in exceljs, pdfjs, xmldom and parse5: load them on first use, so the
 // CLI and a text import start fast.
-
-/** Extensions the importers read, in the order the CLI lists them. */
-export const IMPORTABLE = [
-  '.xlsx',
-  '.docx',
-  '.pdf',
-  '.html',
-  '.htm',
-  '.xls',
-  '.et',
-  '.doc',
-  '.wps',
-  '.txt',
-  '.json',
-] as const;
 
 export { MAX_FILE_BYTES };
 

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportResult } from '../core/form/import-result.ts';
+import { extensionOf, IMPORTABLE } from '../formats/extension.ts';
 import { FormatError } from '../formats/format-error.ts';
-import { extensionOf, firstForm, IMPORTABLE, importBytesAll } from '../formats/import-any.ts';
 
 export type ImportOutcome =
   /** a file may hold several forms (one per sheet or table). */
@@ -63,11 +63,13 @@ export async function readForms(file: string): Promise<ImportResult[]> {
             : String(e);
     throw new FormatError('unreadable', file, reason);
   }
-  return importBytesAll(bytes, file);
+  // the readers load on first use: a batch read by a parse pool never loads them on this thread
+  return (await import('../formats/import-any.ts')).importBytesAll(bytes, file);
 }
 
 /** The first form in a file — what `score` and `audit` read. */
 export async function readForm(file: string): Promise<ImportResult> {
+  const { firstForm } = await import('../formats/import-any.ts');
   return firstForm(await readForms(file));
 }
 
