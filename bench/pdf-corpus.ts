@@ -2,13 +2,13 @@
 // written as xlsx and docx by our exporters and printed to PDF by LibreOffice (Calc for the
 // spreadsheet style, Writer for the Word style), so the PDF import benchmark reads files we did
 // not lay out ourselves.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Form, Indicator } from '../src/core/form/schema.ts';
 import type { Profile } from '../src/core/rules/profile.ts';
 import { exportDocx } from '../src/formats/docx/export-docx.ts';
 import { exportXlsx } from '../src/formats/xlsx/export-xlsx.ts';
+import { printToPdf } from '../test/fixtures/soffice-pdf.ts';
 import { rng, syntheticForm, syntheticOrgs } from './synthetic-forms.ts';
 
 const LEVELS: Array<[string, string]> = [
@@ -81,20 +81,7 @@ export async function officePdfs(dir: string, count: number, profile: Profile | 
   }
   for (const files of Object.values(inputs)) {
     if (files.length === 0) continue;
-    const r = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...files,
-      ],
-      { timeout: 600_000, encoding: 'utf8' },
-    );
-    if (r.status !== 0) throw new Error(`soffice 转换失败（${r.status}）：${r.stderr}`);
+    printToPdf(files, dir);
   }
   const made = new Set(readdirSync(dir));
   const lost = wanted.filter((p) => !made.has(p.slice(dir.length + 1)));

@@ -56,9 +56,9 @@ const relativeToJs = {
   },
 };
 
-// zod is some hundred modules: node's ES module loader takes ~0.1 s to load them one by one, in
-// every process and parse thread (a third of a parse thread's start). One bundled file loads in
-// a fraction of that. Same code, same single instance (everything in build/ imports this file).
+// zod is some hundred modules that node's ES module loader reads one by one, in every process and
+// parse thread: loading what reading a PDF needs from build/ took 262–287 ms of CPU with zod from
+// node_modules, 184–205 ms with this one file (measured). Same code, one instance in build/.
 const VENDORED = ['zod'];
 const VENDORED_FILTER = new RegExp(`^(${VENDORED.join('|')})$`);
 

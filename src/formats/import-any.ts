@@ -6,8 +6,6 @@ import { MAX_FILE_BYTES } from './limits.ts';
 import { readText } from './read-text.ts';
 import { decodeText } from './text/decode.ts';
 
-export { extensionOf, IMPORTABLE };
-
 // The binary readers pull in exceljs, pdfjs, xmldom and parse5: load them on first use, so the
 // CLI and a text import start fast.
 

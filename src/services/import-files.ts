@@ -44,8 +44,6 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-export { worthAPool } from './pool-worth.ts';
-
 /** Reads and imports every form in one file; throws FormatError (naming the file) on any failure. */
 export async function readForms(file: string): Promise<ImportResult[]> {
   let bytes: Buffer;
@@ -110,7 +108,7 @@ export async function importFiles(
   };
   // With a pool, every file is read in its threads (one per core): a reading lane on this thread
   // too would put one more reader than cores on the machine, each paying the readers' start-up
-  // (~1.3 s for PDFs) and all slowing each other (40 PDFs: 11.7 s of CPU instead of ~7).
+  // and all slowing each other.
   const lanes = parser
     ? Array.from({ length: parser.size * 2 }, () => lane((f) => parser.file(f)))
     : [lane(readForms)];

@@ -54,7 +54,7 @@ function failure(reply: Extract<ParseReply, { ok: false }>): Error {
 const fileOf = (task: ParseTask): string => ('path' in task ? task.path : task.fileName);
 
 /**
- * `eager`: start every worker now, so that their start-up (loading the readers, ~0.3 s each)
+ * `eager`: start every worker now, so that their start-up (loading the readers, ~0.2 s each)
  * overlaps whatever the caller does before the first file, instead of following it.
  */
 export function createParsePool(

@@ -75,11 +75,13 @@ export function registerImport(program: Command): void {
     .option('--json', '输出 Form JSON（单个文件时为该表，多个文件时为数组）')
     .option('-o, --out <dir>', '把每张表的 Form JSON 写入该目录')
     .action(async (inputs: string[], opts: { json?: boolean; out?: string }) => {
-      // A batch's parse threads start first, so that their start-up overlaps this thread loading
-      // the readers and listing the folder, instead of following it.
+      // A batch's parse threads start first, so that their start-up overlaps this thread listing
+      // the folder, instead of following it. The pool module (worker threads) loads only for what
+      // may be a batch, so one-file imports start fast (issue 12 §6).
       const { mayBeABatch, worthAPool } = await import('../../services/pool-worth.ts');
-      const poolModule = (await mayBeABatch(inputs)) ? await import('../../services/parse-pool.ts') : null;
-      const early = poolModule?.createParsePool({ eager: true });
+      const early = (await mayBeABatch(inputs))
+        ? (await import('../../services/parse-pool.ts')).createParsePool({ eager: true })
+        : undefined;
       const { expandInputs, importFiles } = await import('../../services/import-files.ts');
       const { files, fromDirectory, missing } = await expandInputs(inputs);
       if (missing.length && files.length === 0) {
@@ -97,11 +99,9 @@ export function registerImport(program: Command): void {
           })
         : null;
       bar?.start(files.length, 0, { file: '' });
-      // the pool module (worker threads) loads only when the batch pays for its start-up, so
-      // one-file imports start fast (issue 12 §6)
-      const pool = worthAPool(files)
-        ? (early ?? (await import('../../services/parse-pool.ts')).createParsePool())
-        : undefined;
+      // the listed files are the inputs or fewer, unless a folder was among them: a batch worth a
+      // pool was guessed as one (pool-worth.ts), so `early` exists whenever it is needed
+      const pool = early && worthAPool(files) ? early : undefined;
       if (!pool) await early?.close();
       let outcomes: ImportOutcome[];
       try {

@@ -152,7 +152,7 @@ function rulesAndImages(
 
 type RawTextItem = { str?: unknown; transform?: unknown; width?: unknown; height?: unknown };
 
-/** √(x² + y²); Math.hypot is several times slower in V8, and this runs for every text item. */
+/** √(x² + y²), for every text item (plain arithmetic rather than Math.hypot's general case). */
 const length = (x: number, y: number): number => Math.sqrt(x * x + y * y);
 
 function textRuns(items: readonly unknown[], page: Matrix): TextRun[] {

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { profile, seedForm } from '../../../test/fixtures/build-form.ts';
 import { opListPaths } from '../../../test/fixtures/pdf/op-list-paths.ts';
 import { pdfjsEverything } from '../../../test/fixtures/pdf/pdfjs-everything.ts';
+import { printToPdf } from '../../../test/fixtures/soffice-pdf.ts';
 import { IN_CI, onPath } from '../../../test/fixtures/tools.ts';
 import { exportDocx } from '../docx/export-docx.ts';
 import { exportXlsx } from '../xlsx/export-xlsx.ts';
@@ -21,7 +20,6 @@ import { pdfjs, readerWorker } from './pdfjs-loader.ts';
 // on PDFs with each kind of embedded font offices produce — Type 1 and TrueType (LibreOffice Calc
 // and Writer) and CID-keyed CFF (our own exporter, through pdfkit).
 
-const run = promisify(execFile);
 const SOFFICE = onPath('soffice');
 const IDENTICAL_TEXT_ITEMS_AT_LEAST = 100;
 
@@ -108,19 +106,7 @@ describe('reading PDFs with textOnly', () => {
         writeFileSync(join(dir, 'calc.xlsx'), await exportXlsx(form, profile()));
         writeFileSync(join(dir, 'writer.docx'), await exportDocx(form, profile()));
         const files = [join(dir, 'calc.xlsx'), join(dir, 'writer.docx')];
-        await run(
-          SOFFICE!,
-          [
-            `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            dir,
-            ...files,
-          ],
-          { timeout: 180_000 },
-        );
+        printToPdf(files, dir, 180_000);
         for (const name of ['calc.pdf', 'writer.pdf']) {
           await readBothWays(new Uint8Array(readFileSync(join(dir, name))));
         }

@@ -31,5 +31,5 @@ export function sourceKind(fileName: string): SourceKind {
   return 'other';
 }
 
-/** The extensions the server imports (src/formats/import-any.ts IMPORTABLE). */
+/** The extensions the server imports (src/formats/extension.ts IMPORTABLE). */
 export const ACCEPT = '.pdf,.xlsx,.xls,.et,.docx,.doc,.wps,.html,.htm,.txt,.json';
